@@ -1,0 +1,29 @@
+package com.atlan.storage.store;
+
+import java.util.stream.Stream;
+
+/** Listing helpers shared by the engine and the facades. */
+public final class Listings {
+
+    private Listings() {
+    }
+
+    /**
+     * Streams the objects {@code prefix} selects, in {@link KeyOrder}, after {@code startAfter}.
+     * A prefix naming a key also yields that key first (it sorts before every key under {@code key/}).
+     */
+    public static Stream<ObjectInfo> select(ObjectStore store, KeyPrefix prefix, String startAfter) {
+        if (prefix.selectsAll()) {
+            return store.list("", startAfter);
+        }
+        Stream<ObjectInfo> under = store.list(prefix.listPrefix(), startAfter);
+        boolean exactKeyPending = startAfter == null || startAfter.isEmpty()
+                || KeyOrder.compare(prefix.key(), startAfter) > 0;
+        if (prefix.directoryOnly() || !exactKeyPending) {
+            return under;
+        }
+        Stream<ObjectInfo> exact = Stream.of(prefix.key())
+                .flatMap(k -> store.stat(k).stream());
+        return Stream.concat(exact, under);
+    }
+}

@@ -1,0 +1,60 @@
+package com.atlan.storage.store;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A component's resolved configuration, handed to an {@link ObjectStoreProvider}.
+ *
+ * @param name        the component name
+ * @param type        the Dapr component type
+ * @param metadata    metadata values with secrets already resolved; never printed
+ * @param baseDir     the directory relative paths in the metadata are resolved against
+ * @param concurrency the number of transfers the caller will run at once, to size connection pools
+ */
+public record StoreSettings(String name, String type, Map<String, String> metadata, Path baseDir, int concurrency) {
+
+    public StoreSettings {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        metadata = Map.copyOf(metadata);
+        baseDir = baseDir == null ? Path.of("").toAbsolutePath() : baseDir;
+        concurrency = Math.max(1, concurrency);
+    }
+
+    /** A metadata value, if set and not blank. */
+    public Optional<String> get(String key) {
+        String v = metadata.get(key);
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    }
+
+    /** A metadata value that must be present. */
+    public String require(String key) {
+        return get(key).orElseThrow(() -> new StorageConfigException(
+                "component '" + name + "' (" + type + ") needs metadata '" + key + "'"));
+    }
+
+    /** A boolean metadata value ("true"/"false", case-insensitive); {@code fallback} when unset. */
+    public boolean flag(String key, boolean fallback) {
+        return get(key).map(v -> {
+            if (v.equalsIgnoreCase("true")) return true;
+            if (v.equalsIgnoreCase("false")) return false;
+            throw new StorageConfigException("component '" + name + "' metadata '" + key
+                    + "' must be true or false, not '" + v + "'");
+        }).orElse(fallback);
+    }
+
+    /** Metadata names present but not in {@code known}, for warnings. */
+    public Set<String> unknownKeys(Set<String> known) {
+        return metadata.keySet().stream().filter(k -> !known.contains(k))
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    @Override
+    public String toString() {
+        return "StoreSettings[name=" + name + ", type=" + type + ", metadataKeys=" + new java.util.TreeSet<>(metadata.keySet()) + "]";
+    }
+}
