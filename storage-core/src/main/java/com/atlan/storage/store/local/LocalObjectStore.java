@@ -1,0 +1,321 @@
+package com.atlan.storage.store.local;
+
+import com.atlan.storage.store.Capabilities;
+import com.atlan.storage.store.IntegrityException;
+import com.atlan.storage.store.InvalidKeyException;
+import com.atlan.storage.store.ObjectInfo;
+import com.atlan.storage.store.ObjectNotFoundException;
+import com.atlan.storage.store.ObjectStore;
+import com.atlan.storage.store.PutOptions;
+import com.atlan.storage.store.StorageException;
+import com.atlan.storage.store.StoragePermissionException;
+import com.atlan.storage.store.TransientStorageException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Objects as files under a root folder; the key {@code a/b.txt} is the file {@code root/a/b.txt}.
+ *
+ * <p>A file system cannot hold both a file {@code a} and a file {@code a/b}; writing the second gives an
+ * {@link InvalidKeyException}. Keys with empty, {@code .} or {@code ..} segments are refused, and so is any
+ * key whose parent folder is a symbolic link leading out of the root. Symbolic links and partial files
+ * of in-progress writes are not listed.
+ */
+public final class LocalObjectStore implements ObjectStore {
+
+    /** File-name prefix of in-progress writes; such files are never listed. */
+    static final String PARTIAL_PREFIX = ".atlan-partial-";
+
+    private static final int COPY_BUFFER = 64 * 1024;
+
+    private final String name;
+    private final Path root;
+
+    /** A store named {@code name} over the folder {@code root} (created on first write). */
+    public LocalObjectStore(String name, Path root) {
+        this.name = name;
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** The root folder. */
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return new Capabilities(true, true, false);
+    }
+
+    @Override
+    public Stream<ObjectInfo> list(String prefix, String startAfter) {
+        if (!Files.isDirectory(root)) {
+            return Stream.empty();
+        }
+        SortedTreeWalker walker = new SortedTreeWalker(root, prefix == null ? "" : prefix,
+                startAfter == null ? "" : startAfter, name);
+        return walker.stream();
+    }
+
+    @Override
+    public Optional<ObjectInfo> stat(String key) {
+        Path file = resolve(key);
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!attrs.isRegularFile()) {
+                return Optional.empty();
+            }
+            return Optional.of(ObjectInfo.of(key, attrs.size(), attrs.lastModifiedTime().toInstant()));
+        } catch (NoSuchFileException | NotDirectoryException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw translate(key, "stat", e);
+        }
+    }
+
+    @Override
+    public InputStream open(String key) {
+        Path file = resolve(key);
+        try {
+            if (Files.isDirectory(file)) {
+                throw new ObjectNotFoundException(name, key, "no object '" + key + "' in " + name + " (it is a folder)");
+            }
+            return Files.newInputStream(file);
+        } catch (IOException e) {
+            throw translate(key, "open", e);
+        }
+    }
+
+    @Override
+    public InputStream open(String key, long offset, long length) {
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("offset and length must be >= 0: " + offset + ", " + length);
+        }
+        Path file = resolve(key);
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+            channel.position(offset);
+            return new BoundedInputStream(Channels.newInputStream(channel), length);
+        } catch (IOException e) {
+            throw translate(key, "open", e);
+        }
+    }
+
+    @Override
+    public ObjectInfo put(String key, InputStream data, long length, PutOptions options) {
+        Path target = resolve(key);
+        Path partial = null;
+        try {
+            Path parent = target.getParent();
+            createFolders(key, parent);
+            partial = parent.resolve(PARTIAL_PREFIX + UUID.randomUUID());
+            long written;
+            try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                written = copyExactly(data, out, length);
+            }
+            if (written != length) {
+                throw new IntegrityException(name, key, "source ended after " + written + " of " + length
+                        + " bytes while writing '" + key + "' to " + name);
+            }
+            if (options.lastModified() != null) {
+                Files.setLastModifiedTime(partial, FileTime.from(options.lastModified()));
+            }
+            commit(key, partial, target);
+            partial = null;
+            BasicFileAttributes attrs = Files.readAttributes(target, BasicFileAttributes.class);
+            return ObjectInfo.of(key, attrs.size(), attrs.lastModifiedTime().toInstant());
+        } catch (IOException e) {
+            throw translate(key, "write", e);
+        } finally {
+            deleteQuietly(partial);
+        }
+    }
+
+    @Override
+    public boolean delete(String key) {
+        Path file = resolve(key);
+        try {
+            if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+            boolean deleted = Files.deleteIfExists(file);
+            if (deleted) {
+                pruneEmptyFolders(file.getParent());
+            }
+            return deleted;
+        } catch (NotDirectoryException e) {
+            return false;
+        } catch (IOException e) {
+            throw translate(key, "delete", e);
+        }
+    }
+
+    @Override
+    public boolean canCopyFrom(ObjectStore source) {
+        return source instanceof LocalObjectStore;
+    }
+
+    @Override
+    public ObjectInfo copyFrom(ObjectStore source, ObjectInfo object) {
+        LocalObjectStore from = (LocalObjectStore) source;
+        Path src = from.resolve(object.key());
+        Path target = resolve(object.key());
+        Path partial = null;
+        try {
+            createFolders(object.key(), target.getParent());
+            partial = target.getParent().resolve(PARTIAL_PREFIX + UUID.randomUUID());
+            Files.copy(src, partial, StandardCopyOption.COPY_ATTRIBUTES);
+            commit(object.key(), partial, target);
+            partial = null;
+            BasicFileAttributes attrs = Files.readAttributes(target, BasicFileAttributes.class);
+            return ObjectInfo.of(object.key(), attrs.size(), attrs.lastModifiedTime().toInstant());
+        } catch (NoSuchFileException e) {
+            throw new ObjectNotFoundException(from.name, object.key(),
+                    "no object '" + object.key() + "' in " + from.name + " (" + e.getFile() + ")");
+        } catch (IOException e) {
+            throw translate(object.key(), "copy", e);
+        } finally {
+            deleteQuietly(partial);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LocalObjectStore[" + name + " at " + root + "]";
+    }
+
+    /** The file for {@code key}, refusing keys that are not plain relative paths inside the root. */
+    Path resolve(String key) {
+        if (key == null || key.isEmpty()) {
+            throw new InvalidKeyException(name, key, "an empty key names no object in " + name);
+        }
+        if (key.startsWith("/") || key.endsWith("/") || key.indexOf('\0') >= 0 || key.indexOf('\\') >= 0) {
+            throw new InvalidKeyException(name, key, "key '" + key + "' is not a relative path"
+                    + " (no leading or trailing '/', no '\\', no NUL); " + name + " cannot store it");
+        }
+        for (String segment : key.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                throw new InvalidKeyException(name, key, "key '" + key + "' has an empty, '.' or '..' segment;"
+                        + " it would not stay inside " + root);
+            }
+        }
+        Path file = root.resolve(key).normalize();
+        if (!file.startsWith(root) || file.equals(root)) {
+            throw new InvalidKeyException(name, key, "key '" + key + "' escapes the root " + root);
+        }
+        checkNoLinkOutOfRoot(key, file.getParent());
+        return file;
+    }
+
+    private void checkNoLinkOutOfRoot(String key, Path folder) {
+        Path existing = folder;
+        while (existing != null && existing.startsWith(root) && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !existing.startsWith(root) || existing.equals(root)) {
+            return;
+        }
+        try {
+            Path real = existing.toRealPath();
+            Path realRoot = root.toRealPath();
+            if (!real.startsWith(realRoot)) {
+                throw new InvalidKeyException(name, key, "key '" + key + "' passes through the symbolic link "
+                        + existing + " which leads out of the root " + root);
+            }
+        } catch (IOException e) {
+            throw translate(key, "resolve", e);
+        }
+    }
+
+    private void createFolders(String key, Path folder) throws IOException {
+        try {
+            Files.createDirectories(folder);
+        } catch (FileAlreadyExistsException e) {
+            throw new InvalidKeyException(name, key, "cannot write '" + key + "' to " + name + ": '"
+                    + root.relativize(Path.of(e.getFile())) + "' is a file, and a folder store cannot hold both"
+                    + " an object and objects under it");
+        }
+    }
+
+    private void commit(String key, Path partial, Path target) throws IOException {
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new InvalidKeyException(name, key, "cannot write '" + key + "' to " + name
+                    + ": a folder of that name holds other objects");
+        }
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void pruneEmptyFolders(Path folder) {
+        Path current = folder;
+        while (current != null && current.startsWith(root) && !current.equals(root)) {
+            try {
+                Files.delete(current);
+            } catch (DirectoryNotEmptyException | NoSuchFileException e) {
+                return;
+            } catch (IOException e) {
+                return;
+            }
+            current = current.getParent();
+        }
+    }
+
+    private static long copyExactly(InputStream in, OutputStream out, long length) throws IOException {
+        byte[] buffer = new byte[(int) Math.min(COPY_BUFFER, Math.max(1, length))];
+        long total = 0;
+        while (total < length) {
+            int n = in.read(buffer, 0, (int) Math.min(buffer.length, length - total));
+            if (n < 0) {
+                break;
+            }
+            out.write(buffer, 0, n);
+            total += n;
+        }
+        return total;
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (path == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException ignored) {
+            // best effort: a partial file is never listed, and the next write replaces nothing it holds
+        }
+    }
+
+    StorageException translate(String key, String operation, IOException e) {
+        if (e instanceof NoSuchFileException || e instanceof NotDirectoryException) {
+            return new ObjectNotFoundException(name, key, "no object '" + key + "' in " + name);
+        }
+        if (e instanceof AccessDeniedException) {
+            return new StoragePermissionException(name, key, "permission denied to " + operation + " '" + key
+                    + "' in " + name + " (" + e.getMessage() + "); check the file permissions under " + root, e);
+        }
+        return new TransientStorageException(name, key, operation + " '" + key + "' in " + name
+                + " failed: " + e, e);
+    }
+}

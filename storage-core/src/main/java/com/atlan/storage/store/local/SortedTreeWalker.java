@@ -1,0 +1,139 @@
+package com.atlan.storage.store.local;
+
+import com.atlan.storage.store.KeyOrder;
+import com.atlan.storage.store.ObjectInfo;
+import com.atlan.storage.store.TransientStorageException;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Walks a folder tree depth first and yields its files in key order.
+ *
+ * <p>Sorting each folder's entries with folders named {@code name + "/"} makes a depth-first walk emit
+ * keys in exactly {@link KeyOrder}: a key {@code a-b} sorts before {@code a/x} because {@code -} comes
+ * before {@code /}. Only one folder's entries per depth are held in memory, never the whole tree, and
+ * folders that cannot hold a wanted key (outside the prefix, or wholly before {@code startAfter}) are
+ * not opened.
+ */
+final class SortedTreeWalker implements Iterator<ObjectInfo> {
+
+    private record Entry(String key, Path path, boolean folder) {
+    }
+
+    private final String prefix;
+    private final String startAfter;
+    private final String storeName;
+    private final Deque<Iterator<Entry>> stack = new ArrayDeque<>();
+    private ObjectInfo next;
+
+    SortedTreeWalker(Path root, String prefix, String startAfter, String storeName) {
+        this.prefix = prefix;
+        this.startAfter = startAfter;
+        this.storeName = storeName;
+        stack.push(readFolder(root, "").iterator());
+    }
+
+    Stream<ObjectInfo> stream() {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this,
+                Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT), false);
+    }
+
+    @Override
+    public boolean hasNext() {
+        while (next == null && !stack.isEmpty()) {
+            Iterator<Entry> top = stack.peek();
+            if (!top.hasNext()) {
+                stack.pop();
+                continue;
+            }
+            Entry entry = top.next();
+            if (entry.folder()) {
+                if (mayHoldWantedKeys(entry.key())) {
+                    stack.push(readFolder(entry.path(), entry.key()).iterator());
+                }
+            } else if (entry.key().startsWith(prefix) && KeyOrder.compare(entry.key(), startAfter) > 0) {
+                next = toInfo(entry);
+            }
+        }
+        return next != null;
+    }
+
+    @Override
+    public ObjectInfo next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        ObjectInfo result = next;
+        next = null;
+        return result;
+    }
+
+    /** Whether the folder whose keys all start with {@code folderKey} can hold a key we want. */
+    private boolean mayHoldWantedKeys(String folderKey) {
+        boolean overlapsPrefix = folderKey.startsWith(prefix) || prefix.startsWith(folderKey);
+        if (!overlapsPrefix) {
+            return false;
+        }
+        // Every key in the folder starts with folderKey; all are <= startAfter exactly when
+        // startAfter sorts after folderKey without starting with it.
+        return startAfter.startsWith(folderKey) || KeyOrder.compare(startAfter, folderKey) < 0;
+    }
+
+    private ObjectInfo toInfo(Entry entry) {
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(entry.path(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return ObjectInfo.of(entry.key(), attrs.size(), attrs.lastModifiedTime().toInstant());
+        } catch (NoSuchFileException e) {
+            // deleted since the folder was read: it is simply no longer part of the listing
+            return null;
+        } catch (IOException e) {
+            throw new TransientStorageException(storeName, entry.key(), "listing " + storeName + " failed at '"
+                    + entry.key() + "': " + e, e);
+        }
+    }
+
+    private List<Entry> readFolder(Path folder, String folderKey) {
+        List<Entry> entries = new ArrayList<>();
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(folder)) {
+            for (Path child : children) {
+                String fileName = child.getFileName().toString();
+                if (fileName.startsWith(LocalObjectStore.PARTIAL_PREFIX)) {
+                    continue;
+                }
+                BasicFileAttributes attrs;
+                try {
+                    attrs = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (NoSuchFileException e) {
+                    continue;
+                }
+                if (attrs.isDirectory()) {
+                    entries.add(new Entry(folderKey + fileName + "/", child, true));
+                } else if (attrs.isRegularFile()) {
+                    entries.add(new Entry(folderKey + fileName, child, false));
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new TransientStorageException(storeName, folderKey, "listing " + storeName + " failed in folder '"
+                    + folderKey + "': " + e, e);
+        }
+        entries.sort((a, b) -> KeyOrder.compare(a.key(), b.key()));
+        return entries;
+    }
+}
