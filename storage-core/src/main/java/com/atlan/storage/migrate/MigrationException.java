@@ -1,0 +1,22 @@
+package com.atlan.storage.migrate;
+
+/**
+ * A migration could not run to its end: the listing failed (the spec's "critical error"), the failure
+ * rate passed its limit, or it was cancelled. Per-object failures never raise this; they are recorded in
+ * the summary. {@link #partialSummary()} says what had happened by then.
+ */
+public final class MigrationException extends RuntimeException {
+
+    private final transient MigrationSummary partialSummary;
+
+    /** A migration stopped by {@code cause}, with what it had done so far. */
+    public MigrationException(String message, Throwable cause, MigrationSummary partialSummary) {
+        super(message, cause);
+        this.partialSummary = partialSummary;
+    }
+
+    /** What was done before the migration stopped. */
+    public MigrationSummary partialSummary() {
+        return partialSummary;
+    }
+}

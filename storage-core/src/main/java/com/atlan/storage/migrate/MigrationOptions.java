@@ -1,0 +1,113 @@
+package com.atlan.storage.migrate;
+
+import java.util.Objects;
+
+/**
+ * How to run a migration. Build with {@link #builder()}; {@link #defaults()} gives 32 transfers in
+ * flight, {@link RetryPolicy#DEFAULT}, server-side copy where possible and no failure-rate limit.
+ *
+ * @param concurrency    transfers in flight at once (>= 1)
+ * @param retry          retries of transient failures per object
+ * @param dryRun         list and plan only; nothing is written
+ * @param maxFailureRate stop scheduling new transfers once failed/finished exceeds this (after at least
+ *                       {@link #FAILURE_RATE_MIN_SAMPLE} finished objects); 1.0 never stops
+ * @param serverSideCopy let the destination copy from the source without the bytes passing through here,
+ *                       when it can
+ * @param listener       receives progress events
+ */
+public record MigrationOptions(int concurrency, RetryPolicy retry, boolean dryRun, double maxFailureRate,
+                               boolean serverSideCopy, ProgressListener listener) {
+
+    /** Finished objects needed before {@link #maxFailureRate} is applied, so one early failure does not stop a run. */
+    public static final int FAILURE_RATE_MIN_SAMPLE = 20;
+
+    /** The default number of transfers in flight. */
+    public static final int DEFAULT_CONCURRENCY = 32;
+
+    public MigrationOptions {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be >= 1, not " + concurrency);
+        }
+        if (!(maxFailureRate >= 0 && maxFailureRate <= 1)) {
+            throw new IllegalArgumentException("maxFailureRate must be between 0 and 1, not " + maxFailureRate);
+        }
+        Objects.requireNonNull(retry, "retry");
+        listener = listener == null ? ProgressListener.NONE : listener;
+    }
+
+    /** The default options. */
+    public static MigrationOptions defaults() {
+        return builder().build();
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these options. */
+    public Builder toBuilder() {
+        return new Builder().concurrency(concurrency).retry(retry).dryRun(dryRun).maxFailureRate(maxFailureRate)
+                .serverSideCopy(serverSideCopy).listener(listener);
+    }
+
+    /** Builds {@link MigrationOptions}. */
+    public static final class Builder {
+        private int concurrency = DEFAULT_CONCURRENCY;
+        private RetryPolicy retry = RetryPolicy.DEFAULT;
+        private boolean dryRun;
+        private double maxFailureRate = 1.0;
+        private boolean serverSideCopy = true;
+        private ProgressListener listener = ProgressListener.NONE;
+
+        private Builder() {
+        }
+
+        /** Transfers in flight at once. */
+        public Builder concurrency(int value) {
+            this.concurrency = value;
+            return this;
+        }
+
+        /** The retry policy for transient failures. */
+        public Builder retry(RetryPolicy value) {
+            this.retry = value;
+            return this;
+        }
+
+        /** Attempts per object in all (keeps the default backoff). */
+        public Builder maxAttempts(int value) {
+            this.retry = new RetryPolicy(value, retry.initialBackoff(), retry.maxBackoff());
+            return this;
+        }
+
+        /** List and plan only. */
+        public Builder dryRun(boolean value) {
+            this.dryRun = value;
+            return this;
+        }
+
+        /** Stop once this share of finished objects has failed. */
+        public Builder maxFailureRate(double value) {
+            this.maxFailureRate = value;
+            return this;
+        }
+
+        /** Allow server-side copies. */
+        public Builder serverSideCopy(boolean value) {
+            this.serverSideCopy = value;
+            return this;
+        }
+
+        /** Receives progress events. */
+        public Builder listener(ProgressListener value) {
+            this.listener = value;
+            return this;
+        }
+
+        /** The options. */
+        public MigrationOptions build() {
+            return new MigrationOptions(concurrency, retry, dryRun, maxFailureRate, serverSideCopy, listener);
+        }
+    }
+}
