@@ -1,0 +1,346 @@
+package com.atlan.storage.config;
+
+import com.atlan.storage.store.ObjectStore;
+import com.atlan.storage.store.ObjectStoreProvider;
+import com.atlan.storage.store.StorageConfigException;
+import com.atlan.storage.store.StorageException;
+import com.atlan.storage.store.StoreSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The entry point to configuration: the Dapr components found for this process, the store names
+ * from the environment, and the {@link ObjectStore}s they describe.
+ *
+ * <p>Components come from the first of: the folder the caller passes ({@code --components DIR}), the
+ * folder named by {@value #COMPONENTS_ENV}, {@code ./components} in the working directory, or the
+ * embedded default (local folders under {@code ./local/dapr}). Relative folders and relative paths
+ * inside components ({@code rootPath}, {@code secretsFile}) resolve against the working directory, as
+ * Dapr resolves them against the working directory of {@code daprd}.
+ *
+ * <p>Loading reads and checks every file; secrets and placeholders are resolved per component when
+ * it is used, so a broken component nobody uses does not stop the others. Instances are immutable
+ * apart from caches and are safe to share between threads.
+ */
+public final class StorageConfiguration {
+
+    /** The environment variable naming the components folder. */
+    public static final String COMPONENTS_ENV = "ATLAN_STORAGE_COMPONENTS";
+
+    /** The concurrency stores are sized for when the caller does not say. */
+    public static final int DEFAULT_CONCURRENCY = 8;
+
+    private static final Logger log = LoggerFactory.getLogger(StorageConfiguration.class);
+
+    /** Which module serves which object store type, for the "add a jar" hint. */
+    private static final Map<String, String> BACKEND_MODULES = Map.of(
+            "bindings.localstorage", "storage-core",
+            "bindings.local.storage", "storage-core",
+            "bindings.aws.s3", "storage-s3",
+            "bindings.s3", "storage-s3",
+            "bindings.azure.blobstorage", "storage-azure",
+            "bindings.gcp.bucket", "storage-gcs",
+            "bindings.gcs", "storage-gcs");
+
+    private static final Set<String> LOCAL_TYPES = Set.of("bindings.localstorage", "bindings.local.storage");
+
+    private final ComponentsLocation location;
+    private final Map<String, Component> components;
+    private final StoreNames storeNames;
+    private final Path workingDir;
+    private final SecretResolver secrets;
+    private volatile Map<String, ObjectStoreProvider> providers;
+
+    private StorageConfiguration(ComponentsLocation location, List<Component> loaded, Map<String, String> env, Path workingDir) {
+        this.location = location;
+        Map<String, Component> byName = new LinkedHashMap<>();
+        loaded.forEach(c -> byName.put(c.name(), c));
+        this.components = Collections.unmodifiableMap(byName);
+        this.storeNames = StoreNames.from(env);
+        this.workingDir = workingDir;
+        this.secrets = new SecretResolver(components, env, workingDir);
+    }
+
+    /** Loads from the process environment and working directory, with no folder given by the caller. */
+    public static StorageConfiguration load() {
+        return load(Optional.empty());
+    }
+
+    /** Loads from the process environment and working directory. */
+    public static StorageConfiguration load(Optional<Path> componentsDir) {
+        return load(componentsDir, System.getenv(), Path.of(""));
+    }
+
+    /**
+     * Loads the components.
+     *
+     * @param componentsDir the folder the caller chose ({@code --components}), tried first
+     * @param env           the environment to read {@value #COMPONENTS_ENV}, store names and secrets from
+     * @param workingDir    the directory relative paths resolve against
+     * @throws StorageConfigException when the chosen folder is missing, a file is malformed or names collide
+     */
+    public static StorageConfiguration load(Optional<Path> componentsDir, Map<String, String> env, Path workingDir) {
+        Objects.requireNonNull(componentsDir, "componentsDir");
+        Map<String, String> environment = Collections.unmodifiableMap(new HashMap<>(env));
+        Path cwd = workingDir.toAbsolutePath().normalize();
+        ComponentsLocation location = locate(componentsDir, environment, cwd);
+        List<Component> loaded;
+        if (location.folder().isPresent()) {
+            Path folder = location.folder().get();
+            if (!Files.isDirectory(folder)) {
+                throw new StorageConfigException("components " + location.describe() + " does not exist or is not a directory");
+            }
+            log.debug("loading Dapr components from {}", location.describe());
+            loaded = ComponentsLoader.loadFolder(folder);
+        } else {
+            log.debug("loading {}", location.describe());
+            loaded = ComponentsLoader.loadEmbeddedDefault();
+        }
+        loaded.forEach(c -> log.debug("component '{}' ({}) from {}", c.name(), c.type(), c.source()));
+        return new StorageConfiguration(location, loaded, environment, cwd);
+    }
+
+    private static ComponentsLocation locate(Optional<Path> componentsDir, Map<String, String> env, Path cwd) {
+        if (componentsDir.isPresent()) {
+            return new ComponentsLocation(ComponentsLocation.Origin.OPTION,
+                    Optional.of(cwd.resolve(componentsDir.get()).normalize()));
+        }
+        String fromEnv = env.get(COMPONENTS_ENV);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return new ComponentsLocation(ComponentsLocation.Origin.ENVIRONMENT,
+                    Optional.of(cwd.resolve(fromEnv.trim()).normalize()));
+        }
+        Path local = cwd.resolve("components");
+        if (Files.isDirectory(local)) {
+            return new ComponentsLocation(ComponentsLocation.Origin.WORKING_DIRECTORY, Optional.of(local));
+        }
+        return new ComponentsLocation(ComponentsLocation.Origin.EMBEDDED_DEFAULT, Optional.empty());
+    }
+
+    /** Where the components came from. */
+    public ComponentsLocation location() {
+        return location;
+    }
+
+    /** The store names chosen by the environment. */
+    public StoreNames storeNames() {
+        return storeNames;
+    }
+
+    /** The directory relative paths resolve against (absolute). */
+    public Path workingDir() {
+        return workingDir;
+    }
+
+    /** Every loaded component by name, in load order. */
+    public Map<String, Component> components() {
+        return components;
+    }
+
+    /**
+     * The component called {@code name}.
+     *
+     * @throws StorageConfigException when there is none; the message lists the names found and where
+     */
+    public Component component(String name) {
+        Component c = components.get(name);
+        if (c == null) {
+            String variable = storeNames.variableFor(name);
+            throw new StorageConfigException("no component named '" + name + "'"
+                    + (variable == null ? "" : " (the store named by " + variable + ")")
+                    + " in " + location.describe() + "; found " + (components.isEmpty() ? "none" : components.keySet())
+                    + ". Add a component with metadata.name: " + name
+                    + (variable == null ? "" : " or set " + variable + " to one of the names found"));
+        }
+        return c;
+    }
+
+    /**
+     * The settings a backend receives for component {@code name}: secrets resolved, placeholders checked.
+     *
+     * @throws StorageConfigException when the component is missing, a secret cannot be resolved or a
+     *                                value holds an unfilled {@code {{placeholder}}}
+     */
+    public StoreSettings storeSettings(String name, int concurrency) {
+        Component c = component(name);
+        return new StoreSettings(c.name(), c.type(), secrets.resolve(c), workingDir, concurrency);
+    }
+
+    /** Opens the object store {@code name}, sized for {@value #DEFAULT_CONCURRENCY} concurrent transfers. */
+    public ObjectStore objectStore(String name) {
+        return objectStore(name, DEFAULT_CONCURRENCY);
+    }
+
+    /**
+     * Opens the object store {@code name} through the {@link ObjectStoreProvider} registered for its type.
+     * The caller closes it.
+     *
+     * @throws StorageConfigException when the component is missing or broken, or no backend serves its type
+     */
+    public ObjectStore objectStore(String name, int concurrency) {
+        Component c = component(name);
+        ObjectStoreProvider provider = providers().get(c.type());
+        if (provider == null) {
+            throw new StorageConfigException(c.describe() + ": no object store backend serves type '" + c.type()
+                    + "'. " + typeHint(c.type()) + " Known object store types: " + new TreeSet<>(providers().keySet()) + ".");
+        }
+        StoreSettings settings = storeSettings(name, concurrency);
+        log.debug("opening {} with {}", c.describe(), provider.getClass().getName());
+        try {
+            return provider.create(settings);
+        } catch (StorageException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StorageConfigException(name, c.describe() + ": the " + c.type() + " backend could not open it: "
+                    + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The component types some registered backend can open. */
+    public Set<String> objectStoreTypes() {
+        return Collections.unmodifiableSet(new TreeSet<>(providers().keySet()));
+    }
+
+    /**
+     * Refuses a migration whose source and destination are the same store: the same component, two
+     * local components whose {@code rootPath}s are the same directory or one inside the other, or two
+     * components of the same cloud type pointing at the same bucket or container.
+     *
+     * @throws StorageConfigException naming both components and what they share
+     */
+    public void requireDistinct(String source, String destination) {
+        if (source.equals(destination)) {
+            throw new StorageConfigException("source and destination are the same store '" + source + "' ("
+                    + component(source).source() + "): a migration would copy every object onto itself. Set "
+                    + StoreNames.UPSTREAM_ENV + " (or " + StoreNames.DEPLOYMENT_ENV + ") to a different component");
+        }
+        Component from = component(source);
+        Component to = component(destination);
+        Map<String, String> a = secrets.resolve(from);
+        Map<String, String> b = secrets.resolve(to);
+        String shared = null;
+        if (LOCAL_TYPES.contains(from.type()) && LOCAL_TYPES.contains(to.type())) {
+            shared = sharedDirectory(a.get("rootPath"), b.get("rootPath"));
+        } else if (family(from.type()) != null && Objects.equals(family(from.type()), family(to.type()))) {
+            String id = remoteIdentity(family(from.type()), a);
+            if (id != null && id.equals(remoteIdentity(family(to.type()), b))) {
+                shared = "both point at " + id;
+            }
+        }
+        if (shared != null) {
+            throw new StorageConfigException("source '" + source + "' (" + from.source() + ") and destination '"
+                    + destination + "' (" + to.source() + ") are the same storage: " + shared
+                    + "; a migration would copy objects onto themselves");
+        }
+    }
+
+    private String sharedDirectory(String rootA, String rootB) {
+        if (rootA == null || rootA.isBlank() || rootB == null || rootB.isBlank()) {
+            return null;
+        }
+        Path a = canonical(workingDir.resolve(rootA.trim()));
+        Path b = canonical(workingDir.resolve(rootB.trim()));
+        if (a.equals(b)) {
+            return "both rootPaths resolve to " + a;
+        }
+        if (b.startsWith(a)) {
+            return "the destination rootPath " + b + " is inside the source rootPath " + a;
+        }
+        if (a.startsWith(b)) {
+            return "the source rootPath " + a + " is inside the destination rootPath " + b;
+        }
+        return null;
+    }
+
+    /** The path with symbolic links of its existing part resolved, so two spellings of one folder compare equal. */
+    private static Path canonical(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return absolute;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(absolute)).normalize();
+        } catch (IOException e) {
+            return absolute;
+        }
+    }
+
+    private static String family(String type) {
+        String module = BACKEND_MODULES.get(type);
+        return module == null || module.equals("storage-core") ? null : module;
+    }
+
+    private static String remoteIdentity(String family, Map<String, String> m) {
+        String endpoint = Optional.ofNullable(m.get("endpoint")).map(e -> e.trim().toLowerCase(Locale.ROOT)
+                .replaceAll("/+$", "")).filter(e -> !e.isEmpty()).orElse("the default endpoint");
+        return switch (family) {
+            case "storage-s3" -> blankToNull(m.get("bucket")) == null ? null
+                    : "S3 bucket '" + m.get("bucket").trim() + "' at " + endpoint;
+            case "storage-azure" -> blankToNull(m.get("accountName")) == null || blankToNull(m.get("containerName")) == null ? null
+                    : "Azure container '" + m.get("containerName").trim() + "' of account '" + m.get("accountName").trim()
+                            + "' at " + endpoint;
+            case "storage-gcs" -> blankToNull(m.get("bucket")) == null ? null : "GCS bucket '" + m.get("bucket").trim() + "'";
+            default -> null;
+        };
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String typeHint(String type) {
+        String module = BACKEND_MODULES.get(type);
+        if (module != null) {
+            return "Add the com.atlan.storage:" + module + " jar to the classpath; it registers " + type + ".";
+        }
+        if (type.startsWith("state.") || type.startsWith("secretstores.") || type.startsWith("pubsub.")) {
+            return "'" + type + "' is not an object store; check which component the store name points at.";
+        }
+        return "Object store types and the jars that add them: bindings.localstorage (storage-core),"
+                + " bindings.aws.s3 (storage-s3), bindings.azure.blobstorage (storage-azure), bindings.gcp.bucket (storage-gcs).";
+    }
+
+    private Map<String, ObjectStoreProvider> providers() {
+        Map<String, ObjectStoreProvider> p = providers;
+        if (p == null) {
+            Map<String, ObjectStoreProvider> found = new TreeMap<>();
+            for (ObjectStoreProvider provider : ServiceLoader.load(ObjectStoreProvider.class)) {
+                for (String type : provider.types()) {
+                    ObjectStoreProvider previous = found.putIfAbsent(type, provider);
+                    if (previous != null) {
+                        log.warn("{} and {} both serve {}; using the first", previous.getClass().getName(),
+                                provider.getClass().getName(), type);
+                    }
+                }
+            }
+            log.debug("object store backends: {}", found.keySet());
+            providers = p = Collections.unmodifiableMap(found);
+        }
+        return p;
+    }
+
+    @Override
+    public String toString() {
+        return "StorageConfiguration[" + location.describe() + ", components=" + components.keySet()
+                + ", storeNames=" + storeNames + "]";
+    }
+}
