@@ -1,0 +1,23 @@
+# Sourced by the scripts in bin/, bench/ and .ci/: finds a JDK >= 21 and exports JAVA_HOME and PATH.
+# Order: JAVA_HOME when it is new enough, else Temurin 25 at its Debian path, else a clear error.
+
+atlan_java_major() {
+  "$1/bin/java" -XshowSettings:properties -version 2>&1 \
+    | sed -n 's/^ *java\.specification\.version = //p' | head -n 1 | cut -d. -f1
+}
+
+atlan_find_java() {
+  local candidate major
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64; do
+    [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] || continue
+    major=$(atlan_java_major "$candidate")
+    if [ -n "$major" ] && [ "$major" -ge 21 ]; then
+      export JAVA_HOME="$candidate"
+      export PATH="$JAVA_HOME/bin:$PATH"
+      return 0
+    fi
+  done
+  echo "error: atlan-storage needs a JDK 21 or newer. Set JAVA_HOME to one (JAVA_HOME is '${JAVA_HOME:-unset}')," \
+       "or install Temurin 25 at /usr/lib/jvm/temurin-25-jdk-amd64." >&2
+  return 1
+}

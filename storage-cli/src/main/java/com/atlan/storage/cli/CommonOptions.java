@@ -1,0 +1,33 @@
+package com.atlan.storage.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Option;
+
+/** Options every subcommand shares: where the components are and how much to log. */
+final class CommonOptions {
+
+    @Option(names = "--components", paramLabel = "DIR",
+            description = "Folder of Dapr component YAML files. Default: env ATLAN_STORAGE_COMPONENTS,"
+                    + " else ./components if it exists, else the embedded default (local folders under ./local/dapr).")
+    Path components;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log more to stderr (-v info, -vv debug).")
+    boolean[] verbose = new boolean[0];
+
+    Optional<Path> componentsDir() {
+        return Optional.ofNullable(components);
+    }
+
+    /** Applies the verbosity to the root logger. */
+    void applyLogLevel() {
+        if (verbose.length == 0) {
+            return;
+        }
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.setLevel(verbose.length == 1 ? Level.INFO : Level.DEBUG);
+    }
+}

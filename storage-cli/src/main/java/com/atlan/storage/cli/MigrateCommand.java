@@ -1,0 +1,135 @@
+package com.atlan.storage.cli;
+
+import com.atlan.storage.config.StorageConfiguration;
+import com.atlan.storage.migrate.MigrationHandle;
+import com.atlan.storage.migrate.MigrationOptions;
+import com.atlan.storage.migrate.MigrationSummary;
+import com.atlan.storage.services.AtlanStorage;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code atlan-storage migrate}: copies what a prefix selects from the source store to the destination store. */
+@Command(name = "migrate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Copies every object the prefix selects from the source store to the destination store,"
+                + " keeping keys. Objects stream through (never whole in memory); transient errors are retried;"
+                + " every write is checked against the size listed.",
+                "",
+                "A prefix 'p' selects the key 'p' and keys under 'p/', never siblings such as 'p_archive/x';"
+                + " 'p/' selects only keys under it; '' selects everything."})
+final class MigrateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--prefix", paramLabel = "P", defaultValue = "",
+            description = "Prefix of the keys to migrate (default: everything).")
+    String prefix;
+
+    @Option(names = "--source", paramLabel = "NAME",
+            description = "Source store component name (default: env DEPLOYMENT_OBJECT_STORE_NAME, else objectstore).")
+    String source;
+
+    @Option(names = "--destination", paramLabel = "NAME",
+            description = "Destination store component name (default: env UPSTREAM_OBJECT_STORE_NAME, else upstream-objectstore).")
+    String destination;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + MigrationOptions.DEFAULT_CONCURRENCY,
+            description = "Objects transferred at once (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "5",
+            description = "Attempts per object for transient errors (default: ${DEFAULT-VALUE}).")
+    int maxAttempts;
+
+    @Option(names = "--max-failure-rate", paramLabel = "RATE", defaultValue = "1.0",
+            description = "Stop when this share (0..1) of finished objects has failed (default: never).")
+    double maxFailureRate;
+
+    @Option(names = "--no-server-side-copy", negatable = false,
+            description = "Stream bytes through this process even when the destination could copy server side.")
+    boolean noServerSideCopy;
+
+    @Option(names = "--dry-run", description = "List what would be migrated; write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--json", description = "Print only the summary as JSON on stdout.")
+    boolean json;
+
+    @Option(names = "--no-progress", description = "Do not show progress on stderr.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() {
+        common.applyLogLevel();
+        if (concurrency < 1 || maxAttempts < 1 || !(maxFailureRate >= 0 && maxFailureRate <= 1)) {
+            spec.commandLine().getErr().println("error: --concurrency and --max-attempts must be >= 1 and"
+                    + " --max-failure-rate between 0 and 1");
+            return AtlanStorageCli.ERROR;
+        }
+        StorageConfiguration configuration = StorageConfiguration.load(common.componentsDir());
+        String from = source != null ? source : configuration.storeNames().deployment();
+        String to = destination != null ? destination : configuration.storeNames().upstream();
+        MigrationOptions options = MigrationOptions.builder()
+                .concurrency(concurrency)
+                .maxAttempts(maxAttempts)
+                .maxFailureRate(maxFailureRate)
+                .serverSideCopy(!noServerSideCopy)
+                .dryRun(dryRun)
+                .build();
+
+        MigrationHandle handle = new AtlanStorage(configuration, options).start(prefix, from, to);
+        Thread onInterrupt = new Thread(() -> cancelAndWait(handle), "atlan-storage-interrupt");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        MigrationSummary summary;
+        try (ProgressDisplay ignored = ProgressDisplay.start(handle, spec.commandLine().getErr(), noProgress)) {
+            summary = handle.completion().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        } finally {
+            removeHook(onInterrupt);
+        }
+        print(summary, handle, spec.commandLine().getOut());
+        return summary.succeeded() ? AtlanStorageCli.OK : AtlanStorageCli.SOME_FAILED;
+    }
+
+    private void print(MigrationSummary summary, MigrationHandle handle, PrintWriter out) {
+        if (json) {
+            out.println(summary.toJson());
+        } else if (dryRun) {
+            out.println(SummaryText.dryRun(summary, handle.progress().listedBytes()));
+        } else {
+            out.print(SummaryText.of(summary));
+        }
+        out.flush();
+    }
+
+    private static void cancelAndWait(MigrationHandle handle) {
+        if (handle.completion().isDone()) {
+            return;
+        }
+        handle.cancel();
+        try {
+            handle.completion().get(10, TimeUnit.SECONDS);
+        } catch (Exception ignored) {
+            // the process is ending; cancellation already removed partial writes where the store can
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException ignored) {
+            // already shutting down
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package com.atlan.storage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlan.storage.migrate.MigrationSummary;
+import com.atlan.storage.testing.TestData;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MigrateCommandTest {
+
+    @TempDir
+    Path dir;
+    Path components;
+    Path source;
+    Path destination;
+
+    record Result(int exitCode, String out, String err) {
+    }
+
+    @BeforeEach
+    void components() throws IOException {
+        components = Files.createDirectories(dir.resolve("components"));
+        source = dir.resolve("deployment");
+        destination = dir.resolve("upstream");
+        writeComponent("objectstore", source);
+        writeComponent("upstream-objectstore", destination);
+    }
+
+    private void writeComponent(String name, Path root) throws IOException {
+        Files.writeString(components.resolve(name + ".yaml"), """
+                apiVersion: dapr.io/v1alpha1
+                kind: Component
+                metadata:
+                  name: %s
+                spec:
+                  type: bindings.localstorage
+                  version: v1
+                  metadata:
+                    - name: rootPath
+                      value: "%s"
+                """.formatted(name, root));
+    }
+
+    private Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = AtlanStorageCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private void seed(String key, String content) throws IOException {
+        Path file = source.resolve(key);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+
+    @Test
+    void migratesAndExitsZero() throws IOException {
+        seed("processed/2024/a.json", "{}");
+        seed("processed/2024/b/c.csv", "x,y");
+        seed("other/d.txt", "no");
+
+        Result result = run("migrate", "--components", components.toString(), "--prefix", "processed/2024/", "--no-progress");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Migrated 2 of 2 objects").contains("from objectstore to upstream-objectstore");
+        assertThat(destination.resolve("processed/2024/b/c.csv")).hasContent("x,y");
+        assertThat(destination.resolve("other/d.txt")).doesNotExist();
+    }
+
+    @Test
+    void jsonPrintsOnlyTheSummary() throws IOException {
+        seed("p/a", "1");
+        Result result = run("migrate", "--components", components.toString(), "--json", "--prefix", "p");
+        assertThat(result.exitCode()).isZero();
+        MigrationSummary summary = MigrationSummary.fromJson(result.out().strip());
+        assertThat(summary.migratedFiles()).isEqualTo(1);
+        assertThat(summary.prefix()).isEqualTo("p");
+    }
+
+    @Test
+    void someFailuresExitOne() throws IOException {
+        seed("p/ok", "1");
+        seed("p/unreadable", "secret");
+        Path unreadable = source.resolve("p/unreadable");
+        // a folder where the destination needs a file makes one object fail for good
+        Files.createDirectories(destination.resolve("p/unreadable/occupied"));
+        Result result = run("migrate", "--components", components.toString(), "--prefix", "p", "--no-progress",
+                "--max-attempts", "1");
+        assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(1);
+        assertThat(result.out()).contains("failed:  1").contains("p/unreadable");
+        assertThat(unreadable).exists();
+    }
+
+    @Test
+    void noMatchIsSuccess() {
+        Result result = run("migrate", "--components", components.toString(), "--prefix", "nothing/", "--no-progress");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("No objects matched");
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        Result result = run("migrate", "--concurrency", "many");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--concurrency");
+        assertThat(run("no-such-command").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void configurationErrorsExitTwoBeforeAnyTransfer() throws IOException {
+        seed("p/a", "1");
+        Result missing = run("migrate", "--components", components.toString(), "--destination", "nope", "--no-progress");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("nope");
+
+        Result same = run("migrate", "--components", components.toString(), "--destination", "objectstore", "--no-progress");
+        assertThat(same.exitCode()).isEqualTo(2);
+        assertThat(same.err()).containsIgnoringCase("same");
+        assertThat(destination).doesNotExist();
+    }
+
+    @Test
+    void dryRunWritesNothing() throws IOException {
+        seed("p/a", "12345");
+        Result result = run("migrate", "--components", components.toString(), "--dry-run", "--no-progress");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("Dry run: 1 objects (5 B)");
+        assertThat(destination).doesNotExist();
+    }
+
+    @Test
+    void migratesALargeFileByteForByte() throws IOException {
+        Path big = TestData.writeRandomFile(source.resolve("big/blob.bin"), 3, 20L * 1024 * 1024);
+        Result result = run("migrate", "--components", components.toString(), "--no-progress");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(TestData.sha256(destination.resolve("big/blob.bin"))).isEqualTo(TestData.sha256(big));
+    }
+
+    @Test
+    void helpDescribesTheCommand() {
+        Result result = run("migrate", "--help");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("--prefix").contains("--json").contains("--dry-run").contains("--concurrency");
+    }
+}

@@ -1,0 +1,137 @@
+package com.atlan.storage.services;
+
+import com.atlan.storage.config.StorageConfiguration;
+import com.atlan.storage.migrate.MigrationException;
+import com.atlan.storage.migrate.MigrationHandle;
+import com.atlan.storage.migrate.MigrationOptions;
+import com.atlan.storage.migrate.MigrationSummary;
+import com.atlan.storage.migrate.Migrator;
+import com.atlan.storage.migrate.Progress;
+import com.atlan.storage.store.ObjectStore;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Migrates objects from the deployment object store to Atlan's upstream store (bucket cloning).
+ *
+ * <p>The static methods mirror the spec's {@code AtlanStorage.migrate_from_objectstore_to_atlan}: they read
+ * the Dapr components and store names from the environment ({@code DEPLOYMENT_OBJECT_STORE_NAME} to
+ * {@code UPSTREAM_OBJECT_STORE_NAME}) and use {@link MigrationOptions#defaults()}. Build an instance to pass
+ * your own configuration and options.
+ *
+ * <pre>{@code
+ * MigrationSummary summary = AtlanStorage.migrateFromObjectstoreToAtlan("processed_data/2024/");
+ * if (summary.failedMigrations() > 0) { summary.failures().forEach(f -> log.warn("{}: {}", f.file(), f.error())); }
+ * }</pre>
+ */
+public final class AtlanStorage {
+
+    private final StorageConfiguration configuration;
+    private final MigrationOptions options;
+
+    /** Migrations between the stores of {@code configuration}, run with {@code options}. */
+    public AtlanStorage(StorageConfiguration configuration, MigrationOptions options) {
+        this.configuration = Objects.requireNonNull(configuration, "configuration");
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /** Migrations configured from the environment with the default options. */
+    public static AtlanStorage fromEnvironment() {
+        return new AtlanStorage(StorageConfiguration.load(), MigrationOptions.defaults());
+    }
+
+    /**
+     * Migrates every object in the deployment store to the upstream store.
+     *
+     * @throws MigrationException on a critical error (the listing failed); per-file failures are in the summary
+     */
+    public static MigrationSummary migrateFromObjectstoreToAtlan() {
+        return migrateFromObjectstoreToAtlan("");
+    }
+
+    /**
+     * Migrates the objects {@code prefix} selects ({@code ""} for all; {@code "orders"} selects {@code orders}
+     * and {@code orders/...} but never {@code orders_archive/...}).
+     *
+     * @throws MigrationException on a critical error (the listing failed); per-file failures are in the summary
+     */
+    public static MigrationSummary migrateFromObjectstoreToAtlan(String prefix) {
+        return fromEnvironment().migrate(prefix);
+    }
+
+    /** {@link #migrateFromObjectstoreToAtlan(String)} in the background. */
+    public static CompletableFuture<MigrationSummary> migrateFromObjectstoreToAtlanAsync(String prefix) {
+        try {
+            return fromEnvironment().migrateAsync(prefix);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** {@link #migrateFromObjectstoreToAtlan()} in the background. */
+    public static CompletableFuture<MigrationSummary> migrateFromObjectstoreToAtlanAsync() {
+        return migrateFromObjectstoreToAtlanAsync("");
+    }
+
+    /** Migrates what {@code prefix} selects from the deployment store to the upstream store. */
+    public MigrationSummary migrate(String prefix) {
+        return migrate(prefix, configuration.storeNames().deployment(), configuration.storeNames().upstream());
+    }
+
+    /**
+     * Migrates what {@code prefix} selects between two named stores.
+     *
+     * @throws com.atlan.storage.store.StorageConfigException before any transfer when a store is missing or
+     *                                                        misconfigured, or source equals destination
+     * @throws MigrationException                             on a critical error during the migration
+     */
+    public MigrationSummary migrate(String prefix, String source, String destination) {
+        configuration.requireDistinct(source, destination);
+        try (ObjectStore from = configuration.objectStore(source, options.concurrency());
+             ObjectStore to = configuration.objectStore(destination, options.concurrency())) {
+            return new Migrator(from, to, prefix, options).run();
+        }
+    }
+
+    /** {@link #migrate(String)} in the background. */
+    public CompletableFuture<MigrationSummary> migrateAsync(String prefix) {
+        return start(prefix, configuration.storeNames().deployment(), configuration.storeNames().upstream()).completion();
+    }
+
+    /**
+     * Starts a migration between two named stores in the background. Configuration errors are thrown here,
+     * before anything starts; the stores are closed when the migration ends.
+     */
+    public MigrationHandle start(String prefix, String source, String destination) {
+        configuration.requireDistinct(source, destination);
+        ObjectStore from = configuration.objectStore(source, options.concurrency());
+        ObjectStore to;
+        try {
+            to = configuration.objectStore(destination, options.concurrency());
+        } catch (RuntimeException e) {
+            from.close();
+            throw e;
+        }
+        MigrationHandle handle = new Migrator(from, to, prefix, options).start();
+        CompletableFuture<MigrationSummary> closing = handle.completion().whenComplete((summary, error) -> {
+            from.close();
+            to.close();
+        });
+        return new MigrationHandle() {
+            @Override
+            public CompletableFuture<MigrationSummary> completion() {
+                return closing;
+            }
+
+            @Override
+            public Progress progress() {
+                return handle.progress();
+            }
+
+            @Override
+            public void cancel() {
+                handle.cancel();
+            }
+        };
+    }
+}
