@@ -48,6 +48,15 @@ public abstract class ObjectStoreContract {
         return 100 * MiB;
     }
 
+    /**
+     * Whether the server lists keys with characters above U+FFFF in code point (UTF-8 byte) order, as
+     * S3, Azure and GCS do. A test server that sorts by UTF-16 code units instead (S3Proxy 4.1.0) says
+     * {@code false}; the contract then only checks that such keys are listed.
+     */
+    protected boolean listsSupplementaryCharactersInCodePointOrder() {
+        return true;
+    }
+
     @BeforeEach
     void createStore() {
         store = store();
@@ -67,8 +76,15 @@ public abstract class ObjectStoreContract {
         keys.forEach(k -> putText(k, k));
 
         List<String> expected = List.of("A", "a-b", "a.txt", "a/a", "a/b", "a/b0", "a0", "z", "é", "\uFF5A", "\uD83D\uDE00");
-        assertThat(keys(store.list("", null))).containsExactlyElementsOf(expected);
         assertThat(expected).isSortedAccordingTo(KeyOrder.COMPARATOR);
+        List<String> listed = keys(store.list("", null));
+        if (listsSupplementaryCharactersInCodePointOrder()) {
+            assertThat(listed).containsExactlyElementsOf(expected);
+        } else {
+            assertThat(listed).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(listed.stream().filter(k -> k.codePoints().allMatch(c -> c < 0xE000)).toList())
+                    .containsExactlyElementsOf(expected.subList(0, 9));
+        }
     }
 
     @Test
