@@ -116,6 +116,9 @@ public final class LocalObjectStore implements ObjectStore {
         }
         Path file = resolve(key);
         try {
+            if (Files.isDirectory(file)) {
+                throw new ObjectNotFoundException(name, key, "no object '" + key + "' in " + name + " (it is a folder)");
+            }
             FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
             channel.position(offset);
             return new BoundedInputStream(Channels.newInputStream(channel), length);
@@ -127,13 +130,12 @@ public final class LocalObjectStore implements ObjectStore {
     @Override
     public ObjectInfo put(String key, InputStream data, long length, PutOptions options) {
         Path target = resolve(key);
+        Path parent = target.getParent();
         Path partial = null;
         try {
-            Path parent = target.getParent();
-            createFolders(key, parent);
             partial = parent.resolve(PARTIAL_PREFIX + UUID.randomUUID());
             long written;
-            try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (OutputStream out = createPartial(key, partial)) {
                 written = copyExactly(data, out, length);
             }
             if (written != length) {
@@ -150,7 +152,28 @@ public final class LocalObjectStore implements ObjectStore {
         } catch (IOException e) {
             throw translate(key, "write", e);
         } finally {
-            deleteQuietly(partial);
+            if (partial != null) {
+                deleteQuietly(partial);
+                pruneEmptyFolders(parent);
+            }
+        }
+    }
+
+    /**
+     * Creates the partial file and its folders. A concurrent delete or failed write may prune a folder
+     * between its creation and the file's, so creation is retried a few times before giving up.
+     */
+    private OutputStream createPartial(String key, Path partial) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            createFolders(key, partial.getParent());
+            try {
+                return Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (NoSuchFileException e) {
+                if (attempt == 5) {
+                    throw new TransientStorageException(name, key, "cannot write '" + key + "' to " + name
+                            + ": its folder kept disappearing (concurrent deletes?)", e);
+                }
+            }
         }
     }
 
@@ -226,12 +249,13 @@ public final class LocalObjectStore implements ObjectStore {
         if (!file.startsWith(root) || file.equals(root)) {
             throw new InvalidKeyException(name, key, "key '" + key + "' escapes the root " + root);
         }
-        checkNoLinkOutOfRoot(key, file.getParent());
+        checkNoLinkOutOfRoot(key, file);
         return file;
     }
 
-    private void checkNoLinkOutOfRoot(String key, Path folder) {
-        Path existing = folder;
+    /** Refuses {@code path} when it, or the nearest existing folder above it, is reached through a link leading out of the root. */
+    private void checkNoLinkOutOfRoot(String key, Path path) {
+        Path existing = path;
         while (existing != null && existing.startsWith(root) && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
             existing = existing.getParent();
         }
@@ -245,6 +269,8 @@ public final class LocalObjectStore implements ObjectStore {
                 throw new InvalidKeyException(name, key, "key '" + key + "' passes through the symbolic link "
                         + existing + " which leads out of the root " + root);
             }
+        } catch (NoSuchFileException e) {
+            // a dangling link: nothing it names can be read, and writing replaces the link itself
         } catch (IOException e) {
             throw translate(key, "resolve", e);
         }

@@ -1,0 +1,240 @@
+package com.atlan.storage.s3;
+
+import com.atlan.storage.store.Capabilities;
+import com.atlan.storage.store.ObjectInfo;
+import com.atlan.storage.store.ObjectNotFoundException;
+import com.atlan.storage.store.ObjectStore;
+import com.atlan.storage.store.PutOptions;
+import com.atlan.storage.store.TransientStorageException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+
+/**
+ * An S3 bucket (AWS or an S3-compatible server) as an {@link ObjectStore}. Create it through
+ * {@link S3StoreProvider}; it is safe for concurrent use and meant to be called from virtual threads.
+ */
+public final class S3ObjectStore implements ObjectStore {
+
+    private final S3StoreConfig config;
+    private final S3ClientFactory.Clients clients;
+    private final S3Client client;
+    private final S3Errors errors;
+    private final ByteBudget budget;
+    private final MultipartUploader uploader;
+    private final MultipartCopier copier;
+    private final LongAdder sent = new LongAdder();
+    private final LongAdder received = new LongAdder();
+
+    S3ObjectStore(S3StoreConfig config) {
+        this.config = config;
+        this.clients = S3ClientFactory.create(config);
+        this.client = clients.s3();
+        this.errors = new S3Errors(config);
+        this.budget = new ByteBudget(config.byteBudget(), (int) config.partSize());
+        this.uploader = new MultipartUploader(client, config, budget, errors, sent);
+        this.copier = new MultipartCopier(client, config, errors);
+    }
+
+    @Override
+    public String name() {
+        return config.storeName();
+    }
+
+    /** The bucket this store reads and writes. */
+    public String bucket() {
+        return config.bucket();
+    }
+
+    /** The budget bounding this store's upload buffers, for metrics. */
+    public ByteBudget byteBudget() {
+        return budget;
+    }
+
+    /** Object bytes sent to the server by {@link #put} since the store was created. */
+    public long bytesUploaded() {
+        return sent.sum();
+    }
+
+    /** Object bytes read from the server through {@link #open} since the store was created. */
+    public long bytesDownloaded() {
+        return received.sum();
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return new Capabilities(true, false, config.etagsAreMd5());
+    }
+
+    @Override
+    public Stream<ObjectInfo> list(String prefix, String startAfter) {
+        return S3Listing.stream(client, errors, config.bucket(), prefix, startAfter);
+    }
+
+    @Override
+    public Optional<ObjectInfo> stat(String key) {
+        try {
+            HeadObjectResponse head = client.headObject(b -> b.bucket(config.bucket()).key(key));
+            return Optional.of(new ObjectInfo(key, head.contentLength(), head.lastModified(), Md5.unquote(head.eTag())));
+        } catch (AwsServiceException e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw errors.map(e, "stat", key);
+        } catch (SdkException e) {
+            throw errors.map(e, "stat", key);
+        }
+    }
+
+    @Override
+    public InputStream open(String key) {
+        return get(key, GetObjectRequest.builder().bucket(config.bucket()).key(key).build());
+    }
+
+    @Override
+    public InputStream open(String key, long offset, long length) {
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("offset and length must be >= 0: " + offset + ", " + length);
+        }
+        if (length == 0) {
+            if (stat(key).isEmpty()) {
+                throw new ObjectNotFoundException(name(), key, "no object '" + key + "' in " + name());
+            }
+            return InputStream.nullInputStream();
+        }
+        long last = offset + length - 1 < 0 ? Long.MAX_VALUE : offset + length - 1;
+        return get(key, GetObjectRequest.builder().bucket(config.bucket()).key(key)
+                .range("bytes=" + offset + "-" + last).build());
+    }
+
+    private InputStream get(String key, GetObjectRequest request) {
+        try {
+            return new S3ReadStream(client.getObject(request), received);
+        } catch (AwsServiceException e) {
+            if (e.statusCode() == 416 && request.range() != null) {
+                return InputStream.nullInputStream(); // the range starts at or past the end of the object
+            }
+            throw errors.map(e, "reading", key);
+        } catch (SdkException e) {
+            throw errors.map(e, "reading", key);
+        }
+    }
+
+    @Override
+    public ObjectInfo put(String key, InputStream data, long length, PutOptions options) {
+        if (length < 0) {
+            throw new IllegalArgumentException("length must be >= 0: " + length);
+        }
+        if (length > config.multipartThreshold()) {
+            return uploader.upload(key, data, length, options);
+        }
+        byte[] buffer;
+        try {
+            buffer = budget.take((int) length);
+        } catch (InterruptedException e) {
+            throw errors.interrupted("writing", key, e);
+        }
+        try {
+            return putSingle(key, data, buffer, (int) length, options);
+        } finally {
+            budget.give(buffer);
+        }
+    }
+
+    private ObjectInfo putSingle(String key, InputStream data, byte[] buffer, int length, PutOptions options) {
+        int read;
+        try {
+            read = MultipartUploader.readFully(data, buffer, length);
+        } catch (IOException e) {
+            throw new TransientStorageException(name(), key, "reading the source of '" + key + "' failed: " + e, e);
+        }
+        if (read < length) {
+            throw errors.shortSource(key, read, length);
+        }
+        byte[] md5 = Md5.of(buffer, length);
+        PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(config.bucket()).key(key)
+                .contentLength((long) length).contentMD5(Md5.base64(md5))
+                .contentType(options.contentType() == null ? "application/octet-stream" : options.contentType())
+                .metadata(options.metadata());
+        WriteAttributes.apply(config, request::storageClass, request::serverSideEncryption, request::ssekmsKeyId);
+        RequestBody body = RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, length), length,
+                request.build().contentType());
+        var response = errors.call("writing", key, () -> client.putObject(request.build(), body));
+        sent.add(length);
+        String etag = Md5.unquote(response.eTag());
+        if (config.etagsAreMd5() && !Md5.hex(md5).equals(etag)) {
+            throw errors.mismatch(key, "the ETag", Md5.hex(md5), etag);
+        }
+        return new ObjectInfo(key, length, null, etag);
+    }
+
+    @Override
+    public boolean delete(String key) {
+        // S3 deletes are idempotent and say nothing about what existed, so ask first.
+        if (stat(key).isEmpty()) {
+            return false;
+        }
+        errors.call("deleting", key, () -> client.deleteObject(b -> b.bucket(config.bucket()).key(key)));
+        return true;
+    }
+
+    /**
+     * True for another S3 store on the same endpoint and region with the same credentials: the server
+     * can then read the source bucket on this store's behalf.
+     */
+    @Override
+    public boolean canCopyFrom(ObjectStore source) {
+        return source instanceof S3ObjectStore other
+                && other.config.endpointIdentity().equals(config.endpointIdentity())
+                && other.config.region().equals(config.region())
+                && other.config.credentials().identity().equals(config.credentials().identity());
+    }
+
+    /** Copies with CopyObject up to {@code copyThreshold} (5 GiB), with parallel UploadPartCopy above. */
+    @Override
+    public ObjectInfo copyFrom(ObjectStore source, ObjectInfo object) {
+        if (!canCopyFrom(source)) {
+            throw new UnsupportedOperationException(name() + " cannot copy server side from " + source.name());
+        }
+        String sourceBucket = ((S3ObjectStore) source).bucket();
+        String key = object.key();
+        if (object.size() <= config.copyThreshold()) {
+            CopyObjectRequest.Builder request = CopyObjectRequest.builder()
+                    .sourceBucket(sourceBucket).sourceKey(key).destinationBucket(config.bucket()).destinationKey(key)
+                    .metadataDirective(MetadataDirective.COPY);
+            if (object.etag() != null) request.copySourceIfMatch(Md5.quote(object.etag()));
+            WriteAttributes.apply(config, request::storageClass, request::serverSideEncryption, request::ssekmsKeyId);
+            errors.call("copying from " + source.name() + " bucket '" + sourceBucket + "'", key,
+                    () -> client.copyObject(request.build()));
+        } else {
+            copier.copy(sourceBucket, key, object.size(), object.etag());
+        }
+        ObjectInfo copied = stat(key).orElseThrow(() -> errors.mismatch(key, "the copied object", "present", "missing"));
+        if (copied.size() != object.size()) {
+            throw errors.mismatch(key, "the size of the copy", Long.toString(object.size()), Long.toString(copied.size()));
+        }
+        return copied;
+    }
+
+    @Override
+    public void close() {
+        clients.close();
+    }
+
+    @Override
+    public String toString() {
+        return "S3ObjectStore[" + config + "]";
+    }
+}

@@ -1,0 +1,188 @@
+package com.atlan.storage.s3;
+
+import com.atlan.storage.store.StorageConfigException;
+import com.atlan.storage.store.StoreSettings;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A component's S3 settings after defaults and validation. Holds no printable secret: credentials are
+ * inside {@link S3Credentials}, whose {@code toString} names only their source.
+ */
+record S3StoreConfig(
+        String storeName,
+        String bucket,
+        String region,
+        URI endpoint,
+        boolean forcePathStyle,
+        boolean legacyS3Compatible,
+        boolean insecureSsl,
+        S3Credentials credentials,
+        String storageClass,
+        String serverSideEncryption,
+        String sseKmsKeyId,
+        long multipartThreshold,
+        long partSize,
+        int partConcurrency,
+        long byteBudget,
+        long copyThreshold,
+        long copyPartSize,
+        int maxRetries,
+        int concurrency) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(S3StoreConfig.class);
+
+    static final long MiB = 1024 * 1024;
+    static final long GiB = 1024 * MiB;
+    /** S3's smallest part (except the last) and largest single PUT / CopyObject. */
+    static final long MIN_PART = 5 * MiB;
+    static final long MAX_SINGLE = 5 * GiB;
+    /** The largest buffer a part or a single PUT may use. */
+    static final long MAX_BUFFER = GiB;
+
+    /** Metadata names this backend reads. */
+    static final Set<String> KNOWN = Set.of("bucket", "region", "endpoint", "forcePathStyle", "disableSSL",
+            "insecureSSL", "accessKey", "secretKey", "sessionToken", "storageClass", "serverSideEncryption",
+            "sseKmsKeyId", "legacyS3Compatible", "multipartThreshold", "multipartPartSize", "multipartConcurrency",
+            "byteBudget", "copyThreshold", "copyPartSize", "maxRetries",
+            // Dapr binding options with no meaning here
+            "decodeBase64", "encodeBase64", "enableMultipartUpload", "disableTagging");
+
+    /** Reads and validates a component's metadata; {@code env} looks up environment variables. */
+    static S3StoreConfig from(StoreSettings s, Function<String, String> env) {
+        String name = s.name();
+        String bucket = s.require("bucket");
+        String region = s.get("region").or(() -> nonBlank(env.apply("AWS_REGION")))
+                .or(() -> nonBlank(env.apply("AWS_DEFAULT_REGION"))).orElse("us-east-1");
+        boolean disableSsl = s.flag("disableSSL", false);
+        URI endpoint = s.get("endpoint").map(e -> endpoint(name, e, disableSsl))
+                .orElse(disableSsl ? URI.create("http://s3." + region + ".amazonaws.com") : null);
+        boolean aws = endpoint == null || isAws(endpoint);
+        long partSize = size(s, "multipartPartSize", 8 * MiB);
+        long budget = size(s, "byteBudget", 256 * MiB);
+        S3StoreConfig config = new S3StoreConfig(
+                name, bucket, region, endpoint,
+                s.flag("forcePathStyle", !aws),
+                s.flag("legacyS3Compatible", !aws),
+                s.flag("insecureSSL", false),
+                credentials(s),
+                s.get("storageClass").orElse(null),
+                s.get("serverSideEncryption").orElse(null),
+                s.get("sseKmsKeyId").orElse(null),
+                size(s, "multipartThreshold", 8 * MiB),
+                partSize,
+                integer(s, "multipartConcurrency", 8),
+                budget,
+                size(s, "copyThreshold", MAX_SINGLE),
+                size(s, "copyPartSize", 512 * MiB),
+                integer(s, "maxRetries", 2),
+                s.concurrency());
+        config.validate();
+        return config;
+    }
+
+    /** Whether single-part ETags are the MD5 of the content (not so under SSE-KMS). */
+    boolean etagsAreMd5() {
+        return serverSideEncryption == null || !serverSideEncryption.toLowerCase(Locale.ROOT).startsWith("aws:kms");
+    }
+
+    /** Connections for {@code concurrency} transfers plus the multipart parts the byte budget lets fly. */
+    int maxConnections() {
+        long partsInFlight = Math.max(partConcurrency, byteBudget / partSize);
+        return (int) Math.min(1024, concurrency + partsInFlight);
+    }
+
+    /** Where requests go, for deciding whether two stores can copy server side. */
+    String endpointIdentity() {
+        return endpoint == null ? "aws" : endpoint.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "S3StoreConfig[" + storeName + ": bucket=" + bucket + ", region=" + region
+                + ", endpoint=" + (endpoint == null ? "AWS" : endpoint) + ", credentials=" + credentials.source() + "]";
+    }
+
+    private void validate() {
+        // both are buffered in one array, so they also stay well below 2 GiB
+        if (partSize < MIN_PART || partSize > MAX_BUFFER) {
+            throw invalid("multipartPartSize", "must be within 5MiB (S3's smallest part) and 1GiB");
+        }
+        if (multipartThreshold > MAX_BUFFER) {
+            throw invalid("multipartThreshold", "must be at most 1GiB (objects below it are buffered whole)");
+        }
+        if (byteBudget < partSize || byteBudget < multipartThreshold) {
+            throw invalid("byteBudget", "must hold at least one part and one single-PUT object ("
+                    + Math.max(partSize, multipartThreshold) + " bytes)");
+        }
+        if (copyThreshold > MAX_SINGLE || copyPartSize < MIN_PART || copyPartSize > MAX_SINGLE) {
+            throw invalid("copyThreshold/copyPartSize", "must be within 5MiB..5GiB");
+        }
+        if (partConcurrency < 1 || maxRetries < 0) {
+            throw invalid("multipartConcurrency/maxRetries", "must be positive");
+        }
+        if (insecureSsl) {
+            LOG.warn("component '{}': insecureSSL is on; TLS certificates of {} are not verified", storeName, endpointIdentity());
+        }
+    }
+
+    private StorageConfigException invalid(String setting, String why) {
+        return new StorageConfigException("component '" + storeName + "' metadata '" + setting + "' " + why);
+    }
+
+    private static S3Credentials credentials(StoreSettings s) {
+        var access = s.get("accessKey");
+        var secret = s.get("secretKey");
+        if (access.isPresent() && secret.isPresent()) {
+            return S3Credentials.fromKeys(s.name(), access.get(), secret.get(), s.get("sessionToken").orElse(null));
+        }
+        if (access.isPresent() || secret.isPresent()) {
+            LOG.warn("component '{}': {} is set without {}; using the default AWS credential chain instead",
+                    s.name(), access.isPresent() ? "accessKey" : "secretKey", access.isPresent() ? "secretKey" : "accessKey");
+        }
+        return S3Credentials.defaultChain();
+    }
+
+    private static URI endpoint(String store, String value, boolean disableSsl) {
+        String v = value.contains("://") ? value : (disableSsl ? "http://" : "https://") + value;
+        try {
+            URI uri = URI.create(v);
+            if (uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                throw new IllegalArgumentException("no http(s) host");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new StorageConfigException("component '" + store + "' metadata 'endpoint' is not an http(s) URL: '"
+                    + value + "'");
+        }
+    }
+
+    static boolean isAws(URI endpoint) {
+        String host = endpoint.getHost().toLowerCase(Locale.ROOT);
+        return host.endsWith(".amazonaws.com") || host.endsWith(".amazonaws.com.cn");
+    }
+
+    private static long size(StoreSettings s, String key, long fallback) {
+        return s.get(key).map(v -> ByteSize.parse(s.name(), key, v)).orElse(fallback);
+    }
+
+    private static int integer(StoreSettings s, String key, int fallback) {
+        return s.get(key).map(v -> {
+            try {
+                return Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                throw new StorageConfigException("component '" + s.name() + "' metadata '" + key
+                        + "' must be a whole number, not '" + v + "'");
+            }
+        }).orElse(fallback);
+    }
+
+    private static java.util.Optional<String> nonBlank(String v) {
+        return v == null || v.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(v.trim());
+    }
+
+}

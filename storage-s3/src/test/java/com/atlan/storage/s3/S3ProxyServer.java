@@ -1,0 +1,109 @@
+package com.atlan.storage.s3;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.gaul.s3proxy.BlobStores;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import com.atlan.storage.store.StoreSettings;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * One in-memory S3Proxy 4.1.0 on 127.0.0.1 for the whole test JVM (starting one takes over a second),
+ * with a plain SDK client for test setup and inspection. Tests stay independent by using fresh buckets.
+ */
+final class S3ProxyServer {
+
+    static final String ACCESS_KEY = "test-access";
+    static final String SECRET_KEY = "test-secret-do-not-print";
+
+    private static S3ProxyServer instance;
+    private static final AtomicInteger BUCKETS = new AtomicInteger();
+
+    private final URI endpoint;
+    private final S3Client admin;
+
+    private S3ProxyServer() throws Exception {
+        Properties props = new Properties();
+        props.setProperty("jclouds.identity", ACCESS_KEY);
+        props.setProperty("jclouds.credential", SECRET_KEY);
+        S3Proxy proxy = S3Proxy.builder()
+                .blobStore(BlobStores.create("transient", props))
+                .endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                .ignoreUnknownHeaders(true)
+                .build();
+        proxy.start();
+        while (!"STARTED".equals(proxy.getState())) {
+            Thread.sleep(10);
+        }
+        endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+        admin = S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .build();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                admin.close();
+                proxy.stop();
+            } catch (Exception ignored) {
+                // the JVM is exiting
+            }
+        }));
+    }
+
+    static synchronized S3ProxyServer get() {
+        if (instance == null) {
+            try {
+                instance = new S3ProxyServer();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start S3Proxy", e);
+            }
+        }
+        return instance;
+    }
+
+    URI endpoint() {
+        return endpoint;
+    }
+
+    /** A client for setup and inspection, outside the code under test. */
+    S3Client admin() {
+        return admin;
+    }
+
+    /** A new, empty bucket. */
+    String newBucket() {
+        String bucket = "test-bucket-" + BUCKETS.incrementAndGet();
+        admin.createBucket(b -> b.bucket(bucket));
+        return bucket;
+    }
+
+    /** Settings for a component over {@code bucket} with the test credentials, plus {@code extra} metadata. */
+    StoreSettings settings(String component, String bucket, Map<String, String> extra) {
+        Map<String, String> metadata = new HashMap<>();
+        metadata.put("bucket", bucket);
+        metadata.put("region", "us-east-1");
+        metadata.put("endpoint", endpoint.toString());
+        metadata.put("accessKey", ACCESS_KEY);
+        metadata.put("secretKey", SECRET_KEY);
+        metadata.putAll(extra);
+        return new StoreSettings(component, "bindings.aws.s3", metadata, null, 8);
+    }
+
+    /** A store over a new bucket. */
+    S3ObjectStore newStore(String component, Map<String, String> extra) {
+        return (S3ObjectStore) new S3StoreProvider().create(settings(component, newBucket(), extra));
+    }
+}
