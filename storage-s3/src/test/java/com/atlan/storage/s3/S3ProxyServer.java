@@ -21,10 +21,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  * One in-memory S3Proxy 4.1.0 on 127.0.0.1 for the whole test JVM (starting one takes over a second),
  * with a plain SDK client for test setup and inspection. Tests stay independent by using fresh buckets.
  */
-final class S3ProxyServer {
+public final class S3ProxyServer {
 
-    static final String ACCESS_KEY = "test-access";
-    static final String SECRET_KEY = "test-secret-do-not-print";
+    public static final String ACCESS_KEY = "test-access";
+    public static final String SECRET_KEY = "test-secret-do-not-print";
 
     private static S3ProxyServer instance;
     private static final AtomicInteger BUCKETS = new AtomicInteger();
@@ -63,7 +63,7 @@ final class S3ProxyServer {
         }));
     }
 
-    static synchronized S3ProxyServer get() {
+    public static synchronized S3ProxyServer get() {
         if (instance == null) {
             try {
                 instance = new S3ProxyServer();
@@ -74,24 +74,24 @@ final class S3ProxyServer {
         return instance;
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 
     /** A client for setup and inspection, outside the code under test. */
-    S3Client admin() {
+    public S3Client admin() {
         return admin;
     }
 
     /** A new, empty bucket. */
-    String newBucket() {
+    public String newBucket() {
         String bucket = "test-bucket-" + BUCKETS.incrementAndGet();
         admin.createBucket(b -> b.bucket(bucket));
         return bucket;
     }
 
     /** Settings for a component over {@code bucket} with the test credentials, plus {@code extra} metadata. */
-    StoreSettings settings(String component, String bucket, Map<String, String> extra) {
+    public StoreSettings settings(String component, String bucket, Map<String, String> extra) {
         Map<String, String> metadata = new HashMap<>();
         metadata.put("bucket", bucket);
         metadata.put("region", "us-east-1");
@@ -103,7 +103,7 @@ final class S3ProxyServer {
     }
 
     /** A store over a new bucket. */
-    S3ObjectStore newStore(String component, Map<String, String> extra) {
+    public S3ObjectStore newStore(String component, Map<String, String> extra) {
         return (S3ObjectStore) new S3StoreProvider().create(settings(component, newBucket(), extra));
     }
 }
