@@ -1,0 +1,70 @@
+package com.atlan.storage.bench;
+
+import com.atlan.storage.store.ObjectInfo;
+import com.atlan.storage.store.ObjectStore;
+import com.atlan.storage.store.PutOptions;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+/**
+ * A read-only store of {@code count} generated objects {@code obj/0000000} ... of {@code size} bytes each,
+ * listed in key order without holding them: the cheapest possible source, so a benchmark over it measures
+ * the engine's own cost per object.
+ */
+final class SyntheticSourceStore implements ObjectStore {
+
+    private static final Instant MODIFIED = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final long count;
+    private final byte[] content;
+
+    SyntheticSourceStore(long count, int size) {
+        this.count = count;
+        this.content = new byte[size];
+    }
+
+    static String key(long index) {
+        return String.format("obj/%09d", index);
+    }
+
+    @Override
+    public String name() {
+        return "synthetic-source";
+    }
+
+    @Override
+    public Stream<ObjectInfo> list(String prefix, String startAfter) {
+        return LongStream.range(0, count).mapToObj(i -> ObjectInfo.of(key(i), content.length, MODIFIED))
+                .filter(o -> o.key().startsWith(prefix))
+                .filter(o -> startAfter == null || o.key().compareTo(startAfter) > 0);
+    }
+
+    @Override
+    public Optional<ObjectInfo> stat(String key) {
+        return Optional.empty();
+    }
+
+    @Override
+    public InputStream open(String key) {
+        return new ByteArrayInputStream(content);
+    }
+
+    @Override
+    public InputStream open(String key, long offset, long length) {
+        return new ByteArrayInputStream(content, (int) offset, (int) Math.min(length, content.length - offset));
+    }
+
+    @Override
+    public ObjectInfo put(String key, InputStream data, long length, PutOptions options) {
+        throw new UnsupportedOperationException("the synthetic source is read-only");
+    }
+
+    @Override
+    public boolean delete(String key) {
+        throw new UnsupportedOperationException("the synthetic source is read-only");
+    }
+}
