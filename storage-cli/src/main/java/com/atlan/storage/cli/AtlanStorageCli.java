@@ -12,14 +12,14 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Migrates objects from the deployment object store to the upstream object store"
                 + " (bucket cloning), configured by the Dapr component files your application uses.",
-        subcommands = {MigrateCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 all migrated (or none matched), 1 some objects failed,"
-                + " 2 usage, configuration or listing error."})
+        subcommands = {MigrateCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 all migrated (or none matched) / verified identical, 1 some objects failed /"
+                + " differ, 2 usage, configuration or listing error."})
 public final class AtlanStorageCli {
 
     /** Exit code when every selected object is at the destination. */
     public static final int OK = 0;
-    /** Exit code when some objects failed. */
+    /** Exit code when some objects failed, or verify found differences. */
     public static final int SOME_FAILED = 1;
     /** Exit code for usage, configuration and listing errors. */
     public static final int ERROR = 2;

@@ -6,6 +6,7 @@ import com.atlan.storage.migrate.MigrationOptions;
 import com.atlan.storage.migrate.MigrationSummary;
 import com.atlan.storage.services.AtlanStorage;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "migrate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Copies every object the prefix selects from the source store to the destination store,"
                 + " keeping keys. Objects stream through (never whole in memory); transient errors are retried;"
-                + " every write is checked against the size listed.",
+                + " every write is checked against the size listed and, where either side speaks MD5, its checksum.",
+                "",
+                "Objects already identical at the destination are skipped. Progress is checkpointed to the state"
+                + " store every few seconds; after a crash, run the same command with --resume.",
                 "",
                 "A prefix 'p' selects the key 'p' and keys under 'p/', never siblings such as 'p_archive/x';"
                 + " 'p/' selects only keys under it; '' selects everything."})
@@ -59,6 +63,25 @@ final class MigrateCommand implements Callable<Integer> {
             description = "Stream bytes through this process even when the destination could copy server side.")
     boolean noServerSideCopy;
 
+    @Option(names = "--skip-unchanged", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Skip objects the destination already holds with the same size and ETag (or, when ETags"
+                    + " cannot be compared, a modification time not older than the source's); judged from the two"
+                    + " listings alone. On by default; --no-skip-unchanged copies everything.")
+    boolean skipUnchanged;
+
+    @Option(names = "--resume",
+            description = "Continue the job's last checkpoint: retry its failures, list on from where it stopped and"
+                    + " report counts for the whole job. Starts over when the job has no checkpoint or finished.")
+    boolean resume;
+
+    @Option(names = "--job-id", paramLabel = "ID",
+            description = "The job's checkpoint id (default: derived from source, destination and prefix).")
+    String jobId;
+
+    @Option(names = "--checkpoint-interval", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Seconds between checkpoints saved to the state store (default: ${DEFAULT-VALUE}).")
+    double checkpointInterval;
+
     @Option(names = "--dry-run", description = "List what would be migrated; write nothing.")
     boolean dryRun;
 
@@ -71,9 +94,10 @@ final class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         common.applyLogLevel();
-        if (concurrency < 1 || maxAttempts < 1 || !(maxFailureRate >= 0 && maxFailureRate <= 1)) {
-            spec.commandLine().getErr().println("error: --concurrency and --max-attempts must be >= 1 and"
-                    + " --max-failure-rate between 0 and 1");
+        if (concurrency < 1 || maxAttempts < 1 || !(maxFailureRate >= 0 && maxFailureRate <= 1)
+                || !(checkpointInterval > 0)) {
+            spec.commandLine().getErr().println("error: --concurrency and --max-attempts must be >= 1,"
+                    + " --max-failure-rate between 0 and 1 and --checkpoint-interval > 0");
             return AtlanStorageCli.ERROR;
         }
         StorageConfiguration configuration = StorageConfiguration.load(common.componentsDir());
@@ -85,6 +109,10 @@ final class MigrateCommand implements Callable<Integer> {
                 .maxFailureRate(maxFailureRate)
                 .serverSideCopy(!noServerSideCopy)
                 .dryRun(dryRun)
+                .skipUnchanged(skipUnchanged)
+                .resume(resume)
+                .jobId(jobId)
+                .checkpointInterval(Duration.ofMillis(Math.max(1, Math.round(checkpointInterval * 1000))))
                 .build();
 
         MigrationHandle handle = new AtlanStorage(configuration, options).start(prefix, from, to);

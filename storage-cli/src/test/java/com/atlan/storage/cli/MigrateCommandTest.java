@@ -150,4 +150,48 @@ class MigrateCommandTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("--prefix").contains("--json").contains("--dry-run").contains("--concurrency");
     }
+
+    private void writeStateStore() throws IOException {
+        Files.writeString(components.resolve("statestore.yaml"), """
+                apiVersion: dapr.io/v1alpha1
+                kind: Component
+                metadata:
+                  name: statestore
+                spec:
+                  type: state.sqlite
+                  version: v1
+                  metadata:
+                    - name: connectionString
+                      value: "%s"
+                """.formatted(dir.resolve("state/statestore.db")));
+    }
+
+    @Test
+    void reRunSkipsUnchangedAndNoSkipUnchangedCopiesAgain() throws IOException {
+        seed("p/a", "1");
+        seed("p/b", "2");
+        assertThat(run("migrate", "--components", components.toString(), "--no-progress").exitCode()).isZero();
+        MigrationSummary again = MigrationSummary.fromJson(run("migrate", "--components", components.toString(),
+                "--json").out().strip());
+        assertThat(again.skippedFiles()).isEqualTo(2);
+        assertThat(again.migratedFiles()).isZero();
+        MigrationSummary forced = MigrationSummary.fromJson(run("migrate", "--components", components.toString(),
+                "--json", "--no-skip-unchanged").out().strip());
+        assertThat(forced.migratedFiles()).isEqualTo(2);
+    }
+
+    @Test
+    void resumeUsesTheStateStoreAndNeedsOne() throws IOException {
+        seed("p/a", "1");
+        Result refused = run("migrate", "--components", components.toString(), "--resume", "--no-progress");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("state store");
+
+        writeStateStore();
+        Result resumed = run("migrate", "--components", components.toString(), "--resume", "--job-id", "nightly",
+                "--checkpoint-interval", "0.5", "--json");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(MigrationSummary.fromJson(resumed.out().strip()).migratedFiles()).isEqualTo(1);
+        assertThat(dir.resolve("state/statestore.db")).exists();
+    }
 }

@@ -1,10 +1,12 @@
 package com.atlan.storage.migrate;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
  * How to run a migration. Build with {@link #builder()}; {@link #defaults()} gives 32 transfers in
- * flight, {@link RetryPolicy#DEFAULT}, server-side copy where possible and no failure-rate limit.
+ * flight, {@link RetryPolicy#DEFAULT}, server-side copy where possible, no failure-rate limit, unchanged
+ * objects skipped, a checkpoint every 5 s (when the migrator has a checkpoint store) and no resume.
  *
  * @param concurrency    transfers in flight at once (>= 1)
  * @param retry          retries of transient failures per object
@@ -14,9 +16,18 @@ import java.util.Objects;
  * @param serverSideCopy let the destination copy from the source without the bytes passing through here,
  *                       when it can
  * @param listener       receives progress events
+ * @param skipUnchanged  skip source objects the destination already holds with the same content, judged from the
+ *                       two listings alone (see docs/resume-and-integrity.md); on by default
+ * @param resume         continue the job's last checkpoint instead of starting over (needs a checkpoint store)
+ * @param jobId          the job's id, or {@code null} to derive it from source, destination and prefix
+ * @param checkpointInterval how often to save the checkpoint while running
  */
 public record MigrationOptions(int concurrency, RetryPolicy retry, boolean dryRun, double maxFailureRate,
-                               boolean serverSideCopy, ProgressListener listener) {
+                               boolean serverSideCopy, ProgressListener listener, boolean skipUnchanged,
+                               boolean resume, String jobId, Duration checkpointInterval) {
+
+    /** The default time between checkpoints. */
+    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
 
     /** Finished objects needed before {@link #maxFailureRate} is applied, so one early failure does not stop a run. */
     public static final int FAILURE_RATE_MIN_SAMPLE = 20;
@@ -33,6 +44,11 @@ public record MigrationOptions(int concurrency, RetryPolicy retry, boolean dryRu
         }
         Objects.requireNonNull(retry, "retry");
         listener = listener == null ? ProgressListener.NONE : listener;
+        checkpointInterval = checkpointInterval == null ? DEFAULT_CHECKPOINT_INTERVAL : checkpointInterval;
+        if (checkpointInterval.isNegative() || checkpointInterval.isZero()) {
+            throw new IllegalArgumentException("checkpointInterval must be positive, not " + checkpointInterval);
+        }
+        jobId = jobId == null || jobId.isBlank() ? null : jobId.trim();
     }
 
     /** The default options. */
@@ -48,7 +64,8 @@ public record MigrationOptions(int concurrency, RetryPolicy retry, boolean dryRu
     /** A builder starting from these options. */
     public Builder toBuilder() {
         return new Builder().concurrency(concurrency).retry(retry).dryRun(dryRun).maxFailureRate(maxFailureRate)
-                .serverSideCopy(serverSideCopy).listener(listener);
+                .serverSideCopy(serverSideCopy).listener(listener).skipUnchanged(skipUnchanged).resume(resume).jobId(jobId)
+                .checkpointInterval(checkpointInterval);
     }
 
     /** Builds {@link MigrationOptions}. */
@@ -59,6 +76,10 @@ public record MigrationOptions(int concurrency, RetryPolicy retry, boolean dryRu
         private double maxFailureRate = 1.0;
         private boolean serverSideCopy = true;
         private ProgressListener listener = ProgressListener.NONE;
+        private boolean skipUnchanged = true;
+        private boolean resume;
+        private String jobId;
+        private Duration checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
 
         private Builder() {
         }
@@ -105,9 +126,34 @@ public record MigrationOptions(int concurrency, RetryPolicy retry, boolean dryRu
             return this;
         }
 
+        /** Skip objects the destination already holds with the same content (default on). */
+        public Builder skipUnchanged(boolean value) {
+            this.skipUnchanged = value;
+            return this;
+        }
+
+        /** Continue the job's last checkpoint (default off). */
+        public Builder resume(boolean value) {
+            this.resume = value;
+            return this;
+        }
+
+        /** The job id; {@code null} derives it from source, destination and prefix. */
+        public Builder jobId(String value) {
+            this.jobId = value;
+            return this;
+        }
+
+        /** Time between checkpoints (default 5 s). */
+        public Builder checkpointInterval(Duration value) {
+            this.checkpointInterval = value;
+            return this;
+        }
+
         /** The options. */
         public MigrationOptions build() {
-            return new MigrationOptions(concurrency, retry, dryRun, maxFailureRate, serverSideCopy, listener);
+            return new MigrationOptions(concurrency, retry, dryRun, maxFailureRate, serverSideCopy, listener,
+                    skipUnchanged, resume, jobId, checkpointInterval);
         }
     }
 }

@@ -9,6 +9,8 @@ import com.atlan.storage.store.TransientStorageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Copies one object from the source to the destination under the same key: server side when the
  * destination can, otherwise streamed from {@code open} to {@code put}. Transient failures are retried
- * with the {@link RetryPolicy}; the size written is checked against the size listed.
+ * with the {@link RetryPolicy}. End-to-end integrity: the bytes read are counted and, when either side
+ * speaks MD5, digested ({@link VerifyingInputStream}); they must match the MD5 the source declares, and
+ * the destination's recorded size and MD5 entity tag must match what was sent. Any mismatch is a
+ * non-retryable {@link IntegrityException}.
  */
 final class ObjectTransfer {
 
@@ -26,10 +31,10 @@ final class ObjectTransfer {
     private final ObjectStore destination;
     private final RetryPolicy retry;
     private final boolean serverSide;
-    private final ExactLengthInputStream.ByteCounter counter;
+    private final VerifyingInputStream.ByteCounter counter;
 
     ObjectTransfer(ObjectStore source, ObjectStore destination, MigrationOptions options,
-                   ExactLengthInputStream.ByteCounter counter) {
+                   VerifyingInputStream.ByteCounter counter) {
         this.source = source;
         this.destination = destination;
         this.retry = options.retry();
@@ -66,21 +71,33 @@ final class ObjectTransfer {
     }
 
     private ObjectInfo copyOnce(ObjectInfo object) {
-        ObjectInfo written = serverSide ? destination.copyFrom(source, object) : stream(object);
-        if (written.size() != object.size()) {
-            throw new IntegrityException(destination.name(), object.key(), "'" + object.key() + "' in "
-                    + destination.name() + " has " + written.size() + " bytes after the write, but the source listed "
-                    + object.size());
+        if (serverSide) {
+            ObjectInfo written = destination.copyFrom(source, object);
+            checkWritten(object, written, ContentMatch.declaredMd5(source, object));
+            return written;
         }
-        return written;
+        return stream(object);
     }
 
     private ObjectInfo stream(ObjectInfo object) {
+        String declared = ContentMatch.declaredMd5(source, object);
+        MessageDigest digest = declared != null || destination.capabilities().md5Etags() ? md5() : null;
         try (InputStream raw = source.open(object.key());
-             ExactLengthInputStream in = new ExactLengthInputStream(raw, source.name(), object.key(), object.size(), counter)) {
-            ObjectInfo written = destination.put(object.key(), in, object.size(),
-                    PutOptions.withLastModified(object.lastModified()));
+             VerifyingInputStream in = new VerifyingInputStream(raw, source.name(), object.key(), object.size(),
+                     digest, declared, counter)) {
+            ObjectInfo written;
+            try {
+                written = destination.put(object.key(), in, object.size(),
+                        PutOptions.withLastModified(object.lastModified()));
+            } catch (RuntimeException e) {
+                if (in.failure() != null && in.failure() != e) {
+                    in.failure().addSuppressed(e);
+                    throw in.failure();
+                }
+                throw e;
+            }
             in.verifyComplete();
+            checkWritten(object, written, in.digestHex());
             return written;
         } catch (IOException e) {
             throw new TransientStorageException(source.name(), object.key(), "reading '" + object.key() + "' from "
@@ -88,6 +105,47 @@ final class ObjectTransfer {
         } catch (UncheckedIOException e) {
             throw new TransientStorageException(source.name(), object.key(), "copying '" + object.key() + "' failed: "
                     + e.getCause(), e);
+        }
+    }
+
+    /**
+     * Checks what the destination recorded against what was sent: the size always, and the entity tag when
+     * the destination's tags are MD5s and {@code md5} (computed while streaming, or declared by the source)
+     * is known. A destination that returned no tag is asked once. A bad object is deleted, so neither a
+     * reader nor a later skip-unchanged run takes it for a good copy.
+     */
+    private void checkWritten(ObjectInfo object, ObjectInfo written, String md5) {
+        String problem = null;
+        if (written.size() != object.size()) {
+            problem = "has " + written.size() + " bytes after the write, but the source listed " + object.size();
+        } else if (md5 != null && destination.capabilities().md5Etags()) {
+            ObjectInfo recorded = written.etag() != null ? written : destination.stat(object.key()).orElse(written);
+            if (recorded.size() != object.size()) {
+                problem = "has " + recorded.size() + " bytes after the write, but the source listed " + object.size();
+            } else if (ContentMatch.isPlainMd5(recorded.etag()) && !recorded.etag().equalsIgnoreCase(md5)) {
+                problem = "has MD5 entity tag " + recorded.etag() + " after the write, but the bytes sent have MD5 " + md5;
+            }
+        }
+        if (problem != null) {
+            deleteQuietly(object.key());
+            throw new IntegrityException(destination.name(), object.key(), "'" + object.key() + "' in "
+                    + destination.name() + " " + problem + "; the bad copy was deleted");
+        }
+    }
+
+    private void deleteQuietly(String key) {
+        try {
+            destination.delete(key);
+        } catch (RuntimeException e) {
+            LOG.warn("could not delete the bad copy of '{}' in {}: {}", key, destination.name(), e.getMessage());
+        }
+    }
+
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is missing from this JVM", e);
         }
     }
 }

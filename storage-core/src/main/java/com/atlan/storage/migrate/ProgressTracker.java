@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Counts what a migration has done and forwards events to the caller's listener. */
-final class ProgressTracker implements ProgressListener, ExactLengthInputStream.ByteCounter {
+final class ProgressTracker implements ProgressListener, VerifyingInputStream.ByteCounter {
 
     private final ProgressListener delegate;
     private final long startNanos = System.nanoTime();

@@ -7,7 +7,12 @@ import com.atlan.storage.migrate.MigrationOptions;
 import com.atlan.storage.migrate.MigrationSummary;
 import com.atlan.storage.migrate.Migrator;
 import com.atlan.storage.migrate.Progress;
+import com.atlan.storage.migrate.VerificationReport;
+import com.atlan.storage.migrate.Verifier;
+import com.atlan.storage.state.CheckpointStore;
+import com.atlan.storage.state.CheckpointStores;
 import com.atlan.storage.store.ObjectStore;
+import com.atlan.storage.store.StorageConfigException;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -18,6 +23,10 @@ import java.util.concurrent.CompletableFuture;
  * the Dapr components and store names from the environment ({@code DEPLOYMENT_OBJECT_STORE_NAME} to
  * {@code UPSTREAM_OBJECT_STORE_NAME}) and use {@link MigrationOptions#defaults()}. Build an instance to pass
  * your own configuration and options.
+ *
+ * <p>Checkpoints go to the state store ({@code STATE_STORE_NAME}, a {@code state.sqlite} component; the embedded
+ * default is {@code ./local/dapr/statestore.db}) when the configuration has one, so
+ * {@link MigrationOptions#resume()} can continue an interrupted migration.
  *
  * <pre>{@code
  * MigrationSummary summary = AtlanStorage.migrateFromObjectstoreToAtlan("processed_data/2024/");
@@ -87,10 +96,41 @@ public final class AtlanStorage {
      */
     public MigrationSummary migrate(String prefix, String source, String destination) {
         configuration.requireDistinct(source, destination);
+        try (CheckpointStore checkpoints = checkpointStore();
+             ObjectStore from = configuration.objectStore(source, options.concurrency());
+             ObjectStore to = configuration.objectStore(destination, options.concurrency())) {
+            return new Migrator(from, to, prefix, options, checkpoints).run();
+        }
+    }
+
+    /**
+     * Compares what {@code prefix} selects in {@code source} with {@code destination} without copying
+     * anything, by listing metadata (see {@link Verifier}).
+     */
+    public VerificationReport verify(String prefix, String source, String destination) {
+        return verify(prefix, source, destination, false);
+    }
+
+    /** {@link #verify(String, String, String)}, hashing both sides' bytes when metadata cannot decide. */
+    public VerificationReport verify(String prefix, String source, String destination, boolean download) {
+        configuration.requireDistinct(source, destination);
         try (ObjectStore from = configuration.objectStore(source, options.concurrency());
              ObjectStore to = configuration.objectStore(destination, options.concurrency())) {
-            return new Migrator(from, to, prefix, options).run();
+            return new Verifier(from, to, prefix, download).run();
         }
+    }
+
+    /** The state store's checkpoints; {@code null} when there is no state store and none is needed. */
+    private CheckpointStore checkpointStore() {
+        if (options.dryRun()) {
+            return null;
+        }
+        CheckpointStore store = CheckpointStores.open(configuration).orElse(null);
+        if (store == null && options.resume()) {
+            throw new StorageConfigException("resuming needs a state store: add a state.sqlite component named '"
+                    + configuration.storeNames().state() + "' (or set STATE_STORE_NAME)");
+        }
+        return store;
     }
 
     /** {@link #migrate(String)} in the background. */
@@ -104,19 +144,22 @@ public final class AtlanStorage {
      */
     public MigrationHandle start(String prefix, String source, String destination) {
         configuration.requireDistinct(source, destination);
-        ObjectStore from = configuration.objectStore(source, options.concurrency());
-        ObjectStore to;
+        CheckpointStore checkpoints = checkpointStore();
+        ObjectStore from = null;
+        ObjectStore to = null;
+        MigrationHandle handle;
         try {
+            from = configuration.objectStore(source, options.concurrency());
             to = configuration.objectStore(destination, options.concurrency());
+            handle = new Migrator(from, to, prefix, options, checkpoints).start();
         } catch (RuntimeException e) {
-            from.close();
+            closeAll(checkpoints, from, to);
             throw e;
         }
-        MigrationHandle handle = new Migrator(from, to, prefix, options).start();
-        CompletableFuture<MigrationSummary> closing = handle.completion().whenComplete((summary, error) -> {
-            from.close();
-            to.close();
-        });
+        ObjectStore openedFrom = from;
+        ObjectStore openedTo = to;
+        CompletableFuture<MigrationSummary> closing = handle.completion()
+                .whenComplete((summary, error) -> closeAll(checkpoints, openedFrom, openedTo));
         return new MigrationHandle() {
             @Override
             public CompletableFuture<MigrationSummary> completion() {
@@ -133,5 +176,18 @@ public final class AtlanStorage {
                 handle.cancel();
             }
         };
+    }
+
+    private static void closeAll(AutoCloseable... resources) {
+        for (AutoCloseable resource : resources) {
+            if (resource == null) {
+                continue;
+            }
+            try {
+                resource.close();
+            } catch (Exception ignored) {
+                // closing after the migration ended or failed to start; nothing left to protect
+            }
+        }
     }
 }

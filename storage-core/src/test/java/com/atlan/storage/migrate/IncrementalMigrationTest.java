@@ -1,0 +1,87 @@
+package com.atlan.storage.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlan.storage.store.PutOptions;
+import com.atlan.storage.store.local.LocalObjectStore;
+import com.atlan.storage.testing.CountingObjectStore;
+import com.atlan.storage.testing.MemoryObjectStore;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IncrementalMigrationTest {
+
+    @TempDir
+    Path dir;
+
+    private static void write(com.atlan.storage.store.ObjectStore store, String key, String content) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        store.put(key, new ByteArrayInputStream(bytes), bytes.length, PutOptions.DEFAULT);
+    }
+
+    @Test
+    void reRunOverTenThousandUnchangedObjectsOnlyLists() {
+        MemoryObjectStore source = new MemoryObjectStore("objectstore");
+        MemoryObjectStore destination = new MemoryObjectStore("upstream-objectstore");
+        for (int i = 0; i < 10_000; i++) {
+            write(source, String.format("logs/%02d/%05d.json", i % 37, i), "{\"n\":" + i + "}");
+        }
+        assertThat(new Migrator(source, destination, "logs", MigrationOptions.defaults()).run().migratedFiles())
+                .isEqualTo(10_000);
+
+        CountingObjectStore from = new CountingObjectStore(source);
+        CountingObjectStore to = new CountingObjectStore(destination);
+        AtomicLong skippedEvents = new AtomicLong();
+        MigrationOptions options = MigrationOptions.builder().listener(new ProgressListener() {
+            @Override
+            public void onSkipped(com.atlan.storage.store.ObjectInfo object) {
+                skippedEvents.incrementAndGet();
+            }
+        }).build();
+        long start = System.nanoTime();
+        MigrationSummary summary = new Migrator(from, to, "logs", options).run();
+        System.out.printf("re-run over 10000 unchanged objects: %d ms, source %s, destination %s%n",
+                (System.nanoTime() - start) / 1_000_000, from, to);
+
+        assertThat(summary.totalFiles()).isEqualTo(10_000);
+        assertThat(summary.skippedFiles()).isEqualTo(10_000);
+        assertThat(summary.migratedFiles()).isZero();
+        assertThat(skippedEvents.get()).isEqualTo(10_000);
+        assertThat(from.opens.get() + to.opens.get() + from.puts.get() + to.puts.get()).isZero();
+        assertThat(from.stats.get()).as("the exact-key check of the prefix").isLessThanOrEqualTo(1);
+        assertThat(to.stats.get()).isLessThanOrEqualTo(1);
+        assertThat(from.lists.get()).isEqualTo(1);
+        assertThat(to.lists.get()).isEqualTo(1);
+    }
+
+    @Test
+    void localFoldersCompareByModificationTimeAndCopyWhatChanged() throws Exception {
+        LocalObjectStore source = new LocalObjectStore("objectstore", dir.resolve("src"));
+        LocalObjectStore destination = new LocalObjectStore("upstream-objectstore", dir.resolve("dst"));
+        for (int i = 0; i < 50; i++) {
+            write(source, "d/" + i, "v" + i);
+        }
+        new Migrator(source, destination, "", MigrationOptions.defaults()).run();
+        write(source, "d/7", "v7 changed");
+        write(source, "d/8", "v8");
+        Files.setLastModifiedTime(source.root().resolve("d/8"), FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        write(source, "d/new", "new");
+
+        CountingObjectStore to = new CountingObjectStore(destination);
+        MigrationSummary summary = new Migrator(new CountingObjectStore(source), to, "", MigrationOptions.defaults()).run();
+
+        assertThat(to.putKeys).containsExactlyInAnyOrder("d/7", "d/8", "d/new");
+        assertThat(summary.skippedFiles()).isEqualTo(48);
+        assertThat(Files.readString(destination.root().resolve("d/7"))).isEqualTo("v7 changed");
+
+        MigrationSummary everything = new Migrator(source, new CountingObjectStore(destination), "",
+                MigrationOptions.builder().skipUnchanged(false).build()).run();
+        assertThat(everything.migratedFiles()).isEqualTo(51);
+    }
+}

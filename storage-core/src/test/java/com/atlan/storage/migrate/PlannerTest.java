@@ -1,0 +1,83 @@
+package com.atlan.storage.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.atlan.storage.store.ObjectInfo;
+import com.atlan.storage.store.local.LocalObjectStore;
+import com.atlan.storage.testing.MemoryObjectStore;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlannerTest {
+
+    private static final Instant T = Instant.parse("2024-05-01T00:00:00Z");
+    private static final String MD5_A = "0cc175b9c0f1b6a831c399e269772661";
+    private static final String MD5_B = "92eb5ffee6ae2fec3ad71c777531578f";
+
+    private final ContentMatch md5Stores = new ContentMatch(new MemoryObjectStore("a"), new MemoryObjectStore("b"));
+    private final ContentMatch timeStores = new ContentMatch(new LocalObjectStore("a", Path.of("a")),
+            new MemoryObjectStore("b"));
+
+    private static ObjectInfo obj(String key, long size, Instant mtime, String etag) {
+        return new ObjectInfo(key, size, mtime, etag);
+    }
+
+    private static List<String> plan(Planner planner) {
+        List<String> out = new ArrayList<>();
+        planner.forEachRemaining(p -> out.add(p.action() + " " + p.source().key()));
+        return out;
+    }
+
+    @Test
+    void copiesWhatTheDestinationLacksAndIgnoresWhatOnlyTheDestinationHas() {
+        List<ObjectInfo> source = List.of(obj("a", 1, T, MD5_A), obj("c", 1, T, MD5_A), obj("e", 1, T, MD5_A));
+        List<ObjectInfo> destination = List.of(obj("b", 1, T, MD5_A), obj("c", 1, T, MD5_A), obj("d", 1, T, MD5_A));
+        assertThat(plan(Planner.skippingUnchanged(source.iterator(), destination.iterator(), md5Stores)))
+                .containsExactly("COPY a", "SKIP c", "COPY e");
+    }
+
+    @Test
+    void comparesMd5EtagsWhenBothSidesHaveThem() {
+        List<ObjectInfo> source = List.of(obj("same", 1, T, MD5_A), obj("changed", 1, T, MD5_A), obj("resized", 2, T, MD5_A));
+        List<ObjectInfo> destination = List.of(obj("same", 1, T.minusSeconds(60), MD5_A.toUpperCase()),
+                obj("changed", 1, T.plusSeconds(60), MD5_B), obj("resized", 1, T, MD5_A));
+        source = source.stream().sorted((x, y) -> x.key().compareTo(y.key())).toList();
+        destination = destination.stream().sorted((x, y) -> x.key().compareTo(y.key())).toList();
+        assertThat(plan(Planner.skippingUnchanged(source.iterator(), destination.iterator(), md5Stores)))
+                .containsExactly("COPY changed", "COPY resized", "SKIP same");
+    }
+
+    @Test
+    void multipartEtagsFallBackToModificationTime() {
+        List<ObjectInfo> source = List.of(obj("newer", 5, T, "abc-2"), obj("older", 5, T, "abc-2"));
+        List<ObjectInfo> destination = List.of(obj("newer", 5, T.plusSeconds(1), "def-3"), obj("older", 5, T.minusSeconds(1), "def-3"));
+        assertThat(plan(Planner.skippingUnchanged(source.iterator(), destination.iterator(), md5Stores)))
+                .containsExactly("SKIP newer", "COPY older");
+    }
+
+    @Test
+    void withoutMd5EtagsSkipsWhenTheDestinationIsAsNewAndAsLarge() {
+        List<ObjectInfo> source = List.of(obj("equal", 3, T, null), obj("no-time", 3, null, null), obj("stale", 3, T, null));
+        List<ObjectInfo> destination = List.of(obj("equal", 3, T, MD5_A), obj("no-time", 3, T, MD5_A),
+                obj("stale", 3, T.minusMillis(1), MD5_A));
+        assertThat(plan(Planner.skippingUnchanged(source.iterator(), destination.iterator(), timeStores)))
+                .containsExactly("SKIP equal", "COPY no-time", "COPY stale");
+    }
+
+    @Test
+    void copyingAllNeverLooksAtTheDestination() {
+        List<ObjectInfo> source = List.of(obj("a", 1, T, MD5_A), obj("b", 1, T, MD5_A));
+        assertThat(plan(Planner.copyingAll(source.iterator()))).containsExactly("COPY a", "COPY b");
+    }
+
+    @Test
+    void refusesAnUnsortedListing() {
+        List<ObjectInfo> source = List.of(obj("b", 1, T, null), obj("a", 1, T, null));
+        assertThatThrownBy(() -> plan(Planner.skippingUnchanged(source.iterator(), List.<ObjectInfo>of().iterator(), md5Stores)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not in key order");
+    }
+}
