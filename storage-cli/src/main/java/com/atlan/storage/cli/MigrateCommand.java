@@ -35,17 +35,8 @@ final class MigrateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--prefix", paramLabel = "P", defaultValue = "",
-            description = "Prefix of the keys to migrate (default: everything).")
-    String prefix;
-
-    @Option(names = "--source", paramLabel = "NAME",
-            description = "Source store component name (default: env DEPLOYMENT_OBJECT_STORE_NAME, else objectstore).")
-    String source;
-
-    @Option(names = "--destination", paramLabel = "NAME",
-            description = "Destination store component name (default: env UPSTREAM_OBJECT_STORE_NAME, else upstream-objectstore).")
-    String destination;
+    @Mixin
+    StorePairOptions stores;
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + MigrationOptions.DEFAULT_CONCURRENCY,
             description = "Objects transferred at once (default: ${DEFAULT-VALUE}).")
@@ -75,7 +66,7 @@ final class MigrateCommand implements Callable<Integer> {
     boolean resume;
 
     @Option(names = "--job-id", paramLabel = "ID",
-            description = "The job's checkpoint id (default: derived from source, destination and prefix).")
+            description = "The job's checkpoint id (default: derived from source, destination and stores.prefix).")
     String jobId;
 
     @Option(names = "--checkpoint-interval", paramLabel = "SECONDS", defaultValue = "5",
@@ -101,8 +92,8 @@ final class MigrateCommand implements Callable<Integer> {
             return AtlanStorageCli.ERROR;
         }
         StorageConfiguration configuration = StorageConfiguration.load(common.componentsDir());
-        String from = source != null ? source : configuration.storeNames().deployment();
-        String to = destination != null ? destination : configuration.storeNames().upstream();
+        String from = stores.source(configuration);
+        String to = stores.destination(configuration);
         MigrationOptions options = MigrationOptions.builder()
                 .concurrency(concurrency)
                 .maxAttempts(maxAttempts)
@@ -115,7 +106,7 @@ final class MigrateCommand implements Callable<Integer> {
                 .checkpointInterval(Duration.ofMillis(Math.max(1, Math.round(checkpointInterval * 1000))))
                 .build();
 
-        MigrationHandle handle = new AtlanStorage(configuration, options).start(prefix, from, to);
+        MigrationHandle handle = new AtlanStorage(configuration, options).start(stores.prefix, from, to);
         Thread onInterrupt = new Thread(() -> cancelAndWait(handle), "atlan-storage-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         MigrationSummary summary;

@@ -30,17 +30,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--prefix", paramLabel = "P", defaultValue = "",
-            description = "Prefix of the keys to compare (default: everything).")
-    String prefix;
-
-    @Option(names = "--source", paramLabel = "NAME",
-            description = "Source store component name (default: env DEPLOYMENT_OBJECT_STORE_NAME, else objectstore).")
-    String source;
-
-    @Option(names = "--destination", paramLabel = "NAME",
-            description = "Destination store component name (default: env UPSTREAM_OBJECT_STORE_NAME, else upstream-objectstore).")
-    String destination;
+    @Mixin
+    StorePairOptions stores;
 
     @Option(names = "--download",
             description = "When ETags cannot be compared, read both sides and compare SHA-256 digests instead of"
@@ -54,10 +45,10 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         common.applyLogLevel();
         StorageConfiguration configuration = StorageConfiguration.load(common.componentsDir());
-        String from = source != null ? source : configuration.storeNames().deployment();
-        String to = destination != null ? destination : configuration.storeNames().upstream();
+        String from = stores.source(configuration);
+        String to = stores.destination(configuration);
         VerificationReport report = new AtlanStorage(configuration, MigrationOptions.defaults())
-                .verify(prefix, from, to, download);
+                .verify(stores.prefix, from, to, download);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(report.toJson());

@@ -3,10 +3,9 @@ package com.atlan.storage.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlan.storage.migrate.MigrationSummary;
+import com.atlan.storage.testing.ComponentFiles;
 import com.atlan.storage.testing.TestData;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,38 +20,17 @@ class MigrateCommandTest {
     Path source;
     Path destination;
 
-    record Result(int exitCode, String out, String err) {
-    }
-
     @BeforeEach
     void components() throws IOException {
         components = Files.createDirectories(dir.resolve("components"));
         source = dir.resolve("deployment");
         destination = dir.resolve("upstream");
-        writeComponent("objectstore", source);
-        writeComponent("upstream-objectstore", destination);
+        ComponentFiles.localStore(components, "objectstore", source.toString());
+        ComponentFiles.localStore(components, "upstream-objectstore", destination.toString());
     }
 
-    private void writeComponent(String name, Path root) throws IOException {
-        Files.writeString(components.resolve(name + ".yaml"), """
-                apiVersion: dapr.io/v1alpha1
-                kind: Component
-                metadata:
-                  name: %s
-                spec:
-                  type: bindings.localstorage
-                  version: v1
-                  metadata:
-                    - name: rootPath
-                      value: "%s"
-                """.formatted(name, root));
-    }
-
-    private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = AtlanStorageCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private void seed(String key, String content) throws IOException {
@@ -67,7 +45,7 @@ class MigrateCommandTest {
         seed("processed/2024/b/c.csv", "x,y");
         seed("other/d.txt", "no");
 
-        Result result = run("migrate", "--components", components.toString(), "--prefix", "processed/2024/", "--no-progress");
+        CliRun result = run("migrate", "--components", components.toString(), "--prefix", "processed/2024/", "--no-progress");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("Migrated 2 of 2 objects").contains("from objectstore to upstream-objectstore");
@@ -78,7 +56,7 @@ class MigrateCommandTest {
     @Test
     void jsonPrintsOnlyTheSummary() throws IOException {
         seed("p/a", "1");
-        Result result = run("migrate", "--components", components.toString(), "--json", "--prefix", "p");
+        CliRun result = run("migrate", "--components", components.toString(), "--json", "--prefix", "p");
         assertThat(result.exitCode()).isZero();
         MigrationSummary summary = MigrationSummary.fromJson(result.out().strip());
         assertThat(summary.migratedFiles()).isEqualTo(1);
@@ -92,7 +70,7 @@ class MigrateCommandTest {
         Path unreadable = source.resolve("p/unreadable");
         // a folder where the destination needs a file makes one object fail for good
         Files.createDirectories(destination.resolve("p/unreadable/occupied"));
-        Result result = run("migrate", "--components", components.toString(), "--prefix", "p", "--no-progress",
+        CliRun result = run("migrate", "--components", components.toString(), "--prefix", "p", "--no-progress",
                 "--max-attempts", "1");
         assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(1);
         assertThat(result.out()).contains("failed:  1").contains("p/unreadable");
@@ -101,14 +79,14 @@ class MigrateCommandTest {
 
     @Test
     void noMatchIsSuccess() {
-        Result result = run("migrate", "--components", components.toString(), "--prefix", "nothing/", "--no-progress");
+        CliRun result = run("migrate", "--components", components.toString(), "--prefix", "nothing/", "--no-progress");
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("No objects matched");
     }
 
     @Test
     void usageErrorsExitTwo() {
-        Result result = run("migrate", "--concurrency", "many");
+        CliRun result = run("migrate", "--concurrency", "many");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("--concurrency");
         assertThat(run("no-such-command").exitCode()).isEqualTo(2);
@@ -117,11 +95,11 @@ class MigrateCommandTest {
     @Test
     void configurationErrorsExitTwoBeforeAnyTransfer() throws IOException {
         seed("p/a", "1");
-        Result missing = run("migrate", "--components", components.toString(), "--destination", "nope", "--no-progress");
+        CliRun missing = run("migrate", "--components", components.toString(), "--destination", "nope", "--no-progress");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("nope");
 
-        Result same = run("migrate", "--components", components.toString(), "--destination", "objectstore", "--no-progress");
+        CliRun same = run("migrate", "--components", components.toString(), "--destination", "objectstore", "--no-progress");
         assertThat(same.exitCode()).isEqualTo(2);
         assertThat(same.err()).containsIgnoringCase("same");
         assertThat(destination).doesNotExist();
@@ -130,7 +108,7 @@ class MigrateCommandTest {
     @Test
     void dryRunWritesNothing() throws IOException {
         seed("p/a", "12345");
-        Result result = run("migrate", "--components", components.toString(), "--dry-run", "--no-progress");
+        CliRun result = run("migrate", "--components", components.toString(), "--dry-run", "--no-progress");
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("Dry run: 1 objects (5 B)");
         assertThat(destination).doesNotExist();
@@ -139,14 +117,14 @@ class MigrateCommandTest {
     @Test
     void migratesALargeFileByteForByte() throws IOException {
         Path big = TestData.writeRandomFile(source.resolve("big/blob.bin"), 3, 20L * 1024 * 1024);
-        Result result = run("migrate", "--components", components.toString(), "--no-progress");
+        CliRun result = run("migrate", "--components", components.toString(), "--no-progress");
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(TestData.sha256(destination.resolve("big/blob.bin"))).isEqualTo(TestData.sha256(big));
     }
 
     @Test
     void helpDescribesTheCommand() {
-        Result result = run("migrate", "--help");
+        CliRun result = run("migrate", "--help");
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("--prefix").contains("--json").contains("--dry-run").contains("--concurrency");
     }
@@ -183,12 +161,12 @@ class MigrateCommandTest {
     @Test
     void resumeUsesTheStateStoreAndNeedsOne() throws IOException {
         seed("p/a", "1");
-        Result refused = run("migrate", "--components", components.toString(), "--resume", "--no-progress");
+        CliRun refused = run("migrate", "--components", components.toString(), "--resume", "--no-progress");
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.err()).contains("state store");
 
         writeStateStore();
-        Result resumed = run("migrate", "--components", components.toString(), "--resume", "--job-id", "nightly",
+        CliRun resumed = run("migrate", "--components", components.toString(), "--resume", "--job-id", "nightly",
                 "--checkpoint-interval", "0.5", "--json");
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(MigrationSummary.fromJson(resumed.out().strip()).migratedFiles()).isEqualTo(1);

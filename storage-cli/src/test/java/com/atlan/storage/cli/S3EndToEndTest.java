@@ -9,6 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.atlan.storage.migrate.MigrationSummary;
 import com.atlan.storage.migrate.Migrator;
 import com.atlan.storage.s3.S3ProxyServer;
+import com.atlan.storage.testing.ComponentFiles;
 import com.atlan.storage.testing.TestData;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -67,19 +68,8 @@ class S3EndToEndTest {
         ((Logger) LoggerFactory.getLogger(Migrator.class)).detachAppender(migratorLog);
     }
 
-    private void localComponent(String name, Path root) throws IOException {
-        Files.writeString(components.resolve(name + ".yaml"), """
-                apiVersion: dapr.io/v1alpha1
-                kind: Component
-                metadata:
-                  name: %s
-                spec:
-                  type: bindings.localstorage
-                  version: v1
-                  metadata:
-                    - name: rootPath
-                      value: "%s"
-                """.formatted(name, root));
+    private void localComponent(String name, Path root) {
+        ComponentFiles.localStore(components, name, root.toString());
     }
 
     /** An S3 component; {@code host} lets two components reach the same server as different endpoints. */

@@ -9,6 +9,7 @@ import com.atlan.storage.migrate.MigrationSummary;
 import com.atlan.storage.store.InvalidKeyException;
 import com.atlan.storage.store.ObjectNotFoundException;
 import com.atlan.storage.store.StorageConfigException;
+import com.atlan.storage.testing.ComponentFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,18 +33,7 @@ class ServicesTest {
     void configure() throws IOException {
         Path components = Files.createDirectories(dir.resolve("components"));
         for (String name : new String[] {"objectstore", "upstream-objectstore"}) {
-            Files.writeString(components.resolve(name + ".yaml"), """
-                    apiVersion: dapr.io/v1alpha1
-                    kind: Component
-                    metadata:
-                      name: %s
-                    spec:
-                      type: bindings.localstorage
-                      version: v1
-                      metadata:
-                        - name: rootPath
-                          value: ./stores/%s
-                    """.formatted(name, name));
+            ComponentFiles.localStore(components, name, "./stores/" + name);
         }
         configuration = StorageConfiguration.load(Optional.of(components), Map.of(), dir);
         deployment = new ObjectStore(configuration, "objectstore");
