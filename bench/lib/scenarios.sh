@@ -21,7 +21,7 @@ run_case() {
     local id="$scenario.$dataset.$tool.r$rep" dir="$RUN_DIR/cases/$scenario.$dataset.$tool.r$rep"
     local base=(scenario="$scenario" dataset="$dataset" tool="$tool" rep="$rep" mode="$mode")
     if [[ $tool == ours ]] && ! ours_available; then
-        record "${base[@]}" status=not-available note="$OURS_BIN does not exist yet"
+        record "${base[@]}" status=not-available note="${OURS_BIN#"$REPO"/} does not exist yet"
         return
     fi
     local expect; expect=$(dataset_expect "$dataset")
