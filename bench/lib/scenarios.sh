@@ -1,0 +1,177 @@
+# The scenarios: which tools run on which data, and how each run is timed and checked.
+# Sourced by bench/run.
+
+ALL_SCENARIOS=(s3-cross s3-same noop upload ceiling scale)
+
+# Tool order rotates with the repetition so no tool always runs first (cold caches, JIT of
+# S3Proxy) or last.
+rotate() {
+    local shift=$1; shift
+    local items=("$@") n=$# i
+    for ((i = 0; i < n; i++)); do echo "${items[(i + shift) % n]}"; done
+}
+
+selected() { [[ ,$SCENARIOS, == *,$1,* ]]; }
+
+# run_case SCENARIO DATASET TOOL REP MODE SRC DST
+# One timed run of one tool, then a check of the destination against the data set: a run
+# that copied nothing (or a part) is marked invalid and never enters a median.
+run_case() {
+    local scenario=$1 dataset=$2 tool=$3 rep=$4 mode=$5 src=$6 dst=$7
+    local id="$scenario.$dataset.$tool.r$rep" dir="$RUN_DIR/cases/$scenario.$dataset.$tool.r$rep"
+    local base=(scenario="$scenario" dataset="$dataset" tool="$tool" rep="$rep" mode="$mode")
+    if [[ $tool == ours ]] && ! ours_available; then
+        record "${base[@]}" status=not-available note="${OURS_BIN#"$REPO"/} does not exist yet"
+        return
+    fi
+    local expect; expect=$(dataset_expect "$dataset")
+    [[ $mode == noop ]] || { drop_bucket "$dst"; make_bucket "$dst"; }
+    mkdir -p "$dir"
+    "cmd_$tool" "$mode" "$src" "$dst" "$(dataset_prefix "$dataset")" "$dir/components"
+    printf '%q ' "${CMD[@]}" >"$dir/cmd"
+
+    measure "$dir" "${CMD[@]}"
+
+    local status=ok note="" got heap=null
+    got=$(bucket_size "$dst")
+    if ((M_RC != 0)); then
+        status=failed note="exit code $M_RC: $(tail -c 300 "$dir/stderr" | tr '\n' ' ')"
+    elif [[ $got != "$expect" ]]; then
+        status=invalid note="destination has $got (objects bytes), expected $expect"
+    elif [[ $rep == 1 ]] && ! deep_check "$mode" "$src" "$dst" "$dir"; then
+        status=invalid note="rclone check found differences; see $dir/check.log"
+    fi
+    if [[ $tool == ours ]]; then
+        heap=$(ours_heap_bytes "$dir/stdout")
+        local failed; failed=$(ours_failed "$dir/stdout")
+        [[ $status == ok && $failed != 0 ]] && status=invalid note="summary reports failed_migrations=$failed"
+    fi
+    local objects bytes
+    read -r objects bytes <<<"$expect"
+    record "${base[@]}" status="$status" note="$note" wall_s="$M_WALL" \
+        objects="$objects" bytes="$bytes" rss_kb="$M_RSS_KB" heap_bytes="$heap" \
+        tool_cpu_s="$M_TOOL_CPU_S" foreign_cpu_pct="$M_FOREIGN_CPU_PCT" \
+        dest_listing="$got" command="$(cat "$dir/cmd")"
+    log "$(printf '%-28s %-7s %8.2f s  rss %7s KiB  other load %5s %%  %s' \
+        "$id" "$mode" "$M_WALL" "$M_RSS_KB" "$M_FOREIGN_CPU_PCT" "$status")"
+    [[ $mode == noop ]] || drop_bucket "$dst"
+}
+
+# Key-by-key comparison of names and sizes (one repetition per case: it costs a listing of
+# both sides). Hashes are skipped: multipart ETags carry no MD5.
+deep_check() {
+    local mode=$1 src=$2 dst=$3 dir=$4 from="SRC:$src"
+    [[ $mode == upload ]] && from=$src
+    mkdir -p "$dir"
+    rclone check "$from" "DST:$dst" --one-way --size-only >"$dir/check.log" 2>&1
+}
+
+# Scenario 1 (and 5, the ceiling): bytes stream through the client between two remotes.
+# aws-cli cannot do that on one endpoint; it copies server side, which the report says.
+scenario_s3_cross() {
+    local tools=("$@") rep ds tool
+    for ((rep = 1; rep <= REPS; rep++)); do
+        for ds in "${CROSS_DATASETS[@]}"; do
+            for tool in $(rotate "$rep" "${tools[@]}"); do
+                run_case s3-cross "$ds" "$tool" "$rep" cross "$(src_bucket "$ds")" "dst-$ds$(suffix)-$tool"
+            done
+        done
+    done
+}
+
+# Scenario 2: server-side copy within one endpoint.
+scenario_s3_same() {
+    local rep ds tool
+    for ((rep = 1; rep <= REPS; rep++)); do
+        for ds in "${CROSS_DATASETS[@]}"; do
+            for tool in $(rotate "$rep" ours rclone); do
+                run_case s3-same "$ds" "$tool" "$rep" same "$(src_bucket "$ds")" "dst-$ds$(suffix)-$tool"
+            done
+        done
+    done
+}
+
+# Scenario 3: re-run over a destination that is already complete (the cost of the diff).
+scenario_noop() {
+    local rep tool
+    prepare_noop_mirror small
+    for ((rep = 1; rep <= REPS; rep++)); do
+        for tool in $(rotate "$rep" ours rclone aws); do
+            run_case noop small "$tool" "$rep" noop "$(src_bucket small)" "$(noop_bucket small)"
+        done
+    done
+}
+
+# Scenario 4 (and 5 for the ceiling): local folder -> S3.
+scenario_upload() {
+    local tools=("$@") rep tool
+    generate_local mixed
+    for ((rep = 1; rep <= REPS; rep++)); do
+        for tool in $(rotate "$rep" "${tools[@]}"); do
+            run_case upload mixed "$tool" "$rep" upload "$(local_dir mixed)" "dst-upload$(suffix)-$tool"
+        done
+    done
+}
+
+# Scenario 6: 1,000,000 objects from a synthetic source into a discarding destination.
+# --- HOOK: scale entry point ------------------------------------------------------------
+# Nothing in the code base provides it yet. When it exists, either set ATLAN_SCALE_CMD to
+# the full command, or build module storage-bench so that
+#   storage-bench/target/classes/com/atlan/storage/bench/ScaleBenchmark.class and
+#   storage-bench/target/classpath.txt  (mvn dependency:build-classpath -Dmdep.outputFile=...)
+# exist. The entry point must accept --objects N --concurrency C --json and print the
+# MigrationSummary JSON; the harness times it and checks total_files / migrated_files.
+scale_command() {
+    if [[ -n ${ATLAN_SCALE_CMD:-} ]]; then
+        read -r -a CMD <<<"$ATLAN_SCALE_CMD"
+    elif [[ -f $REPO/storage-bench/target/classes/com/atlan/storage/bench/ScaleBenchmark.class &&
+            -f $REPO/storage-bench/target/classpath.txt ]]; then
+        CMD=("$JDK/bin/java" --enable-native-access=ALL-UNNAMED
+             -cp "$REPO/storage-bench/target/classes:$(cat "$REPO/storage-bench/target/classpath.txt")"
+             com.atlan.storage.bench.ScaleBenchmark)
+    else
+        return 1
+    fi
+    CMD+=(--objects "$SCALE_OBJECTS" --concurrency "$CONCURRENCY" --json)
+}
+
+scenario_scale() {
+    local base=(scenario=scale dataset="synthetic-$SCALE_OBJECTS" tool=ours)
+    if ! scale_command; then
+        record "${base[@]}" rep=1 status=not-available \
+            note="scale entry point com.atlan.storage.bench.ScaleBenchmark not available yet"
+        log "scale: not available yet (see the hook in bench/lib/scenarios.sh)"
+        return
+    fi
+    local rep dir
+    for ((rep = 1; rep <= REPS; rep++)); do
+        dir="$RUN_DIR/cases/scale.r$rep"
+        (cd "$REPO" && measure "$dir" "${CMD[@]}")
+        local migrated; migrated=$(jq -s 'last | .migrated_files // -1' "$dir/stdout" 2>/dev/null || echo -1)
+        local status=ok
+        [[ $M_RC == 0 && $migrated == "$SCALE_OBJECTS" ]] || status=invalid
+        record "${base[@]}" rep="$rep" status="$status" mode=scale wall_s="$M_WALL" objects="$SCALE_OBJECTS" \
+            bytes=0 rss_kb="$M_RSS_KB" heap_bytes="$(ours_heap_bytes "$dir/stdout")" \
+            tool_cpu_s="$M_TOOL_CPU_S" foreign_cpu_pct="$M_FOREIGN_CPU_PCT" \
+            note="exit $M_RC, migrated_files=$migrated"
+        log "scale r$rep: $M_WALL s, rss $M_RSS_KB KiB, $status"
+    done
+}
+
+# Runs the selected scenarios in a fixed order.
+run_scenarios() {
+    local peers_cross=() peers_upload=()
+    selected s3-cross && peers_cross=(ours rclone aws)
+    selected upload && peers_upload=(ours rclone aws)
+    if selected ceiling; then peers_cross+=(ceiling); peers_upload+=(ceiling); fi
+
+    local ds
+    for ds in "${CROSS_DATASETS[@]}"; do prepare_dataset "$ds"; done
+    selected noop && prepare_dataset small
+
+    if ((${#peers_cross[@]})); then log "scenario s3-cross: ${peers_cross[*]}"; scenario_s3_cross "${peers_cross[@]}"; fi
+    if selected s3-same; then log "scenario s3-same"; scenario_s3_same; fi
+    if selected noop; then log "scenario noop"; scenario_noop; fi
+    if ((${#peers_upload[@]})); then log "scenario upload: ${peers_upload[*]}"; scenario_upload "${peers_upload[@]}"; fi
+    if selected scale; then log "scenario scale"; scenario_scale; fi
+}

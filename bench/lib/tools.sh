@@ -1,0 +1,164 @@
+# The tools under test and how each is invoked. Every adapter fills the array CMD for one
+# run; bench/run times CMD and checks the destination, so adding a tool means one adapter.
+# Sourced by bench/run.
+
+RCLONE_FLAGS=(--transfers 32 --checkers 32)
+AWS=/usr/bin/aws   # not `aws`: a pyenv shim with aws-cli v1 shadows it on PATH
+CONCURRENCY=32
+
+# --- peers --------------------------------------------------------------------------------
+
+# rclone and aws read their settings from the environment, so no user config leaks in.
+configure_peers() {
+    # rclone refuses a custom CA bundle on its transport; everything here is plain http.
+    unset AWS_CA_BUNDLE
+    cat >"$RUN_DIR/aws.config" <<EOF
+[default]
+region = us-east-1
+s3 =
+  addressing_style = path
+  max_concurrent_requests = $CONCURRENCY
+  multipart_threshold = 16MB
+  multipart_chunksize = 8MB
+EOF
+    export AWS_CONFIG_FILE=$RUN_DIR/aws.config AWS_SHARED_CREDENTIALS_FILE=/dev/null
+    export AWS_EC2_METADATA_DISABLED=true AWS_DEFAULT_REGION=us-east-1
+    export AWS_ACCESS_KEY_ID=$S3_ACCESS_KEY AWS_SECRET_ACCESS_KEY=$S3_SECRET_KEY
+    export RCLONE_CONFIG=/dev/null
+    # Two remotes on one endpoint: SRC->DST makes rclone stream bytes through itself,
+    # SRC->SRC lets it use server-side copy.
+    local r
+    for r in SRC DST; do
+        export "RCLONE_CONFIG_${r}_TYPE=s3" "RCLONE_CONFIG_${r}_PROVIDER=Other"
+        export "RCLONE_CONFIG_${r}_ENDPOINT=$S3_ENDPOINT" "RCLONE_CONFIG_${r}_REGION=us-east-1"
+        export "RCLONE_CONFIG_${r}_ACCESS_KEY_ID=$S3_ACCESS_KEY" "RCLONE_CONFIG_${r}_SECRET_ACCESS_KEY=$S3_SECRET_KEY"
+        export "RCLONE_CONFIG_${r}_FORCE_PATH_STYLE=true"
+    done
+}
+
+# MODE is cross (two remotes), same (one remote), noop (cross, onto a complete copy) or
+# upload (SRC is a local folder). DST is always a bucket.
+cmd_rclone() {
+    local mode=$1 src=$2 dst=$3
+    case $mode in
+        cross | noop) CMD=(rclone copy "SRC:$src" "DST:$dst" "${RCLONE_FLAGS[@]}") ;;
+        same)         CMD=(rclone copy "SRC:$src" "SRC:$dst" "${RCLONE_FLAGS[@]}") ;;
+        upload)       CMD=(rclone copy "$src" "DST:$dst" "${RCLONE_FLAGS[@]}") ;;
+    esac
+}
+
+# aws-cli has no notion of two endpoints: s3->s3 sync is always server-side CopyObject /
+# UploadPartCopy. --copy-props none: S3Proxy has no GetObjectTagging (501).
+cmd_aws() {
+    local mode=$1 src=$2 dst=$3
+    case $mode in
+        upload) CMD=("$AWS" --endpoint-url "$S3_ENDPOINT" s3 sync "$src" "s3://$dst" --only-show-errors) ;;
+        *)      CMD=("$AWS" --endpoint-url "$S3_ENDPOINT" s3 sync "s3://$src" "s3://$dst"
+                     --copy-props none --only-show-errors) ;;
+    esac
+}
+
+cmd_ceiling() {
+    local mode=$1 src=$2 dst=$3 from=(--src-bucket "$src")
+    [[ $mode == upload ]] && from=(--src-dir "$src")
+    CMD=("$JDK/bin/java" -Xmx8g -cp "$CEILING_CP" Ceiling --endpoint "$S3_ENDPOINT"
+         --access-key "$S3_ACCESS_KEY" --secret-key "$S3_SECRET_KEY" "${from[@]}"
+         --dst-bucket "$dst" --concurrency "$CONCURRENCY")
+}
+
+# --- atlan-storage (ours) -----------------------------------------------------------------
+# To enable: make bin/atlan-storage exist (or point ATLAN_STORAGE_BIN at a launcher). It is
+# run from the repo root as
+#   bin/atlan-storage migrate --components DIR --source bench-source
+#       --destination bench-destination --prefix P --concurrency 32 --json
+# and its stdout must end with the MigrationSummary JSON.
+
+OURS_BIN=${ATLAN_STORAGE_BIN:-$REPO/bin/atlan-storage}
+
+ours_available() { [[ -x $OURS_BIN ]]; }
+
+# In cross mode the destination names the endpoint "localhost" so our tool sees two
+# different servers and must stream bytes, like rclone with two remotes; in same mode both
+# name 127.0.0.1 and our tool may use server-side copy.
+cmd_ours() {
+    local mode=$1 src=$2 dst=$3 prefix=$4 components=$5
+    local dst_host=127.0.0.1
+    [[ $mode == cross || $mode == noop ]] && dst_host=localhost
+    mkdir -p "$components"
+    if [[ $mode == upload ]]; then
+        write_local_component "$components/source.yaml" bench-source "$src"
+    else
+        write_s3_component "$components/source.yaml" bench-source "$src" "$S3_ENDPOINT"
+    fi
+    write_s3_component "$components/destination.yaml" bench-destination "$dst" "${S3_ENDPOINT/127.0.0.1/$dst_host}"
+    CMD=("$OURS_BIN" migrate --components "$components" --source bench-source
+         --destination bench-destination --prefix "$prefix" --concurrency "$CONCURRENCY" --json)
+}
+
+write_s3_component() {
+    local file=$1 name=$2 bucket=$3 endpoint=$4
+    cat >"$file" <<EOF
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: $name
+spec:
+  type: bindings.aws.s3
+  version: v1
+  metadata:
+    - name: bucket
+      value: $bucket
+    - name: region
+      value: us-east-1
+    - name: endpoint
+      value: $endpoint
+    - name: forcePathStyle
+      value: "true"
+    - name: accessKey
+      value: $S3_ACCESS_KEY
+    - name: secretKey
+      value: $S3_SECRET_KEY
+EOF
+}
+
+write_local_component() {
+    local file=$1 name=$2 root=$3
+    cat >"$file" <<EOF
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: $name
+spec:
+  type: bindings.localstorage
+  version: v1
+  metadata:
+    - name: rootPath
+      value: $root
+EOF
+}
+
+# Heap and success from our --json summary. The heap field is not specified yet: take the
+# first of the likely names that is present, else null.
+ours_heap_bytes() {
+    jq -s 'last | [.jvm.heap_peak_bytes?, .heap_peak_bytes?, .jvm_heap_peak_bytes?, .heap_used_bytes?]
+           | map(select(. != null)) | first // null' "$1" 2>/dev/null || echo null
+}
+
+ours_failed() {
+    jq -s 'last | .failed_migrations // 0' "$1" 2>/dev/null || echo unreadable
+}
+
+# --- buckets ------------------------------------------------------------------------------
+
+make_bucket() { rclone mkdir "SRC:$1"; }
+
+# "COUNT BYTES" of a bucket, from a listing (not from any tool's own claim).
+bucket_size() {
+    rclone size "SRC:$1" --json | jq -r '"\(.count) \(.bytes)"'
+}
+
+# Deleting through the API would take longer than many of the runs it follows, and S3Proxy's
+# filesystem backend keeps a bucket as one folder, so a destination is removed as a folder.
+drop_bucket() {
+    [[ -n $1 ]] && rm -rf "${WORK:?}/s3data/$1"
+}
