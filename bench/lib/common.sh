@@ -5,21 +5,12 @@ log() { printf '[bench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
 
 # A JDK >= 21: the ceiling uses virtual threads and our code base targets Java 21.
+# The JDK finder is shared with bin/: JAVA_HOME if >= 21, else Temurin 25, else a clear error.
+# shellcheck source=../../bin/java-env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../../bin/java-env.sh"
 find_jdk() {
-    local candidate
-    for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64; do
-        [[ -n $candidate && -x $candidate/bin/java ]] || continue
-        if (( $(jdk_major "$candidate") >= 21 )); then
-            echo "$candidate"
-            return
-        fi
-    done
-    die "no JDK >= 21 found: set JAVA_HOME to one (JAVA_HOME=${JAVA_HOME:-unset}, /usr/lib/jvm/temurin-25-jdk-amd64 missing)"
-}
-
-jdk_major() {
-    "$1/bin/java" -XshowSettings:properties -version 2>&1 |
-        sed -n 's/^ *java.specification.version = //p' | cut -d. -f1
+    atlan_find_java || die "no JDK >= 21 found"
+    echo "$JAVA_HOME"
 }
 
 require_tools() {

@@ -114,19 +114,17 @@ scenario_upload() {
 }
 
 # Scenario 6: 1,000,000 objects from a synthetic source into a discarding destination.
-# --- HOOK: scale entry point ------------------------------------------------------------
-# Nothing in the code base provides it yet. When it exists, either set ATLAN_SCALE_CMD to
-# the full command, or build module storage-bench so that
-#   storage-bench/target/classes/com/atlan/storage/bench/ScaleBenchmark.class and
-#   storage-bench/target/classpath.txt  (mvn dependency:build-classpath -Dmdep.outputFile=...)
-# exist. The entry point must accept --objects N --concurrency C --json and print the
-# MigrationSummary JSON; the harness times it and checks total_files / migrated_files.
+# The entry point is com.atlan.storage.bench.ScaleBenchmark in module storage-bench (built with
+# the project; its package phase writes target/classpath.txt), or ATLAN_SCALE_CMD when set.
+# It takes --objects N --concurrency C --json and prints the MigrationSummary JSON plus heap
+# figures; the harness times it and checks total_files / migrated_files.
 scale_command() {
     if [[ -n ${ATLAN_SCALE_CMD:-} ]]; then
         read -r -a CMD <<<"$ATLAN_SCALE_CMD"
     elif [[ -f $REPO/storage-bench/target/classes/com/atlan/storage/bench/ScaleBenchmark.class &&
             -f $REPO/storage-bench/target/classpath.txt ]]; then
-        CMD=("$JDK/bin/java" --enable-native-access=ALL-UNNAMED
+        # -Xmx256m is the issue's heap target: the run fails rather than exceed it.
+        CMD=("$JDK/bin/java" --enable-native-access=ALL-UNNAMED -Xmx256m
              -cp "$REPO/storage-bench/target/classes:$(cat "$REPO/storage-bench/target/classpath.txt")"
              com.atlan.storage.bench.ScaleBenchmark)
     else
@@ -146,7 +144,8 @@ scenario_scale() {
     local rep dir
     for ((rep = 1; rep <= REPS; rep++)); do
         dir="$RUN_DIR/cases/scale.r$rep"
-        (cd "$REPO" && measure "$dir" "${CMD[@]}")
+        # measure sets M_* globals, so it must not run in a subshell; the command's paths are absolute.
+        measure "$dir" "${CMD[@]}"
         local migrated; migrated=$(jq -s 'last | .migrated_files // -1' "$dir/stdout" 2>/dev/null || echo -1)
         local status=ok
         [[ $M_RC == 0 && $migrated == "$SCALE_OBJECTS" ]] || status=invalid
