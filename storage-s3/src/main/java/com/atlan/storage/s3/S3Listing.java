@@ -2,6 +2,10 @@ package com.atlan.storage.s3;
 
 import com.atlan.storage.store.ObjectInfo;
 import java.util.Iterator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -15,16 +19,21 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * A ListObjectsV2 listing fetched one page at a time as the stream is consumed, so only one page
- * (at most 1,000 keys) is ever held. Keys come back in UTF-8 byte order, which is {@code KeyOrder}.
+ * A ListObjectsV2 listing fetched page by page as the stream is consumed. While one page is consumed
+ * the next is already being fetched on a virtual thread, so listing overlaps with the caller's work (and a
+ * merge-join of two listings waits for neither in turn); at most two pages (2,000 keys) are held. Keys come
+ * back in UTF-8 byte order, which is {@code KeyOrder}.
  */
 final class S3Listing implements Iterator<ObjectInfo> {
 
     private final S3Client client;
     private final S3Errors errors;
     private final ListObjectsV2Request first;
+    private static final ExecutorService PREFETCH =
+            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("s3-list-prefetch-", 0).factory());
+
     private Iterator<S3Object> page = java.util.Collections.emptyIterator();
-    private String continuationToken;
+    private CompletableFuture<ListObjectsV2Response> nextPage;
     private boolean lastPage;
 
     private S3Listing(S3Client client, S3Errors errors, ListObjectsV2Request first) {
@@ -60,16 +69,30 @@ final class S3Listing implements Iterator<ObjectInfo> {
     }
 
     private void fetchPage() {
-        ListObjectsV2Request request = continuationToken == null ? first
-                : first.toBuilder().continuationToken(continuationToken).build();
-        ListObjectsV2Response response;
+        ListObjectsV2Response response = nextPage == null ? list(first) : await(nextPage);
+        nextPage = null;
+        page = response.contents().iterator();
+        String continuationToken = response.nextContinuationToken();
+        lastPage = !Boolean.TRUE.equals(response.isTruncated()) || continuationToken == null;
+        if (!lastPage) {
+            ListObjectsV2Request next = first.toBuilder().continuationToken(continuationToken).build();
+            nextPage = CompletableFuture.supplyAsync(() -> list(next), PREFETCH);
+        }
+    }
+
+    private ListObjectsV2Response list(ListObjectsV2Request request) {
         try {
-            response = client.listObjectsV2(request);
+            return client.listObjectsV2(request);
         } catch (SdkException e) {
             throw errors.map(e, "listing", first.prefix() == null ? "" : first.prefix());
         }
-        page = response.contents().iterator();
-        continuationToken = response.nextContinuationToken();
-        lastPage = !Boolean.TRUE.equals(response.isTruncated()) || continuationToken == null;
+    }
+
+    private static ListObjectsV2Response await(CompletableFuture<ListObjectsV2Response> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 }

@@ -216,8 +216,13 @@ public final class S3ObjectStore implements ObjectStore {
                     .metadataDirective(MetadataDirective.COPY);
             if (object.etag() != null) request.copySourceIfMatch(Md5.quote(object.etag()));
             WriteAttributes.apply(config, request::storageClass, request::serverSideEncryption, request::ssekmsKeyId);
-            errors.call("copying from " + source.name() + " bucket '" + sourceBucket + "'", key,
-                    () -> client.copyObject(request.build()));
+            var result = errors.call("copying from " + source.name() + " bucket '" + sourceBucket + "'", key,
+                    () -> client.copyObject(request.build())).copyObjectResult();
+            if (object.etag() != null && result != null && result.eTag() != null) {
+                // If-Match pinned the listed version, so the copy has its size: no HEAD needed, which
+                // halves the requests of small-object copies.
+                return new ObjectInfo(key, object.size(), result.lastModified(), Md5.unquote(result.eTag()));
+            }
         } else {
             copier.copy(sourceBucket, key, object.size(), object.etag());
         }
