@@ -64,7 +64,7 @@ record S3StoreConfig(
                 .orElse(disableSsl ? URI.create("http://s3." + region + ".amazonaws.com") : null);
         boolean aws = endpoint == null || isAws(endpoint);
         long partSize = size(s, "multipartPartSize", 8 * MiB);
-        long budget = size(s, "byteBudget", 256 * MiB);
+        long budget = size(s, "byteBudget", 64 * MiB);
         S3StoreConfig config = new S3StoreConfig(
                 name, bucket, region, endpoint,
                 s.flag("forcePathStyle", !aws),
