@@ -81,6 +81,7 @@ class S3StoreConfigTest {
     @Test
     void connectionPoolCoversTransfersAndPartsInFlight() {
         S3StoreConfig c = config(Map.of(), Map.of());
-        assertThat(c.maxConnections()).isEqualTo(16 + 32);
+        // 16 transfers plus the parts the default 64 MiB budget holds in flight (8 x 8 MiB)
+        assertThat(c.maxConnections()).isEqualTo(16 + 8);
     }
 }
