@@ -32,7 +32,8 @@ record S3StoreConfig(
         long copyThreshold,
         long copyPartSize,
         int maxRetries,
-        int concurrency) {
+        int concurrency,
+        boolean fastPath) {
 
     private static final Logger LOG = LoggerFactory.getLogger(S3StoreConfig.class);
 
@@ -48,7 +49,7 @@ record S3StoreConfig(
     static final Set<String> KNOWN = Set.of("bucket", "region", "endpoint", "forcePathStyle", "disableSSL",
             "insecureSSL", "accessKey", "secretKey", "sessionToken", "storageClass", "serverSideEncryption",
             "sseKmsKeyId", "legacyS3Compatible", "multipartThreshold", "multipartPartSize", "multipartConcurrency",
-            "byteBudget", "copyThreshold", "copyPartSize", "maxRetries",
+            "byteBudget", "copyThreshold", "copyPartSize", "maxRetries", "fastPath",
             // Dapr binding options with no meaning here
             "decodeBase64", "encodeBase64", "enableMultipartUpload", "disableTagging");
 
@@ -80,7 +81,8 @@ record S3StoreConfig(
                 size(s, "copyThreshold", MAX_SINGLE),
                 size(s, "copyPartSize", 512 * MiB),
                 integer(s, "maxRetries", 2),
-                s.concurrency());
+                s.concurrency(),
+                s.flag("fastPath", true));
         config.validate();
         return config;
     }
