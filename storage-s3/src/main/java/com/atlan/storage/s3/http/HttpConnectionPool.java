@@ -18,6 +18,8 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keep-alive HTTP/1.1 connections to one host over plain blocking sockets, meant to be used from
@@ -27,6 +29,8 @@ import javax.net.ssl.X509TrustManager;
  * any response byte arrived (the server had closed it while idle) is sent once more on another one.
  */
 public final class HttpConnectionPool implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpConnectionPool.class);
 
     static final int CONNECT_TIMEOUT_MILLIS = 10_000;
     static final int READ_TIMEOUT_MILLIS = 60_000;
@@ -83,6 +87,7 @@ public final class HttpConnectionPool implements AutoCloseable {
                 boolean stale = reused && !connection.responseStarted() && e instanceof IOException;
                 release(connection, false);
                 if (stale && attempt == 0) {
+                    LOG.debug("a pooled connection to {} was closed by the server ({}); sending again", hostHeader, e.toString());
                     continue;
                 }
                 throw e;
