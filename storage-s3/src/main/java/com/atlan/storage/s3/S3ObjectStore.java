@@ -51,6 +51,11 @@ public final class S3ObjectStore implements ObjectStore {
         this.lean = config.fastPath() ? new LeanS3Client(config, errors) : null;
     }
 
+    /** The SDK client, for tests that need calls the SPI does not make. */
+    S3Client clientForTests() {
+        return client;
+    }
+
     /** The lean client, or {@code null} when fastPath is off; for tests. */
     LeanS3Client leanClient() {
         return lean;
