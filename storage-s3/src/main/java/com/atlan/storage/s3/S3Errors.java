@@ -40,48 +40,69 @@ final class S3Errors {
 
     /** The typed error for {@code e}, raised while doing {@code operation} on {@code key} (may be {@code null}). */
     StorageException map(SdkException e, String operation, String key) {
-        String what = operation + (key == null ? "" : " '" + key + "'") + " in " + store + " (bucket '" + bucket + "')";
         if (e instanceof AwsServiceException se) {
-            int status = se.statusCode();
-            String code = se.awsErrorDetails() == null ? null : se.awsErrorDetails().errorCode();
-            String detail = "HTTP " + status + (code == null ? "" : " " + code);
-            if ("NoSuchBucket".equals(code)) {
-                return new StorageConfigException(store, "bucket '" + bucket + "' of component '" + store
-                        + "' does not exist (" + what + " failed: " + detail + "); create it or fix metadata 'bucket'", e);
-            }
-            if (status == 404 || "NoSuchKey".equals(code)) {
-                return new ObjectNotFoundException(store, key, "no object '" + key + "' in " + store
-                        + " (bucket '" + bucket + "')", e);
-            }
-            if (status == 401 || status == 403 || PERMISSION_CODES.contains(code)) {
-                return new StoragePermissionException(store, key, what + " was refused (" + detail + "); check "
-                        + credentialSource + " and the permissions it grants on bucket '" + bucket + "'", e);
-            }
-            if (REGION_CODES.contains(code) || status == 301) {
-                return new StorageConfigException(store, what + " failed (" + detail + "): bucket '" + bucket
-                        + "' is in another region; fix metadata 'region' of component '" + store + "'", e);
-            }
-            if (INTEGRITY_CODES.contains(code)) {
-                return new IntegrityException(store, key, what + " failed: the server received other bytes than"
-                        + " were sent (" + detail + ")", e);
-            }
-            if (status == 412 || "PreconditionFailed".equals(code)) {
-                return new IntegrityException(store, key, what + " failed: the object changed since it was listed ("
-                        + detail + ")", e);
-            }
-            if (status >= 500 || status == 429 || status == 408 || TRANSIENT_CODES.contains(code)) {
-                return new TransientStorageException(store, key, what + " failed: " + detail, e);
-            }
-            String message = se.awsErrorDetails() == null ? null : se.awsErrorDetails().errorMessage();
-            return new StorageConfigException(store, what + " failed: " + detail + (message == null ? "" : " (" + message + ")")
-                    + "; the server refused the request as made, check the component's settings", e);
+            var details = se.awsErrorDetails();
+            return map(se.statusCode(), details == null ? null : details.errorCode(),
+                    details == null ? null : details.errorMessage(), operation, key, e);
         }
         if (e instanceof SdkClientException && e.getMessage() != null && e.getMessage().contains("Unable to load credentials")) {
             return new StorageConfigException(store, "no credentials for component '" + store + "': set metadata"
                     + " accessKey and secretKey or configure " + credentialSource, e);
         }
         // resets, timeouts, refused connections, truncated bodies: worth another try by the engine
-        return new TransientStorageException(store, key, what + " failed: " + e.getMessage(), e);
+        return io(e, operation, key);
+    }
+
+    /** The typed error for an I/O failure (reset, timeout, refused, truncated): transient. */
+    StorageException io(Exception e, String operation, String key) {
+        return new TransientStorageException(store, key, describe(operation, key) + " failed: " + e.getMessage(), e);
+    }
+
+    /**
+     * The typed error for an S3 error response: HTTP {@code status} with the error {@code code} and
+     * {@code message} of its XML body (either may be {@code null}). Shared by the SDK and the lean path.
+     */
+    StorageException map(int status, String code, String message, String operation, String key, Throwable cause) {
+        String what = describe(operation, key);
+        String detail = "HTTP " + status + (code == null ? "" : " " + code);
+        if ("NoSuchBucket".equals(code)) {
+            return new StorageConfigException(store, "bucket '" + bucket + "' of component '" + store
+                    + "' does not exist (" + what + " failed: " + detail + "); create it or fix metadata 'bucket'", cause);
+        }
+        if (status == 404 || "NoSuchKey".equals(code)) {
+            return new ObjectNotFoundException(store, key, "no object '" + key + "' in " + store
+                    + " (bucket '" + bucket + "')", cause);
+        }
+        if (status == 401 || status == 403 || (code != null && PERMISSION_CODES.contains(code))) {
+            return new StoragePermissionException(store, key, what + " was refused (" + detail + "); check "
+                    + credentialSource + " and the permissions it grants on bucket '" + bucket + "'", cause);
+        }
+        if ((code != null && REGION_CODES.contains(code)) || status == 301) {
+            return new StorageConfigException(store, what + " failed (" + detail + "): bucket '" + bucket
+                    + "' is in another region; fix metadata 'region' of component '" + store + "'", cause);
+        }
+        if ((code != null && INTEGRITY_CODES.contains(code))) {
+            return new IntegrityException(store, key, what + " failed: the server received other bytes than"
+                    + " were sent (" + detail + ")", cause);
+        }
+        if (status == 412 || "PreconditionFailed".equals(code)) {
+            return new IntegrityException(store, key, what + " failed: the object changed since it was listed ("
+                    + detail + ")", cause);
+        }
+        if (isTransient(status, code)) {
+            return new TransientStorageException(store, key, what + " failed: " + detail, cause);
+        }
+        return new StorageConfigException(store, what + " failed: " + detail + (message == null ? "" : " (" + message + ")")
+                + "; the server refused the request as made, check the component's settings", cause);
+    }
+
+    /** Whether a response with this status and error code is worth sending again. */
+    static boolean isTransient(int status, String code) {
+        return status >= 500 || status == 429 || status == 408 || (code != null && TRANSIENT_CODES.contains(code));
+    }
+
+    private String describe(String operation, String key) {
+        return operation + (key == null ? "" : " '" + key + "'") + " in " + store + " (bucket '" + bucket + "')";
     }
 
     /** Runs one SDK request, mapping its failure for {@code operation} on {@code key}. */

@@ -35,6 +35,8 @@ public final class S3ObjectStore implements ObjectStore {
     private final ByteBudget budget;
     private final MultipartUploader uploader;
     private final MultipartCopier copier;
+    /** The lean HTTP path for HEAD, GET and single PUT; {@code null} when metadata fastPath is off. */
+    private final LeanS3Client lean;
     private final LongAdder sent = new LongAdder();
     private final LongAdder received = new LongAdder();
 
@@ -46,6 +48,17 @@ public final class S3ObjectStore implements ObjectStore {
         this.budget = new ByteBudget(config.byteBudget(), (int) config.partSize());
         this.uploader = new MultipartUploader(client, config, budget, errors, sent);
         this.copier = new MultipartCopier(client, config, errors);
+        this.lean = config.fastPath() ? new LeanS3Client(config, errors) : null;
+    }
+
+    /** The SDK client, for tests that need calls the SPI does not make. */
+    S3Client clientForTests() {
+        return client;
+    }
+
+    /** The lean client, or {@code null} when fastPath is off; for tests. */
+    LeanS3Client leanClient() {
+        return lean;
     }
 
     @Override
@@ -87,6 +100,9 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public Optional<ObjectInfo> stat(String key) {
+        if (lean != null) {
+            return lean.head(key);
+        }
         try {
             HeadObjectResponse head = client.headObject(b -> b.bucket(config.bucket()).key(key));
             return Optional.of(new ObjectInfo(key, head.contentLength(), head.lastModified(), Md5.unquote(head.eTag())));
@@ -122,6 +138,10 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     private InputStream get(String key, GetObjectRequest request) {
+        if (lean != null) {
+            InputStream body = lean.get(key, request.range(), received);
+            return body == null ? InputStream.nullInputStream() : body; // null: the range starts past the end
+        }
         try {
             return new S3ReadStream(client.getObject(request), received);
         } catch (AwsServiceException e) {
@@ -166,6 +186,17 @@ public final class S3ObjectStore implements ObjectStore {
             throw errors.shortSource(key, read, length);
         }
         byte[] md5 = Md5.of(buffer, length);
+        String etag = lean != null && LeanS3Client.canSend(options)
+                ? lean.put(key, buffer, length, md5, options)
+                : putWithSdk(key, buffer, length, md5, options);
+        sent.add(length);
+        if (config.etagsAreMd5() && !Md5.hex(md5).equals(etag)) {
+            throw errors.mismatch(key, "the ETag", Md5.hex(md5), etag);
+        }
+        return new ObjectInfo(key, length, null, etag);
+    }
+
+    private String putWithSdk(String key, byte[] buffer, int length, byte[] md5, PutOptions options) {
         PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(config.bucket()).key(key)
                 .contentLength((long) length).contentMD5(Md5.base64(md5))
                 .contentType(options.contentType() == null ? "application/octet-stream" : options.contentType())
@@ -174,12 +205,7 @@ public final class S3ObjectStore implements ObjectStore {
         RequestBody body = RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, length), length,
                 request.build().contentType());
         var response = errors.call("writing", key, () -> client.putObject(request.build(), body));
-        sent.add(length);
-        String etag = Md5.unquote(response.eTag());
-        if (config.etagsAreMd5() && !Md5.hex(md5).equals(etag)) {
-            throw errors.mismatch(key, "the ETag", Md5.hex(md5), etag);
-        }
-        return new ObjectInfo(key, length, null, etag);
+        return Md5.unquote(response.eTag());
     }
 
     @Override
@@ -237,6 +263,7 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public void close() {
+        if (lean != null) lean.close();
         clients.close();
     }
 

@@ -33,7 +33,8 @@ record S3StoreConfig(
         long copyPartSize,
         int maxRetries,
         int concurrency,
-        boolean parallelListing) {
+        boolean parallelListing,
+        boolean fastPath) {
 
     private static final Logger LOG = LoggerFactory.getLogger(S3StoreConfig.class);
 
@@ -49,7 +50,7 @@ record S3StoreConfig(
     static final Set<String> KNOWN = Set.of("bucket", "region", "endpoint", "forcePathStyle", "disableSSL",
             "insecureSSL", "accessKey", "secretKey", "sessionToken", "storageClass", "serverSideEncryption",
             "sseKmsKeyId", "legacyS3Compatible", "multipartThreshold", "multipartPartSize", "multipartConcurrency",
-            "byteBudget", "copyThreshold", "copyPartSize", "maxRetries", "parallelListing",
+            "byteBudget", "copyThreshold", "copyPartSize", "maxRetries", "parallelListing", "fastPath",
             // Dapr binding options with no meaning here
             "decodeBase64", "encodeBase64", "enableMultipartUpload", "disableTagging");
 
@@ -82,7 +83,8 @@ record S3StoreConfig(
                 size(s, "copyPartSize", 512 * MiB),
                 integer(s, "maxRetries", 2),
                 s.concurrency(),
-                s.flag("parallelListing", true));
+                s.flag("parallelListing", true),
+                s.flag("fastPath", true));
         config.validate();
         return config;
     }

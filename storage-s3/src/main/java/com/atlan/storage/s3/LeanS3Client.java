@@ -1,0 +1,277 @@
+package com.atlan.storage.s3;
+
+import com.atlan.storage.s3.http.HttpConnectionPool;
+import com.atlan.storage.s3.http.HttpRequest;
+import com.atlan.storage.s3.http.HttpResponse;
+import com.atlan.storage.store.ObjectInfo;
+import com.atlan.storage.store.PutOptions;
+import com.atlan.storage.store.StorageException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The hot, simple S3 requests of small objects (HEAD, GET with or without a range, single PUT with
+ * Content-MD5) over {@link HttpConnectionPool} with our own SigV4 signing, skipping the SDK's request
+ * pipeline, which costs several times the CPU per small request. Addressing, headers and error
+ * mapping match what the SDK does for the same store configuration.
+ */
+final class LeanS3Client implements AutoCloseable {
+
+    private static final int ERROR_BODY_LIMIT = 64 * 1024;
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    private static final Pattern VIRTUAL_HOSTABLE = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
+
+    private final S3StoreConfig config;
+    private final S3Errors errors;
+    private final HttpConnectionPool pool;
+    private final SigV4Signer signer;
+    private final String basePath;
+    private final boolean https;
+
+    LeanS3Client(S3StoreConfig config, S3Errors errors) {
+        this.config = config;
+        this.errors = errors;
+        URI endpoint = config.endpoint() != null ? config.endpoint() : defaultEndpoint(config.region());
+        this.https = "https".equals(endpoint.getScheme());
+        String prefix = endpoint.getRawPath() == null ? "" : endpoint.getRawPath().replaceAll("/+$", "");
+        String host = endpoint.getHost();
+        String bucket = config.bucket();
+        // the SDK falls back to path style for bucket names that cannot be a host name label
+        if (!config.forcePathStyle() && VIRTUAL_HOSTABLE.matcher(bucket).matches()) {
+            host = bucket + "." + host;
+            this.basePath = prefix;
+        } else {
+            this.basePath = prefix + "/" + SigV4Signer.uriEncode(bucket, false);
+        }
+        int port = endpoint.getPort() >= 0 ? endpoint.getPort() : https ? 443 : 80;
+        this.pool = new HttpConnectionPool(endpoint.getScheme(), host, port, config.maxConnections(), config.insecureSsl());
+        this.signer = new SigV4Signer(config.region());
+    }
+
+    /** AWS's regional endpoint, as the SDK resolves it when no endpoint is configured. */
+    static URI defaultEndpoint(String region) {
+        return URI.create("https://s3." + region + ".amazonaws.com" + (region.startsWith("cn-") ? ".cn" : ""));
+    }
+
+    /** Whether the options fit in plain ASCII headers; other metadata goes through the SDK. */
+    static boolean canSend(PutOptions options) {
+        if (!isHeaderSafe(options.contentType())) return false;
+        for (Map.Entry<String, String> e : options.metadata().entrySet()) {
+            if (!HEADER_NAME.matcher(e.getKey()).matches() || !isHeaderSafe(e.getValue())) return false;
+        }
+        return true;
+    }
+
+    /** The pool, for tests counting connections. */
+    HttpConnectionPool pool() {
+        return pool;
+    }
+
+    /** The object's metadata, or empty on 404. */
+    Optional<ObjectInfo> head(String key) {
+        try (HttpResponse response = send("HEAD", key, List.of(), null, 0, "stat")) {
+            int status = response.status();
+            if (status == 404) return Optional.empty();
+            if (status / 100 != 2) throw failure(response, "stat", key);
+            return Optional.of(new ObjectInfo(key, parseLength(response.header("content-length")),
+                    parseDate(response.header("last-modified")), Md5.unquote(response.header("etag"))));
+        } catch (IOException e) {
+            throw errors.io(e, "stat", key);
+        }
+    }
+
+    /**
+     * The object's content (or the {@code range}, e.g. {@code bytes=0-9}, when not {@code null}) as a
+     * stream over the connection, counting into {@code received}; {@code null} when the range starts
+     * at or past the end of the object (416).
+     */
+    InputStream get(String key, String range, LongAdder received) {
+        List<String[]> headers = range == null ? List.of() : List.<String[]>of(new String[] {"range", range});
+        HttpResponse response = send("GET", key, headers, null, 0, "reading");
+        int status = response.status();
+        if (status / 100 == 2) {
+            return new Counting(response.body(), received);
+        }
+        if (status == 416 && range != null) {
+            close(response);
+            return null;
+        }
+        throw failure(response, "reading", key);
+    }
+
+    /** Writes {@code length} bytes of {@code data} with their {@code md5}; returns the ETag, unquoted. */
+    String put(String key, byte[] data, int length, byte[] md5, PutOptions options) {
+        List<String[]> headers = new ArrayList<>(8);
+        headers.add(new String[] {"content-md5", Md5.base64(md5)});
+        headers.add(new String[] {"content-type", options.contentType() == null ? "application/octet-stream" : options.contentType()});
+        WriteAttributes.apply(config, v -> headers.add(new String[] {"x-amz-storage-class", v}),
+                v -> headers.add(new String[] {"x-amz-server-side-encryption", v}),
+                v -> headers.add(new String[] {"x-amz-server-side-encryption-aws-kms-key-id", v}));
+        options.metadata().forEach((k, v) -> headers.add(new String[] {"x-amz-meta-" + k, v}));
+        try (HttpResponse response = send("PUT", key, headers, data, length, "writing")) {
+            if (response.status() / 100 != 2) throw failure(response, "writing", key);
+            response.readBody(ERROR_BODY_LIMIT);
+            return Md5.unquote(response.header("etag"));
+        } catch (IOException e) {
+            throw errors.io(e, "writing", key);
+        }
+    }
+
+    /**
+     * Signs and sends one request, retrying I/O failures and transient statuses up to maxRetries times
+     * (as the SDK would); a response of any other status is returned for the caller to map.
+     */
+    private HttpResponse send(String method, String key, List<String[]> extra, byte[] body, int length, String operation) {
+        String path = basePath + "/" + SigV4Signer.uriEncode(key, true);
+        for (int attempt = 0; ; attempt++) {
+            boolean last = attempt >= config.maxRetries();
+            HttpRequest request = sign(method, path, extra, body, length, operation, key);
+            try {
+                HttpResponse response = pool.execute(request);
+                if (last || !S3Errors.isTransient(response.status(), null)) {
+                    return response;
+                }
+                close(response);
+            } catch (IOException e) {
+                if (last) throw errors.io(e, operation, key);
+            }
+            backOff(attempt, operation, key);
+        }
+    }
+
+    private HttpRequest sign(String method, String path, List<String[]> extra, byte[] body, int length,
+                             String operation, String key) {
+        AwsCredentials credentials;
+        try {
+            credentials = config.credentials().provider().resolveCredentials();
+        } catch (SdkException e) {
+            throw errors.map(e, operation, key);
+        }
+        String payload = https ? SigV4Signer.UNSIGNED_PAYLOAD
+                : body == null ? SigV4Signer.EMPTY_SHA256 : SigV4Signer.sha256Hex(body, length);
+        String amzDate = SigV4Signer.amzDate(System.currentTimeMillis());
+        TreeMap<String, String> signed = new TreeMap<>();
+        signed.put("host", pool.hostHeader());
+        signed.put("x-amz-content-sha256", payload);
+        signed.put("x-amz-date", amzDate);
+        if (credentials instanceof AwsSessionCredentials session) {
+            signed.put("x-amz-security-token", session.sessionToken());
+        }
+        for (String[] h : extra) signed.put(h[0].toLowerCase(java.util.Locale.ROOT), h[1]);
+        String authorization = signer.authorization(credentials.accessKeyId(), credentials.secretAccessKey(), method,
+                path, "", signed, payload, amzDate);
+        List<String[]> headers = new ArrayList<>(signed.size() + 1);
+        signed.forEach((k, v) -> {
+            if (!k.equals("host")) headers.add(new String[] {k, v});
+        });
+        headers.add(new String[] {"authorization", authorization});
+        return new HttpRequest(method, path, headers, body, length);
+    }
+
+    private void backOff(int attempt, String operation, String key) {
+        long cap = Math.min(2_000, 100L << Math.min(attempt, 10));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
+        } catch (InterruptedException e) {
+            throw errors.interrupted(operation, key, e);
+        }
+    }
+
+    /** The typed error for a non-2xx response, read from its XML body; the response is consumed. */
+    private StorageException failure(HttpResponse response, String operation, String key) {
+        S3ErrorXml error = S3ErrorXml.NONE;
+        try {
+            error = S3ErrorXml.parse(response.readBody(ERROR_BODY_LIMIT));
+        } catch (IOException e) {
+            // the status alone decides
+        }
+        return errors.map(response.status(), error.code(), error.message(), operation, key, null);
+    }
+
+    private static void close(HttpResponse response) {
+        try {
+            response.close();
+        } catch (IOException ignored) {
+            // the connection is discarded
+        }
+    }
+
+    private static long parseLength(String value) throws IOException {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IOException("no valid Content-Length in the response");
+        }
+    }
+
+    private static Instant parseDate(String value) {
+        if (value == null) return null;
+        try {
+            return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static boolean isHeaderSafe(String s) {
+        if (s == null) return true;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7e) return false;
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** An object body that counts the bytes read into the store's counter. */
+    private static final class Counting extends FilterInputStream {
+        private final LongAdder received;
+
+        Counting(InputStream in, LongAdder received) {
+            super(in);
+            this.received = received;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) received.increment();
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) received.add(n);
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = in.skip(n);
+            received.add(skipped);
+            return skipped;
+        }
+    }
+}

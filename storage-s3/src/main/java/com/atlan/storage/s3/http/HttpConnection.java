@@ -1,0 +1,184 @@
+package com.atlan.storage.s3.http;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One open HTTP/1.1 connection: writes requests, reads response heads, and buffers the socket input
+ * itself (no per-byte locking) for the response body readers.
+ */
+final class HttpConnection implements AutoCloseable {
+
+    private static final int BUFFER = 16 * 1024;
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private final byte[] buf = new byte[BUFFER];
+    private int pos;
+    private int lim;
+    private boolean responseStarted;
+    private int uses;
+    private long idleSince;
+
+    HttpConnection(Socket socket) throws IOException {
+        this.socket = socket;
+        this.in = socket.getInputStream();
+        this.out = socket.getOutputStream();
+    }
+
+    /** How many requests this connection has carried before the current one. */
+    int uses() {
+        return uses;
+    }
+
+    /** Whether any byte of the current response has arrived. */
+    boolean responseStarted() {
+        return responseStarted;
+    }
+
+    long idleSince() {
+        return idleSince;
+    }
+
+    void markIdle(long nanos) {
+        idleSince = nanos;
+    }
+
+    /** Sends the request line, headers and body in as few writes as the sizes allow. */
+    void write(HttpRequest request, String host) throws IOException {
+        uses++;
+        responseStarted = false;
+        StringBuilder head = new StringBuilder(512).append(request.method()).append(' ')
+                .append(request.target()).append(" HTTP/1.1\r\nHost: ").append(host).append("\r\n");
+        for (String[] h : request.headers()) {
+            head.append(h[0]).append(": ").append(h[1]).append("\r\n");
+        }
+        int length = request.body() == null ? 0 : request.bodyLength();
+        if (length > 0 || !"GET".equals(request.method()) && !request.isHead()) {
+            head.append("Content-Length: ").append(length).append("\r\n");
+        }
+        head.append("\r\n");
+        byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+        if (length > 0 && headBytes.length + length <= 64 * 1024) {
+            byte[] all = new byte[headBytes.length + length];
+            System.arraycopy(headBytes, 0, all, 0, headBytes.length);
+            System.arraycopy(request.body(), 0, all, headBytes.length, length);
+            out.write(all);
+        } else {
+            out.write(headBytes);
+            if (length > 0) out.write(request.body(), 0, length);
+        }
+        out.flush();
+    }
+
+    /** Reads a status line and headers, skipping interim (1xx) responses. */
+    Head readHead() throws IOException {
+        while (true) {
+            String status = readLine();
+            if (status.length() < 12 || !status.startsWith("HTTP/1.")) {
+                throw new IOException("not an HTTP/1.x response: " + abbreviate(status));
+            }
+            int code;
+            try {
+                code = Integer.parseInt(status, 9, 12, 10);
+            } catch (NumberFormatException e) {
+                throw new IOException("bad status line: " + abbreviate(status));
+            }
+            Map<String, String> headers = new HashMap<>();
+            for (String line = readLine(); !line.isEmpty(); line = readLine()) {
+                int colon = line.indexOf(':');
+                if (colon > 0) {
+                    headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+                }
+            }
+            if (code >= 100 && code < 200 && code != 101) {
+                continue;
+            }
+            return new Head(code, status.charAt(7) == '1', headers);
+        }
+    }
+
+    /** A status, whether the server speaks HTTP/1.1, and headers by lower-case name. */
+    record Head(int status, boolean http11, Map<String, String> headers) {
+    }
+
+    /** One line without its CR LF; EOF before it is an error. */
+    String readLine() throws IOException {
+        StringBuilder line = null;
+        while (true) {
+            if (pos == lim && fill() < 0) {
+                throw new EOFException("connection closed by the server");
+            }
+            int start = pos;
+            while (pos < lim && buf[pos] != '\n') pos++;
+            boolean complete = pos < lim;
+            String part = new String(buf, start, pos - start, StandardCharsets.ISO_8859_1);
+            if (complete) pos++;
+            line = line == null ? new StringBuilder(part) : line.append(part);
+            if (complete) {
+                int n = line.length();
+                if (n > 0 && line.charAt(n - 1) == '\r') line.setLength(n - 1);
+                return line.toString();
+            }
+            if (line.length() > 64 * 1024) throw new IOException("response header line too long");
+        }
+    }
+
+    /** Reads up to {@code len} bytes, or -1 at the end of the stream. */
+    int read(byte[] b, int off, int len) throws IOException {
+        if (pos == lim) {
+            if (len >= BUFFER) {
+                int n = in.read(b, off, len); // large reads bypass the buffer
+                if (n > 0) responseStarted = true;
+                return n;
+            }
+            if (fill() < 0) return -1;
+        }
+        int n = Math.min(len, lim - pos);
+        System.arraycopy(buf, pos, b, off, n);
+        pos += n;
+        return n;
+    }
+
+    int read() throws IOException {
+        if (pos == lim && fill() < 0) return -1;
+        return buf[pos++] & 0xff;
+    }
+
+    private int fill() throws IOException {
+        pos = 0;
+        lim = 0;
+        int n = in.read(buf, 0, BUFFER);
+        if (n > 0) {
+            lim = n;
+            responseStarted = true;
+        }
+        return n;
+    }
+
+    /** Whether bytes arrived that no request asked for: a sign the connection is not in a clean state. */
+    boolean hasUnreadBytes() {
+        return pos < lim;
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // nothing to do about a failing close
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 80 ? s.substring(0, 80) + "..." : s;
+    }
+}

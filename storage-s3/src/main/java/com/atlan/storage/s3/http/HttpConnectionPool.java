@@ -1,0 +1,220 @@
+package com.atlan.storage.s3.http;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keep-alive HTTP/1.1 connections to one host over plain blocking sockets, meant to be used from
+ * virtual threads. At most {@code maxConnections} exist at once (callers wait for one); idle ones are
+ * reused last-in first-out so a few warm connections carry sequential work. A connection the server
+ * closed, or that failed mid-request, is discarded; a request that failed on a reused connection before
+ * any response byte arrived (the server had closed it while idle) is sent once more on another one.
+ */
+public final class HttpConnectionPool implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpConnectionPool.class);
+
+    static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+    static final int READ_TIMEOUT_MILLIS = 60_000;
+    /** Idle connections older than this are closed instead of reused: servers drop them around 20 s. */
+    private static final long MAX_IDLE_NANOS = TimeUnit.SECONDS.toNanos(15);
+
+    private final String host;
+    private final int port;
+    private final String hostHeader;
+    private final SSLSocketFactory tls;
+    private final boolean trustAll;
+    private final Semaphore permits;
+    private final ConcurrentLinkedDeque<HttpConnection> idle = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger opened = new AtomicInteger();
+    private volatile boolean closed;
+
+    /**
+     * A pool for {@code scheme://host:port}; {@code trustAll} skips TLS certificate and host name checks
+     * and is only for endpoints configured as insecure.
+     */
+    public HttpConnectionPool(String scheme, String host, int port, int maxConnections, boolean trustAll) {
+        this.host = host;
+        this.port = port;
+        boolean https = "https".equals(scheme);
+        this.hostHeader = port == (https ? 443 : 80) ? host : host + ":" + port;
+        this.trustAll = trustAll;
+        this.tls = https ? socketFactory(trustAll) : null;
+        this.permits = new Semaphore(Math.max(1, maxConnections), true);
+    }
+
+    /** The value of the Host header, which is also what requests are signed with. */
+    public String hostHeader() {
+        return hostHeader;
+    }
+
+    /** How many connections this pool has opened since it was created. */
+    public int opened() {
+        return opened.get();
+    }
+
+    /**
+     * Sends {@code request} and reads the response head. The caller must read the body to its end or
+     * close it; until then the connection stays leased.
+     */
+    public HttpResponse execute(HttpRequest request) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            HttpConnection connection = lease();
+            boolean reused = connection.uses() > 0;
+            try {
+                connection.write(request, hostHeader);
+                HttpConnection.Head head = connection.readHead();
+                return respond(request, connection, head);
+            } catch (IOException | RuntimeException e) {
+                boolean stale = reused && !connection.responseStarted() && e instanceof IOException;
+                release(connection, false);
+                if (stale && attempt == 0) {
+                    LOG.debug("a pooled connection to {} was closed by the server ({}); sending again", hostHeader, e.toString());
+                    continue;
+                }
+                throw e;
+            }
+        }
+    }
+
+    private HttpResponse respond(HttpRequest request, HttpConnection connection, HttpConnection.Head head) throws IOException {
+        Map<String, String> headers = head.headers();
+        String connectionHeader = headers.get("connection");
+        boolean keepAlive = connectionHeader == null ? head.http11()
+                : !connectionHeader.equalsIgnoreCase("close") && (head.http11() || connectionHeader.equalsIgnoreCase("keep-alive"));
+        int status = head.status();
+        ResponseBody body;
+        String transfer = headers.get("transfer-encoding");
+        String length = headers.get("content-length");
+        if (request.isHead() || status == 204 || status == 304) {
+            body = new ResponseBody(this, connection, ResponseBody.Framing.LENGTH, 0, keepAlive);
+        } else if (transfer != null && transfer.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
+            body = new ResponseBody(this, connection, ResponseBody.Framing.CHUNKED, 0, keepAlive);
+        } else if (length != null) {
+            long n;
+            try {
+                n = Long.parseLong(length);
+            } catch (NumberFormatException e) {
+                throw new IOException("bad Content-Length: " + length);
+            }
+            body = new ResponseBody(this, connection, ResponseBody.Framing.LENGTH, n, keepAlive);
+        } else {
+            body = new ResponseBody(this, connection, ResponseBody.Framing.UNTIL_CLOSE, 0, false);
+        }
+        return new HttpResponse(status, headers, body);
+    }
+
+    private HttpConnection lease() throws IOException {
+        if (closed) throw new IOException("connection pool closed");
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted waiting for a connection to " + hostHeader);
+        }
+        try {
+            long now = System.nanoTime();
+            for (HttpConnection c = idle.pollFirst(); c != null; c = idle.pollFirst()) {
+                if (now - c.idleSince() < MAX_IDLE_NANOS) return c;
+                c.close();
+            }
+            return open();
+        } catch (IOException | RuntimeException e) {
+            permits.release();
+            throw e;
+        }
+    }
+
+    /** Gives a leased connection back: kept for reuse when {@code reusable}, closed otherwise. */
+    void release(HttpConnection connection, boolean reusable) {
+        if (reusable && !closed) {
+            connection.markIdle(System.nanoTime());
+            idle.offerFirst(connection);
+            if (closed && idle.remove(connection)) connection.close();
+        } else {
+            connection.close();
+        }
+        permits.release();
+    }
+
+    private HttpConnection open() throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.setKeepAlive(true);
+            socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MILLIS);
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+            if (tls != null) {
+                SSLSocket ssl = (SSLSocket) tls.createSocket(socket, host, port, true);
+                socket = ssl;
+                ssl.setSoTimeout(READ_TIMEOUT_MILLIS);
+                if (!trustAll) {
+                    SSLParameters parameters = ssl.getSSLParameters();
+                    parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                    ssl.setSSLParameters(parameters);
+                }
+                ssl.startHandshake();
+            }
+            opened.incrementAndGet();
+            return new HttpConnection(socket);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    private static SSLSocketFactory socketFactory(boolean trustAllCertificates) {
+        if (!trustAllCertificates) {
+            return (SSLSocketFactory) SSLSocketFactory.getDefault();
+        }
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new TrustAll()}, new SecureRandom());
+            return context.getSocketFactory();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot create a TLS context", e);
+        }
+    }
+
+    /** Accepts every certificate: only for endpoints configured with insecureSSL. */
+    private static final class TrustAll implements X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (HttpConnection c = idle.pollFirst(); c != null; c = idle.pollFirst()) {
+            c.close();
+        }
+    }
+}
