@@ -134,6 +134,55 @@ final class LeanS3Client implements AutoCloseable {
         }
     }
 
+    /** What a CopyObject recorded: the new object's ETag (unquoted) and modification time. */
+    record Copied(String etag, Instant lastModified) {
+    }
+
+    /**
+     * Copies {@code sourceBucket/key} on the server into this store's bucket under the same key, only if the
+     * source still has ETag {@code ifMatch} (412, an {@code IntegrityException}, otherwise). S3 may report a
+     * failure inside a 200 response, so the body is read and an {@code <Error>} in it is mapped like any other.
+     */
+    Copied copy(String sourceBucket, String key, String ifMatch) {
+        List<String[]> headers = new ArrayList<>(6);
+        headers.add(new String[] {"x-amz-copy-source", "/" + sourceBucket + "/" + SigV4Signer.uriEncode(key, true)});
+        headers.add(new String[] {"x-amz-copy-source-if-match", Md5.quote(ifMatch)});
+        headers.add(new String[] {"x-amz-metadata-directive", "COPY"});
+        WriteAttributes.apply(config, v -> headers.add(new String[] {"x-amz-storage-class", v}),
+                v -> headers.add(new String[] {"x-amz-server-side-encryption", v}),
+                v -> headers.add(new String[] {"x-amz-server-side-encryption-aws-kms-key-id", v}));
+        String operation = "copying from bucket '" + sourceBucket + "'";
+        try (HttpResponse response = send("PUT", key, headers, null, 0, operation)) {
+            if (response.status() / 100 != 2) throw failure(response, operation, key);
+            String body = new String(response.readBody(ERROR_BODY_LIMIT), java.nio.charset.StandardCharsets.UTF_8);
+            S3ErrorXml error = body.contains("<Error>") ? S3ErrorXml.parse(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)) : null;
+            String etag = element(body, "ETag");
+            if (error != null || etag == null) {
+                throw errors.map(error != null ? 500 : 502, error != null ? error.code() : null,
+                        error != null ? error.message() : "CopyObject answered without an ETag", operation, key, null);
+            }
+            String modified = element(body, "LastModified");
+            Instant lastModified = null;
+            if (modified != null) {
+                try {
+                    lastModified = Instant.parse(modified);
+                } catch (DateTimeParseException ignored) {
+                    // the copy stands; its time is simply unknown
+                }
+            }
+            return new Copied(Md5.unquote(etag.replace("&quot;", "\"")), lastModified);
+        } catch (IOException e) {
+            throw errors.io(e, operation, key);
+        }
+    }
+
+    /** The text of the first {@code <name>} element in a small XML document, or {@code null}. */
+    private static String element(String xml, String name) {
+        int start = xml.indexOf("<" + name + ">");
+        int end = start < 0 ? -1 : xml.indexOf("</" + name + ">", start);
+        return end < 0 ? null : xml.substring(start + name.length() + 2, end).trim();
+    }
+
     /**
      * Signs and sends one request, retrying I/O failures and transient statuses up to maxRetries times
      * (as the SDK would); a response of any other status is returned for the caller to map.

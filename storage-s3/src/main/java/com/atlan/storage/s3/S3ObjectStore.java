@@ -238,6 +238,11 @@ public final class S3ObjectStore implements ObjectStore {
         }
         String sourceBucket = ((S3ObjectStore) source).bucket();
         String key = object.key();
+        if (lean != null && object.etag() != null && object.size() <= config.copyThreshold()) {
+            LeanS3Client.Copied copied = lean.copy(sourceBucket, key, object.etag());
+            // If-Match pinned the listed version, so the copy has its size: no HEAD needed.
+            return new ObjectInfo(key, object.size(), copied.lastModified(), copied.etag());
+        }
         if (object.size() <= config.copyThreshold()) {
             CopyObjectRequest.Builder request = CopyObjectRequest.builder()
                     .sourceBucket(sourceBucket).sourceKey(key).destinationBucket(config.bucket()).destinationKey(key)

@@ -87,6 +87,24 @@ class S3ObjectStoreTest {
     }
 
     @Test
+    void copiesOddlyNamedKeysOnTheServerWithEitherPath() {
+        for (String fastPath : new String[] {"true", "false"}) {
+            try (S3ObjectStore source = server.newStore("source", Map.of("fastPath", fastPath));
+                 S3ObjectStore target = server.newStore("target", Map.of("fastPath", fastPath))) {
+                String key = "odd/with space & 100%+é/😀.txt";
+                source.put(key, new SeededInputStream(3, 1000), 1000, PutOptions.DEFAULT);
+                ObjectInfo listed = source.list("odd/", null).findFirst().orElseThrow();
+
+                ObjectInfo copied = target.copyFrom(source, listed);
+
+                assertThat(copied.etag()).as("fastPath=%s", fastPath).isEqualTo(listed.etag());
+                assertThat(copied.size()).isEqualTo(1000);
+                assertThat(SeededInputStream.sha256Of(target.open(key))).isEqualTo(SeededInputStream.sha256(3, 1000));
+            }
+        }
+    }
+
+    @Test
     void copiesLargeObjectsAsParallelPartCopies() {
         try (S3ObjectStore source = server.newStore("source", Map.of());
              S3ObjectStore target = server.newStore("target", Map.of("copyThreshold", "5MiB", "copyPartSize", "5MiB"))) {
