@@ -38,12 +38,16 @@ final class MultipartUploader {
     private static final int MAX_PARTS = 10_000;
 
     private final S3Client client;
+    /** Uploads parts without the SDK's per-request cost; {@code null} when the store's fastPath is off. */
+    private final LeanS3Client lean;
     private final S3StoreConfig config;
     private final ByteBudget budget;
     private final S3Errors errors;
     private final LongAdder sent;
 
-    MultipartUploader(S3Client client, S3StoreConfig config, ByteBudget budget, S3Errors errors, LongAdder sent) {
+    MultipartUploader(S3Client client, LeanS3Client lean, S3StoreConfig config, ByteBudget budget, S3Errors errors,
+                      LongAdder sent) {
+        this.lean = lean;
         this.client = client;
         this.config = config;
         this.budget = budget;
@@ -156,21 +160,27 @@ final class MultipartUploader {
 
     private PartResult uploadPart(String key, String uploadId, int number, byte[] buffer, int size) {
         byte[] md5 = Md5.of(buffer, size);
-        RequestBody body = RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, size), size,
-                "application/octet-stream");
-        UploadPartResponse response = errors.call("uploading part " + number + " of", key, () -> client.uploadPart(b -> b
-                .bucket(config.bucket()).key(key).uploadId(uploadId).partNumber(number)
-                .contentLength((long) size).contentMD5(Md5.base64(md5)), body));
+        CompletedPart.Builder part = CompletedPart.builder().partNumber(number);
+        String etag;
+        if (lean != null) {
+            etag = lean.uploadPart(key, uploadId, number, buffer, size, md5);
+            part.eTag(Md5.quote(etag));
+        } else {
+            RequestBody body = RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, size), size,
+                    "application/octet-stream");
+            UploadPartResponse response = errors.call("uploading part " + number + " of", key, () -> client.uploadPart(b -> b
+                    .bucket(config.bucket()).key(key).uploadId(uploadId).partNumber(number)
+                    .contentLength((long) size).contentMD5(Md5.base64(md5)), body));
+            etag = Md5.unquote(response.eTag());
+            part.eTag(response.eTag()).checksumCRC32(response.checksumCRC32()).checksumCRC32C(response.checksumCRC32C())
+                    .checksumCRC64NVME(response.checksumCRC64NVME()).checksumSHA1(response.checksumSHA1())
+                    .checksumSHA256(response.checksumSHA256());
+        }
         sent.add(size);
-        String etag = Md5.unquote(response.eTag());
         if (config.etagsAreMd5() && !Md5.hex(md5).equals(etag)) {
             throw errors.mismatch(key, "the ETag of part " + number, Md5.hex(md5), etag);
         }
-        CompletedPart part = CompletedPart.builder().partNumber(number).eTag(response.eTag())
-                .checksumCRC32(response.checksumCRC32()).checksumCRC32C(response.checksumCRC32C())
-                .checksumCRC64NVME(response.checksumCRC64NVME()).checksumSHA1(response.checksumSHA1())
-                .checksumSHA256(response.checksumSHA256()).build();
-        return new PartResult(part, md5);
+        return new PartResult(part.build(), md5);
     }
 
     private String create(String key, PutOptions options) {

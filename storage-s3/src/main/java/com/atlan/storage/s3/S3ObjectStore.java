@@ -37,6 +37,9 @@ public final class S3ObjectStore implements ObjectStore {
     private final MultipartCopier copier;
     /** The lean HTTP path for HEAD, GET and single PUT; {@code null} when metadata fastPath is off. */
     private final LeanS3Client lean;
+    /** Objects up to this size are buffered outside the byte budget. */
+    static final int SMALL_OBJECT = 256 * 1024;
+
     private final LongAdder sent = new LongAdder();
     private final LongAdder received = new LongAdder();
 
@@ -46,9 +49,9 @@ public final class S3ObjectStore implements ObjectStore {
         this.client = clients.s3();
         this.errors = new S3Errors(config);
         this.budget = new ByteBudget(config.byteBudget(), (int) config.partSize());
-        this.uploader = new MultipartUploader(client, config, budget, errors, sent);
         this.copier = new MultipartCopier(client, config, errors);
         this.lean = config.fastPath() ? new LeanS3Client(config, errors) : null;
+        this.uploader = new MultipartUploader(client, lean, config, budget, errors, sent);
     }
 
     /** The SDK client, for tests that need calls the SPI does not make. */
@@ -161,6 +164,11 @@ public final class S3ObjectStore implements ObjectStore {
         }
         if (length > config.multipartThreshold()) {
             return uploader.upload(key, data, length, options);
+        }
+        if (length <= SMALL_OBJECT) {
+            // Small buffers stay outside the budget (at most transfers x 256 KiB), so small objects never
+            // queue behind the parts of large uploads that hold it.
+            return putSingle(key, data, new byte[(int) length], (int) length, options);
         }
         byte[] buffer;
         try {
