@@ -6,7 +6,6 @@ import com.atlan.storage.s3.http.HttpResponse;
 import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.PutOptions;
 import com.atlan.storage.store.StorageException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -107,7 +106,7 @@ final class LeanS3Client implements AutoCloseable {
         HttpResponse response = send("GET", key, headers, null, 0, "reading");
         int status = response.status();
         if (status / 100 == 2) {
-            return new Counting(response.body(), received);
+            return new CountingInputStream(response.body(), received);
         }
         if (status == 416 && range != null) {
             close(response);
@@ -314,36 +313,5 @@ final class LeanS3Client implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
-    }
-
-    /** An object body that counts the bytes read into the store's counter. */
-    private static final class Counting extends FilterInputStream {
-        private final LongAdder received;
-
-        Counting(InputStream in, LongAdder received) {
-            super(in);
-            this.received = received;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) received.increment();
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n > 0) received.add(n);
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = in.skip(n);
-            received.add(skipped);
-            return skipped;
-        }
     }
 }
