@@ -95,50 +95,30 @@ cmd_ours() {
          --destination bench-destination --prefix "$prefix" --concurrency "$CONCURRENCY" --json)
 }
 
+# write_component FILE NAME TYPE [FIELD=VALUE ...]: a Dapr component file with literal metadata values.
+write_component() {
+    local file=$1 name=$2 type=$3 field
+    shift 3
+    {
+        printf 'apiVersion: dapr.io/v1alpha1\nkind: Component\nmetadata:\n  name: %s\nspec:\n  type: %s\n  version: v1\n  metadata:\n' \
+            "$name" "$type"
+        for field in "$@"; do
+            printf '    - name: %s\n      value: "%s"\n' "${field%%=*}" "${field#*=}"
+        done
+    } >"$file"
+}
+
 write_s3_component() {
-    local file=$1 name=$2 bucket=$3 endpoint=$4
-    cat >"$file" <<EOF
-apiVersion: dapr.io/v1alpha1
-kind: Component
-metadata:
-  name: $name
-spec:
-  type: bindings.aws.s3
-  version: v1
-  metadata:
-    - name: bucket
-      value: $bucket
-    - name: region
-      value: us-east-1
-    - name: endpoint
-      value: $endpoint
-    - name: forcePathStyle
-      value: "true"
-    - name: accessKey
-      value: $S3_ACCESS_KEY
-    - name: secretKey
-      value: $S3_SECRET_KEY
-EOF
+    write_component "$1" "$2" bindings.aws.s3 bucket="$3" region=us-east-1 endpoint="$4" forcePathStyle=true \
+        accessKey="$S3_ACCESS_KEY" secretKey="$S3_SECRET_KEY"
 }
 
 write_local_component() {
-    local file=$1 name=$2 root=$3
-    cat >"$file" <<EOF
-apiVersion: dapr.io/v1alpha1
-kind: Component
-metadata:
-  name: $name
-spec:
-  type: bindings.localstorage
-  version: v1
-  metadata:
-    - name: rootPath
-      value: $root
-EOF
+    write_component "$1" "$2" bindings.localstorage rootPath="$3"
 }
 
-# Heap and success from our --json summary. The heap field is not specified yet: take the
-# first of the likely names that is present, else null.
+# Heap from our JSON output: the scale entry point reports heap_peak_bytes; the CLI's summary has
+# no heap field, so its runs show null (peak RSS is measured for every tool).
 ours_heap_bytes() {
     jq -s 'last | [.jvm.heap_peak_bytes?, .heap_peak_bytes?, .jvm_heap_peak_bytes?, .heap_used_bytes?]
            | map(select(. != null)) | first // null' "$1" 2>/dev/null || echo null
