@@ -10,9 +10,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.CommonPrefix;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * A listing that fans out over the "folders" below its prefix: one delimited listing ({@code /}) yields
@@ -29,10 +26,11 @@ final class FanOutListing implements Iterator<ObjectInfo> {
     static final int WINDOW = 8;
 
     /** One entry of the delimited listing: an object directly under the prefix, or a common prefix. */
-    private record TopEntry(S3Object object, String folder) {
+    private record TopEntry(ObjectInfo object, String folder) {
     }
 
     private final S3Client client;
+    private final LeanS3Client lean;
     private final S3Errors errors;
     private final String bucket;
     private final String startAfter;
@@ -41,12 +39,13 @@ final class FanOutListing implements Iterator<ObjectInfo> {
     private final Deque<Iterator<ObjectInfo>> window = new ArrayDeque<>();
     private ObjectInfo next;
 
-    FanOutListing(S3Client client, S3Errors errors, String bucket, String prefix, String startAfter) {
+    FanOutListing(S3Client client, LeanS3Client lean, S3Errors errors, String bucket, String prefix, String startAfter) {
         this.client = client;
+        this.lean = lean;
         this.errors = errors;
         this.bucket = bucket;
         this.startAfter = startAfter == null ? "" : startAfter;
-        this.top = new S3Pages(client, errors, S3Listing.request(bucket, prefix, topStartAfter(prefix, this.startAfter), "/"));
+        this.top = new S3Pages(client, lean, errors, S3Listing.request(bucket, prefix, topStartAfter(prefix, this.startAfter), "/"));
     }
 
     /**
@@ -115,22 +114,22 @@ final class FanOutListing implements Iterator<ObjectInfo> {
                 continue;
             }
             window.addLast(entry.object() != null
-                    ? List.of(S3Listing.info(entry.object())).iterator()
+                    ? List.of(entry.object()).iterator()
                     : folderListing(entry.folder()));
         }
     }
 
     /** A page's objects and common prefixes, each sorted, merged into one sequence in key order. */
-    private static List<TopEntry> merge(ListObjectsV2Response page) {
-        List<S3Object> objects = page.contents();
-        List<CommonPrefix> folders = page.commonPrefixes();
+    private static List<TopEntry> merge(ListPage page) {
+        List<ObjectInfo> objects = page.objects();
+        List<String> folders = page.folders();
         List<TopEntry> merged = new ArrayList<>(objects.size() + folders.size());
         int o = 0;
         int f = 0;
         while (o < objects.size() || f < folders.size()) {
             boolean takeObject = f >= folders.size()
-                    || o < objects.size() && KeyOrder.compare(objects.get(o).key(), folders.get(f).prefix()) < 0;
-            merged.add(takeObject ? new TopEntry(objects.get(o++), null) : new TopEntry(null, folders.get(f++).prefix()));
+                    || o < objects.size() && KeyOrder.compare(objects.get(o).key(), folders.get(f)) < 0;
+            merged.add(takeObject ? new TopEntry(objects.get(o++), null) : new TopEntry(null, folders.get(f++)));
         }
         return merged;
     }
@@ -138,6 +137,6 @@ final class FanOutListing implements Iterator<ObjectInfo> {
     private Iterator<ObjectInfo> folderListing(String folder) {
         // startAfter inside this folder narrows its listing; folders wholly before it are not returned at all
         String after = startAfter.startsWith(folder) ? startAfter : null;
-        return new S3Listing(client, errors, bucket, folder, after);
+        return new S3Listing(client, lean, errors, bucket, folder, after);
     }
 }

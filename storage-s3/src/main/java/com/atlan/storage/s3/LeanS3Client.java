@@ -133,6 +133,33 @@ final class LeanS3Client implements AutoCloseable {
         }
     }
 
+    /**
+     * One page of a ListObjectsV2 listing ({@code encoding-type=url}); {@code null} arguments are left out.
+     * The query is canonical: its parameters sorted by name and their values encoded.
+     */
+    ListPage listPage(String prefix, String startAfter, String delimiter, String continuationToken) {
+        TreeMap<String, String> params = new TreeMap<>();
+        params.put("list-type", "2");
+        params.put("encoding-type", "url");
+        if (prefix != null && !prefix.isEmpty()) params.put("prefix", prefix);
+        if (startAfter != null && !startAfter.isEmpty()) params.put("start-after", startAfter);
+        if (delimiter != null) params.put("delimiter", delimiter);
+        if (continuationToken != null) params.put("continuation-token", continuationToken);
+        StringBuilder query = new StringBuilder();
+        params.forEach((k, v) -> query.append(query.isEmpty() ? "" : "&").append(k).append('=')
+                .append(SigV4Signer.uriEncode(v, false)));
+        String where = prefix == null ? "" : prefix;
+        try (HttpResponse response = send("GET", "", query.toString(), List.of(), null, 0, "listing")) {
+            if (response.status() / 100 != 2) throw failure(response, "listing", where);
+            return ListPageXml.parse(response.body());
+        } catch (IOException e) {
+            throw errors.io(e, "listing", where);
+        } catch (javax.xml.stream.XMLStreamException | RuntimeException e) {
+            if (e instanceof StorageException se) throw se;
+            throw errors.io(new IOException("unreadable listing: " + e.getMessage(), e), "listing", where);
+        }
+    }
+
     /** Uploads part {@code number} of a multipart upload with its {@code md5}; returns the part's ETag, unquoted. */
     String uploadPart(String key, String uploadId, int number, byte[] data, int length, byte[] md5) {
         String query = "partNumber=" + number + "&uploadId=" + SigV4Signer.uriEncode(uploadId, false);

@@ -11,7 +11,6 @@ import java.util.stream.StreamSupport;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * A flat ListObjectsV2 listing as a stream of {@link ObjectInfo}, fetched page by page ({@link S3Pages}).
@@ -20,11 +19,11 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 final class S3Listing implements Iterator<ObjectInfo> {
 
     private final S3Pages pages;
-    private Iterator<S3Object> page = Collections.emptyIterator();
+    private Iterator<ObjectInfo> page = Collections.emptyIterator();
 
-    /** Starts listing: the first page is requested at once. */
-    S3Listing(S3Client client, S3Errors errors, String bucket, String prefix, String startAfter) {
-        this.pages = new S3Pages(client, errors, request(bucket, prefix, startAfter, null));
+    /** Starts listing: the first page is requested at once (through {@code lean} unless it is {@code null}). */
+    S3Listing(S3Client client, LeanS3Client lean, S3Errors errors, String bucket, String prefix, String startAfter) {
+        this.pages = new S3Pages(client, lean, errors, request(bucket, prefix, startAfter, null));
     }
 
     static Stream<ObjectInfo> stream(Iterator<ObjectInfo> listing) {
@@ -43,14 +42,10 @@ final class S3Listing implements Iterator<ObjectInfo> {
         return request.build();
     }
 
-    static ObjectInfo info(S3Object o) {
-        return new ObjectInfo(o.key(), o.size() == null ? 0 : o.size(), o.lastModified(), Md5.unquote(o.eTag()));
-    }
-
     @Override
     public boolean hasNext() {
         while (!page.hasNext() && pages.hasNext()) {
-            page = pages.next().contents().iterator();
+            page = pages.next().objects().iterator();
         }
         return page.hasNext();
     }
@@ -58,6 +53,6 @@ final class S3Listing implements Iterator<ObjectInfo> {
     @Override
     public ObjectInfo next() {
         if (!hasNext()) throw new NoSuchElementException();
-        return info(page.next());
+        return page.next();
     }
 }

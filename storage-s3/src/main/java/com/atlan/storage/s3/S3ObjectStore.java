@@ -97,8 +97,8 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public Stream<ObjectInfo> list(String prefix, String startAfter) {
         return S3Listing.stream(config.parallelListing()
-                ? new FanOutListing(client, errors, config.bucket(), prefix, startAfter)
-                : new S3Listing(client, errors, config.bucket(), prefix, startAfter));
+                ? new FanOutListing(client, lean, errors, config.bucket(), prefix, startAfter)
+                : new S3Listing(client, lean, errors, config.bucket(), prefix, startAfter));
     }
 
     @Override

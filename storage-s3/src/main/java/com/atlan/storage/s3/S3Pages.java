@@ -9,28 +9,30 @@ import java.util.concurrent.Executors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 
 /**
  * The pages of one ListObjectsV2 listing. The first page is requested as soon as this is created, and each
  * page's successor while that page is consumed, on virtual threads; so listing overlaps with the caller's
- * work, several listings run side by side, and at most two pages are held.
+ * work, several listings run side by side, and at most two pages are held. Pages come through the lean
+ * client when the store has one, else through the SDK.
  */
-final class S3Pages implements Iterator<ListObjectsV2Response> {
+final class S3Pages implements Iterator<ListPage> {
 
     private static final ExecutorService FETCHERS =
             Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("s3-list-", 0).factory());
 
     private final S3Client client;
+    private final LeanS3Client lean;
     private final S3Errors errors;
     private final ListObjectsV2Request first;
-    private CompletableFuture<ListObjectsV2Response> next;
+    private CompletableFuture<ListPage> next;
 
-    S3Pages(S3Client client, S3Errors errors, ListObjectsV2Request first) {
+    S3Pages(S3Client client, LeanS3Client lean, S3Errors errors, ListObjectsV2Request first) {
         this.client = client;
+        this.lean = lean;
         this.errors = errors;
         this.first = first;
-        this.next = fetch(first);
+        this.next = fetch(null);
     }
 
     @Override
@@ -39,28 +41,29 @@ final class S3Pages implements Iterator<ListObjectsV2Response> {
     }
 
     @Override
-    public ListObjectsV2Response next() {
+    public ListPage next() {
         if (next == null) {
             throw new NoSuchElementException();
         }
-        ListObjectsV2Response page = await(next);
-        String token = page.nextContinuationToken();
-        boolean more = Boolean.TRUE.equals(page.isTruncated()) && token != null;
-        next = more ? fetch(first.toBuilder().continuationToken(token).build()) : null;
+        ListPage page = await(next);
+        next = page.nextToken() != null ? fetch(page.nextToken()) : null;
         return page;
     }
 
-    private CompletableFuture<ListObjectsV2Response> fetch(ListObjectsV2Request request) {
+    private CompletableFuture<ListPage> fetch(String token) {
         return CompletableFuture.supplyAsync(() -> {
+            if (lean != null) {
+                return lean.listPage(first.prefix(), first.startAfter(), first.delimiter(), token);
+            }
             try {
-                return client.listObjectsV2(request);
+                return ListPage.of(client.listObjectsV2(token == null ? first : first.toBuilder().continuationToken(token).build()));
             } catch (SdkException e) {
                 throw errors.map(e, "listing", first.prefix() == null ? "" : first.prefix());
             }
         }, FETCHERS);
     }
 
-    private static ListObjectsV2Response await(CompletableFuture<ListObjectsV2Response> future) {
+    private static ListPage await(CompletableFuture<ListPage> future) {
         try {
             return future.join();
         } catch (CompletionException e) {
