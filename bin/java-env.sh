@@ -1,5 +1,6 @@
 # Sourced by the scripts in bin/, bench/ and .ci/: finds a JDK >= 21 and exports JAVA_HOME and PATH.
 # Order: JAVA_HOME when it is new enough, else Temurin 25 at its Debian path, else a clear error.
+# Also exports ATLAN_JAVA_MAJOR, the chosen JDK's feature version.
 
 atlan_java_major() {
   "$1/bin/java" -XshowSettings:properties -version 2>&1 \
@@ -12,7 +13,7 @@ atlan_find_java() {
     [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] || continue
     major=$(atlan_java_major "$candidate")
     if [ -n "$major" ] && [ "$major" -ge 21 ]; then
-      export JAVA_HOME="$candidate"
+      export JAVA_HOME="$candidate" ATLAN_JAVA_MAJOR="$major"
       export PATH="$JAVA_HOME/bin:$PATH"
       return 0
     fi

@@ -104,23 +104,10 @@ public final class Migrator {
                 completion.completeExceptionally(t);
             }
         });
-        return new MigrationHandle() {
-            @Override
-            public CompletableFuture<MigrationSummary> completion() {
-                return completion;
-            }
-
-            @Override
-            public Progress progress() {
-                return run.tracker.snapshot();
-            }
-
-            @Override
-            public void cancel() {
-                run.cancelled = true;
-                lister.interrupt();
-            }
-        };
+        return MigrationHandle.of(completion, run.tracker::snapshot, () -> {
+            run.cancelled = true;
+            lister.interrupt();
+        });
     }
 
     /** One execution: its ledger, counters and in-flight transfers. */

@@ -6,7 +6,6 @@ import com.atlan.storage.migrate.MigrationHandle;
 import com.atlan.storage.migrate.MigrationOptions;
 import com.atlan.storage.migrate.MigrationSummary;
 import com.atlan.storage.migrate.Migrator;
-import com.atlan.storage.migrate.Progress;
 import com.atlan.storage.migrate.VerificationReport;
 import com.atlan.storage.migrate.Verifier;
 import com.atlan.storage.state.CheckpointStore;
@@ -160,22 +159,7 @@ public final class AtlanStorage {
         ObjectStore openedTo = to;
         CompletableFuture<MigrationSummary> closing = handle.completion()
                 .whenComplete((summary, error) -> closeAll(checkpoints, openedFrom, openedTo));
-        return new MigrationHandle() {
-            @Override
-            public CompletableFuture<MigrationSummary> completion() {
-                return closing;
-            }
-
-            @Override
-            public Progress progress() {
-                return handle.progress();
-            }
-
-            @Override
-            public void cancel() {
-                handle.cancel();
-            }
-        };
+        return MigrationHandle.of(closing, handle::progress, handle::cancel);
     }
 
     private static void closeAll(AutoCloseable... resources) {

@@ -324,8 +324,7 @@ public final class ObjectStore implements AutoCloseable {
     }
 
     private void cleanUpLocal(Path file) {
-        Path temporaryRoot = Path.of(System.getenv().getOrDefault("ATLAN_TEMPORARY_PATH",
-                StoreKeys.DEFAULT_TEMPORARY_PATH)).toAbsolutePath().normalize();
+        Path temporaryRoot = keys.temporaryRoot();
         Path absolute = file.toAbsolutePath().normalize();
         if (!absolute.startsWith(temporaryRoot)) {
             LOG.info("keeping {}: only files under {} are removed after upload", file, temporaryRoot);

@@ -29,6 +29,11 @@ public final class StoreKeys {
         this.temporaryRoot = temporaryRoot.toAbsolutePath().normalize();
     }
 
+    /** The temporary root (absolute); local paths under it map to keys. */
+    public Path temporaryRoot() {
+        return temporaryRoot;
+    }
+
     /** The rules with the temporary root from the environment. */
     public static StoreKeys defaults() {
         return DEFAULT;
