@@ -68,6 +68,9 @@ measure() {
     tool_cpu=$(awk -v u="$(time_field 'User time (seconds)' "$dir/time.txt")" \
                    -v s="$(time_field 'System time (seconds)' "$dir/time.txt")" 'BEGIN { print u + s }')
     M_TOOL_CPU_S=$tool_cpu
+    # The server's CPU for this run: on a CPU-bound machine what a tool costs the server
+    # per object decides its wall time as much as its own CPU does.
+    M_SERVER_CPU_S=$(awk -v s="$((srv1 - srv0))" -v hz="$CLK_TCK" 'BEGIN { printf "%.2f", s / hz }')
     M_FOREIGN_CPU_PCT=$(awk -v b="$((busy1 - busy0))" -v s="$((srv1 - srv0))" -v t="$tool_cpu" \
         -v hz="$CLK_TCK" -v w="$M_WALL" -v n="$(nproc)" \
         'BEGIN { f = (b - s) / hz - t; if (f < 0) f = 0; printf "%.1f", 100 * f / (w * n) }')

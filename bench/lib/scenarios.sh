@@ -50,10 +50,10 @@ run_case() {
     read -r objects bytes <<<"$expect"
     record "${base[@]}" status="$status" note="$note" wall_s="$M_WALL" \
         objects="$objects" bytes="$bytes" rss_kb="$M_RSS_KB" heap_bytes="$heap" \
-        tool_cpu_s="$M_TOOL_CPU_S" foreign_cpu_pct="$M_FOREIGN_CPU_PCT" \
+        tool_cpu_s="$M_TOOL_CPU_S" server_cpu_s="$M_SERVER_CPU_S" foreign_cpu_pct="$M_FOREIGN_CPU_PCT" \
         dest_listing="$got" command="$(cat "$dir/cmd")"
-    log "$(printf '%-28s %-7s %8.2f s  rss %7s KiB  other load %5s %%  %s' \
-        "$id" "$mode" "$M_WALL" "$M_RSS_KB" "$M_FOREIGN_CPU_PCT" "$status")"
+    log "$(printf '%-28s %-7s %8.2f s  rss %7s KiB  cpu %6s s  server cpu %6s s  other load %5s %%  %s' \
+        "$id" "$mode" "$M_WALL" "$M_RSS_KB" "$M_TOOL_CPU_S" "$M_SERVER_CPU_S" "$M_FOREIGN_CPU_PCT" "$status")"
     [[ $mode == noop ]] || drop_bucket "$dst"
 }
 
@@ -151,7 +151,7 @@ scenario_scale() {
         [[ $M_RC == 0 && $migrated == "$SCALE_OBJECTS" ]] || status=invalid
         record "${base[@]}" rep="$rep" status="$status" mode=scale wall_s="$M_WALL" objects="$SCALE_OBJECTS" \
             bytes=0 rss_kb="$M_RSS_KB" heap_bytes="$(ours_heap_bytes "$dir/stdout")" \
-            tool_cpu_s="$M_TOOL_CPU_S" foreign_cpu_pct="$M_FOREIGN_CPU_PCT" \
+            tool_cpu_s="$M_TOOL_CPU_S" server_cpu_s="$M_SERVER_CPU_S" foreign_cpu_pct="$M_FOREIGN_CPU_PCT" \
             note="exit $M_RC, migrated_files=$migrated"
         log "scale r$rep: $M_WALL s, rss $M_RSS_KB KiB, $status"
     done
