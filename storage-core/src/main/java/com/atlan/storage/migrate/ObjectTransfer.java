@@ -18,10 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Copies one object from the source to the destination under the same key: server side when the
  * destination can, otherwise streamed from {@code open} to {@code put}. Transient failures are retried
- * with the {@link RetryPolicy}. End-to-end integrity: the bytes read are counted and, when either side
- * speaks MD5, digested ({@link VerifyingInputStream}); they must match the MD5 the source declares, and
- * the destination's recorded size and MD5 entity tag must match what was sent. Any mismatch is a
- * non-retryable {@link IntegrityException}.
+ * with the {@link RetryPolicy}. End-to-end integrity: the bytes read are counted ({@link VerifyingInputStream})
+ * and must have the MD5 the source declares, checked by the destination itself where it can
+ * ({@link ObjectStore#checksExpectedMd5}) and digested here otherwise; the destination's recorded size and
+ * MD5 entity tag must match what was sent. Any mismatch is a non-retryable {@link IntegrityException}.
  */
 final class ObjectTransfer {
 
@@ -81,17 +81,17 @@ final class ObjectTransfer {
 
     private ObjectInfo stream(ObjectInfo object) {
         String declared = ContentMatch.declaredMd5(source, object);
-        // Hash only when the source declares an MD5 to check the bytes against. A destination whose ETags are
-        // MD5s hashes what it sends itself (Content-MD5) and checks the ETag it gets back, so a second hash
-        // here would only double the CPU spent per byte.
-        MessageDigest digest = declared != null ? md5() : null;
+        // Hash only when the source declares an MD5 to check the bytes against, and only when the destination
+        // does not check it itself: S3 sends it as Content-MD5 and the server refuses other bytes, so hashing
+        // here too would only double the CPU spent per byte.
+        MessageDigest digest = declared != null && !destination.checksExpectedMd5(object.size()) ? md5() : null;
         try (InputStream raw = source.open(object.key());
              VerifyingInputStream in = new VerifyingInputStream(raw, source.name(), object.key(), object.size(),
-                     digest, declared, counter)) {
+                     digest, digest != null ? declared : null, counter)) {
             ObjectInfo written;
             try {
                 written = destination.put(object.key(), in, object.size(),
-                        PutOptions.withLastModified(object.lastModified()));
+                        PutOptions.withLastModified(object.lastModified()).withExpectedMd5(declared));
             } catch (RuntimeException e) {
                 if (in.failure() != null && in.failure() != e) {
                     in.failure().addSuppressed(e);
@@ -100,7 +100,7 @@ final class ObjectTransfer {
                 throw e;
             }
             in.verifyComplete();
-            checkWritten(object, written, in.digestHex());
+            checkWritten(object, written, digest != null ? in.digestHex() : declared);
             return written;
         } catch (IOException e) {
             throw new TransientStorageException(source.name(), object.key(), "reading '" + object.key() + "' from "

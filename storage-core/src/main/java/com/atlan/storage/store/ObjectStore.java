@@ -60,6 +60,15 @@ public interface ObjectStore extends AutoCloseable {
     ObjectInfo put(String key, InputStream data, long length, PutOptions options);
 
     /**
+     * Whether {@link #put} of an object of {@code size} bytes with {@link PutOptions#expectedMd5()} set checks
+     * the bytes against that MD5 itself (S3 sends it as Content-MD5 and the server refuses other bytes) and
+     * fails with {@link IntegrityException} when they differ. A caller may then skip hashing the bytes.
+     */
+    default boolean checksExpectedMd5(long size) {
+        return false;
+    }
+
+    /**
      * Deletes an object.
      *
      * @return {@code true} when an object was deleted, {@code false} when none had this key

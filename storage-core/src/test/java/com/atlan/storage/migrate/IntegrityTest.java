@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.PutOptions;
 import com.atlan.storage.testing.CountingObjectStore;
+import com.atlan.storage.testing.DamagedStreams;
 import com.atlan.storage.testing.ForwardingObjectStore;
 import com.atlan.storage.testing.MemoryObjectStore;
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class IntegrityTest {
@@ -24,23 +25,6 @@ class IntegrityTest {
         store.put(key, new ByteArrayInputStream(bytes), bytes.length, PutOptions.DEFAULT);
     }
 
-    /** Flips one bit of the byte at {@code position} of every stream read through it. */
-    private static InputStream flipping(InputStream in, long position) {
-        return new FilterInputStream(in) {
-            private long offset;
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = in.read(b, off, len);
-                if (n > 0 && position >= offset && position < offset + n) {
-                    b[off + (int) (position - offset)] ^= 0x20;
-                }
-                offset += Math.max(n, 0);
-                return n;
-            }
-        };
-    }
-
     @Test
     void aByteFlippedBetweenReadAndWriteIsAnIntegrityFailureAndNothingIsWritten() {
         write(source, "good.txt", "fine content");
@@ -48,7 +32,7 @@ class IntegrityTest {
         ForwardingObjectStore corrupting = new ForwardingObjectStore(source) {
             @Override
             public InputStream open(String key) {
-                return key.equals("bad.txt") ? flipping(super.open(key), 7) : super.open(key);
+                return key.equals("bad.txt") ? DamagedStreams.flippingBitAt(super.open(key), 7) : super.open(key);
             }
         };
         CountingObjectStore counted = new CountingObjectStore(destination);
@@ -70,7 +54,7 @@ class IntegrityTest {
         ForwardingObjectStore lying = new ForwardingObjectStore(destination) {
             @Override
             public ObjectInfo put(String key, InputStream data, long length, PutOptions options) {
-                return super.put(key, flipping(data, 0), length, options);
+                return super.put(key, DamagedStreams.flippingBitAt(data, 0), length, options);
             }
         };
         MigrationSummary summary = new Migrator(source, lying, "", MigrationOptions.defaults()).run();
@@ -79,5 +63,28 @@ class IntegrityTest {
         assertThat(summary.failures()).singleElement().satisfies(f -> assertThat(f.error())
                 .contains("MD5 entity tag").contains(source.stat("a.txt").orElseThrow().etag()).contains("deleted"));
         assertThat(destination.stat("a.txt")).isEmpty();
+    }
+
+    @Test
+    void aDestinationThatChecksMd5sItselfIsHandedTheSourcesDeclaredMd5() {
+        write(source, "a.txt", "the real content");
+        List<String> handed = new ArrayList<>();
+        ForwardingObjectStore checking = new ForwardingObjectStore(destination) {
+            @Override
+            public boolean checksExpectedMd5(long size) {
+                return true;
+            }
+
+            @Override
+            public ObjectInfo put(String key, InputStream data, long length, PutOptions options) {
+                handed.add(options.expectedMd5());
+                return super.put(key, data, length, options);
+            }
+        };
+
+        MigrationSummary summary = new Migrator(source, checking, "", MigrationOptions.defaults()).run();
+
+        assertThat(summary.migratedFiles()).isEqualTo(1);
+        assertThat(handed).containsExactly(source.stat("a.txt").orElseThrow().etag());
     }
 }

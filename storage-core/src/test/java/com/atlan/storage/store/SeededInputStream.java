@@ -30,10 +30,19 @@ public final class SeededInputStream extends InputStream {
         return sha256Of(new SeededInputStream(seed, length));
     }
 
+    /** The MD5 (hex) of the bytes a stream with this seed and length yields, as S3 ETags and Content-MD5 use. */
+    public static String md5(long seed, long length) {
+        return hexDigest("MD5", new SeededInputStream(seed, length));
+    }
+
     /** The SHA-256 (hex) of everything {@code in} yields; the stream is consumed and closed. */
     public static String sha256Of(InputStream in) {
+        return hexDigest("SHA-256", in);
+    }
+
+    private static String hexDigest(String algorithm, InputStream in) {
         try (in) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = MessageDigest.getInstance(algorithm);
             byte[] buffer = new byte[1 << 16];
             for (int n; (n = in.read(buffer)) >= 0; ) {
                 digest.update(buffer, 0, n);

@@ -28,6 +28,11 @@ public class ForwardingObjectStore implements ObjectStore {
     }
 
     @Override
+    public boolean checksExpectedMd5(long size) {
+        return delegate.checksExpectedMd5(size);
+    }
+
+    @Override
     public Stream<ObjectInfo> list(String prefix, String startAfter) {
         return delegate.list(prefix, startAfter);
     }

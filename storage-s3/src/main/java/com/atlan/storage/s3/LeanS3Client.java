@@ -3,6 +3,7 @@ package com.atlan.storage.s3;
 import com.atlan.storage.s3.http.HttpConnectionPool;
 import com.atlan.storage.s3.http.HttpRequest;
 import com.atlan.storage.s3.http.HttpResponse;
+import com.atlan.storage.store.IntegrityException;
 import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.PutOptions;
 import com.atlan.storage.store.StorageException;
@@ -26,8 +27,8 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * The hot, simple S3 requests of small objects (HEAD, GET with or without a range, single PUT with
- * Content-MD5) over {@link HttpConnectionPool} with our own SigV4 signing, skipping the SDK's request
+ * The hot, simple S3 requests (HEAD, GET with or without a range, single PUT with Content-MD5 from
+ * memory or streamed, parts, CopyObject, listing pages) over {@link HttpConnectionPool} with our own SigV4 signing, skipping the SDK's request
  * pipeline, which costs several times the CPU per small request. Addressing, headers and error
  * mapping match what the SDK does for the same store configuration.
  */
@@ -117,6 +118,38 @@ final class LeanS3Client implements AutoCloseable {
 
     /** Writes {@code length} bytes of {@code data} with their {@code md5}; returns the ETag, unquoted. */
     String put(String key, byte[] data, int length, byte[] md5, PutOptions options) {
+        try (HttpResponse response = send("PUT", key, putHeaders(md5, options), data, length, "writing")) {
+            return putEtag(response, key);
+        } catch (IOException e) {
+            throw errors.io(e, "writing", key);
+        }
+    }
+
+    /**
+     * Streams the next {@code length} bytes of {@code data} in one PUT whose Content-MD5 is {@code md5}, so the
+     * server stores them only if they have that MD5 (BadDigest otherwise); returns the ETag, unquoted. Nothing
+     * is buffered, and the request is sent once: a failure is the caller's to retry with a fresh stream.
+     */
+    String putStreamed(String key, InputStream data, long length, byte[] md5, PutOptions options) {
+        try (HttpResponse response = sendOnce("PUT", key, putHeaders(md5, options), data, length, "writing")) {
+            if (response.status() / 100 != 2) {
+                StorageException failure = failure(response, "writing", key);
+                if (failure instanceof IntegrityException) {
+                    // BadDigest: what was read is not what the source declared; say so rather than blame the wire
+                    throw new IntegrityException(config.storeName(), key, "the bytes read for '" + key
+                            + "' do not have the MD5 " + Md5.hex(md5) + " its source declared, so "
+                            + config.storeName() + " refused them (" + failure.getMessage() + "); nothing was written",
+                            failure);
+                }
+                throw failure;
+            }
+            return putEtag(response, key);
+        } catch (IOException e) {
+            throw errors.io(e, "writing", key);
+        }
+    }
+
+    private List<String[]> putHeaders(byte[] md5, PutOptions options) {
         List<String[]> headers = new ArrayList<>(8);
         headers.add(new String[] {"content-md5", Md5.base64(md5)});
         headers.add(new String[] {"content-type", options.contentType() == null ? "application/octet-stream" : options.contentType()});
@@ -124,13 +157,13 @@ final class LeanS3Client implements AutoCloseable {
                 v -> headers.add(new String[] {"x-amz-server-side-encryption", v}),
                 v -> headers.add(new String[] {"x-amz-server-side-encryption-aws-kms-key-id", v}));
         options.metadata().forEach((k, v) -> headers.add(new String[] {"x-amz-meta-" + k, v}));
-        try (HttpResponse response = send("PUT", key, headers, data, length, "writing")) {
-            if (response.status() / 100 != 2) throw failure(response, "writing", key);
-            response.readBody(ERROR_BODY_LIMIT);
-            return Md5.unquote(response.header("etag"));
-        } catch (IOException e) {
-            throw errors.io(e, "writing", key);
-        }
+        return headers;
+    }
+
+    private String putEtag(HttpResponse response, String key) throws IOException {
+        if (response.status() / 100 != 2) throw failure(response, "writing", key);
+        response.readBody(ERROR_BODY_LIMIT);
+        return Md5.unquote(response.header("etag"));
     }
 
     /**
@@ -249,6 +282,17 @@ final class LeanS3Client implements AutoCloseable {
             }
             backOff(attempt, operation, key);
         }
+    }
+
+    /**
+     * Sends a request with a streamed body once, without the retries of {@link #send}: the stream cannot be
+     * rewound. The body goes unsigned (UNSIGNED-PAYLOAD), so {@code extra} must carry its Content-MD5.
+     */
+    private HttpResponse sendOnce(String method, String key, List<String[]> extra, InputStream body, long length,
+                                  String operation) throws IOException {
+        String path = basePath + "/" + SigV4Signer.uriEncode(key, true);
+        HttpRequest signed = sign(method, path, "", extra, null, 0, operation, key);
+        return pool.execute(HttpRequest.streamed(method, signed.target(), signed.headers(), body, length));
     }
 
     private HttpRequest sign(String method, String path, String query, List<String[]> extra, byte[] body, int length,

@@ -44,7 +44,12 @@ final class Md5 {
         return etag.startsWith("\"") ? etag : "\"" + etag + "\"";
     }
 
-    private static MessageDigest digest() {
+    /** The binary digest a hex MD5 (as in {@code PutOptions.expectedMd5}) spells. */
+    static byte[] fromHex(String hex) {
+        return HexFormat.of().parseHex(hex);
+    }
+
+    static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {

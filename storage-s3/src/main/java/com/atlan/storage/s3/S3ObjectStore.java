@@ -1,6 +1,7 @@
 package com.atlan.storage.s3;
 
 import com.atlan.storage.store.Capabilities;
+import com.atlan.storage.store.IntegrityException;
 import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.ObjectNotFoundException;
 import com.atlan.storage.store.ObjectStore;
@@ -9,9 +10,13 @@ import com.atlan.storage.store.TransientStorageException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -28,8 +33,10 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  */
 public final class S3ObjectStore implements ObjectStore {
 
+    private static final Logger LOG = LoggerFactory.getLogger(S3ObjectStore.class);
+
     private final S3StoreConfig config;
-    private final S3ClientFactory.Clients clients;
+    private final LazyS3Client clients;
     private final S3Client client;
     private final S3Errors errors;
     private final ByteBudget budget;
@@ -45,8 +52,8 @@ public final class S3ObjectStore implements ObjectStore {
 
     S3ObjectStore(S3StoreConfig config) {
         this.config = config;
-        this.clients = S3ClientFactory.create(config);
-        this.client = clients.s3();
+        this.clients = new LazyS3Client(() -> S3ClientFactory.create(config));
+        this.client = clients.client();
         this.errors = new S3Errors(config);
         this.budget = new ByteBudget(config.byteBudget(), (int) config.partSize());
         this.copier = new MultipartCopier(client, config, errors);
@@ -57,6 +64,11 @@ public final class S3ObjectStore implements ObjectStore {
     /** The SDK client, for tests that need calls the SPI does not make. */
     S3Client clientForTests() {
         return client;
+    }
+
+    /** Whether the SDK client has been built (it is built on its first call); for tests. */
+    boolean sdkClientBuilt() {
+        return clients.built();
     }
 
     /** The lean client, or {@code null} when fastPath is off; for tests. */
@@ -163,7 +175,14 @@ public final class S3ObjectStore implements ObjectStore {
             throw new IllegalArgumentException("length must be >= 0: " + length);
         }
         if (length > config.multipartThreshold()) {
-            return uploader.upload(key, data, length, options);
+            String expected = options.expectedMd5();
+            if (expected == null) {
+                return uploader.upload(key, data, length, options);
+            }
+            if (lean != null && LeanS3Client.canSend(options) && length <= config.streamedPutLimit()) {
+                return putStreamed(key, data, length, options);
+            }
+            return uploadChecked(key, data, length, options);
         }
         if (length <= SMALL_OBJECT) {
             // Small buffers stay outside the budget (at most transfers x 256 KiB), so small objects never
@@ -194,6 +213,10 @@ public final class S3ObjectStore implements ObjectStore {
             throw errors.shortSource(key, read, length);
         }
         byte[] md5 = Md5.of(buffer, length);
+        if (options.expectedMd5() != null && !Md5.hex(md5).equalsIgnoreCase(options.expectedMd5())) {
+            throw new IntegrityException(name(), key, "the bytes read for '" + key + "' have MD5 " + Md5.hex(md5)
+                    + ", but its source declared " + options.expectedMd5() + "; nothing was written");
+        }
         String etag = lean != null && LeanS3Client.canSend(options)
                 ? lean.put(key, buffer, length, md5, options)
                 : putWithSdk(key, buffer, length, md5, options);
@@ -202,6 +225,46 @@ public final class S3ObjectStore implements ObjectStore {
             throw errors.mismatch(key, "the ETag", Md5.hex(md5), etag);
         }
         return new ObjectInfo(key, length, null, etag);
+    }
+
+    /**
+     * One PUT streamed straight from {@code data}, with the MD5 the source declared as its Content-MD5: no
+     * buffer, no hashing here, and the server stores the bytes only if they have that MD5.
+     */
+    private ObjectInfo putStreamed(String key, InputStream data, long length, PutOptions options) {
+        String expected = options.expectedMd5();
+        String etag = lean.putStreamed(key, data, length, Md5.fromHex(expected), options);
+        sent.add(length);
+        if (config.etagsAreMd5() && !expected.equalsIgnoreCase(etag)) {
+            throw errors.mismatch(key, "the ETag", expected, etag);
+        }
+        return new ObjectInfo(key, length, null, etag);
+    }
+
+    /**
+     * A multipart upload whose bytes must have the expected MD5: hashed as they pass, and the object deleted
+     * again when they do not (a multipart ETag is no MD5 the server could have checked).
+     */
+    private ObjectInfo uploadChecked(String key, InputStream data, long length, PutOptions options) {
+        MessageDigest md5 = Md5.digest();
+        ObjectInfo written = uploader.upload(key, new DigestInputStream(data, md5), length, options);
+        String actual = Md5.hex(md5.digest());
+        if (!actual.equalsIgnoreCase(options.expectedMd5())) {
+            try {
+                delete(key);
+            } catch (RuntimeException e) {
+                LOG.warn("could not delete the bad copy of '{}' in {}: {}", key, name(), e.getMessage());
+            }
+            throw new IntegrityException(name(), key, "the bytes read for '" + key + "' have MD5 " + actual
+                    + ", but its source declared " + options.expectedMd5() + "; the copy was deleted");
+        }
+        return written;
+    }
+
+    /** Always: single PUTs send the expected MD5 as Content-MD5 or compare it first, multipart uploads hash. */
+    @Override
+    public boolean checksExpectedMd5(long size) {
+        return true;
     }
 
     private String putWithSdk(String key, byte[] buffer, int length, byte[] md5, PutOptions options) {

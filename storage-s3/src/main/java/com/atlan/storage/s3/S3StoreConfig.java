@@ -26,6 +26,7 @@ record S3StoreConfig(
         String serverSideEncryption,
         String sseKmsKeyId,
         long multipartThreshold,
+        long streamedPutLimit,
         long partSize,
         int partConcurrency,
         long byteBudget,
@@ -49,7 +50,7 @@ record S3StoreConfig(
     /** Metadata names this backend reads. */
     static final Set<String> KNOWN = Set.of("bucket", "region", "endpoint", "forcePathStyle", "disableSSL",
             "insecureSSL", "accessKey", "secretKey", "sessionToken", "storageClass", "serverSideEncryption",
-            "sseKmsKeyId", "legacyS3Compatible", "multipartThreshold", "multipartPartSize", "multipartConcurrency",
+            "sseKmsKeyId", "legacyS3Compatible", "multipartThreshold", "streamedPutLimit", "multipartPartSize", "multipartConcurrency",
             "byteBudget", "copyThreshold", "copyPartSize", "maxRetries", "parallelListing", "fastPath",
             // Dapr binding options with no meaning here
             "decodeBase64", "encodeBase64", "enableMultipartUpload", "disableTagging");
@@ -76,6 +77,7 @@ record S3StoreConfig(
                 s.get("serverSideEncryption").orElse(null),
                 s.get("sseKmsKeyId").orElse(null),
                 size(s, "multipartThreshold", 8 * MiB),
+                size(s, "streamedPutLimit", 200 * MiB),
                 partSize,
                 integer(s, "multipartConcurrency", 8),
                 budget,
@@ -118,6 +120,9 @@ record S3StoreConfig(
         }
         if (multipartThreshold > MAX_BUFFER) {
             throw invalid("multipartThreshold", "must be at most 1GiB (objects below it are buffered whole)");
+        }
+        if (streamedPutLimit > MAX_SINGLE) {
+            throw invalid("streamedPutLimit", "must be at most 5GiB (S3's largest single PUT)");
         }
         if (byteBudget < partSize || byteBudget < multipartThreshold) {
             throw invalid("byteBudget", "must hold at least one part and one single-PUT object ("

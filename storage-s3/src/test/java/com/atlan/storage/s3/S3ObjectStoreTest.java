@@ -13,7 +13,7 @@ import com.atlan.storage.store.StorageConfigException;
 import com.atlan.storage.store.StoragePermissionException;
 import com.atlan.storage.store.TransientStorageException;
 import com.atlan.storage.store.local.LocalObjectStore;
-import java.io.FilterInputStream;
+import com.atlan.storage.testing.DamagedStreams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -158,20 +158,32 @@ class S3ObjectStoreTest {
     }
 
     @Test
+    void buildsTheSdkClientOnlyForARequestTheLeanPathDoesNotMake() throws IOException {
+        try (S3ObjectStore store = server.newStore("lazy-sdk", Map.of())) {
+            byte[] content = SeededInputStream.bytes(13, 1000);
+            store.put("lazy/a", new java.io.ByteArrayInputStream(content), content.length, PutOptions.DEFAULT);
+            try (InputStream in = store.open("lazy/a")) {
+                assertThat(in.readAllBytes()).isEqualTo(content);
+            }
+            try (var listing = store.list("lazy/", null)) {
+                assertThat(listing.count()).isOne();
+            }
+            assertThat(store.stat("lazy/a")).isPresent();
+            assertThat(store.sdkClientBuilt()).as("listing, GET, PUT and HEAD all went the lean way").isFalse();
+
+            assertThat(store.delete("lazy/a")).isTrue();
+
+            assertThat(store.sdkClientBuilt()).as("DeleteObject goes through the SDK").isTrue();
+            assertThat(store.stat("lazy/a")).isEmpty();
+        }
+    }
+
+    @Test
     void abortsTheMultipartUploadWhenTheSourceFails() {
         try (S3ObjectStore store = server.newStore("abort", Map.of())) {
             long size = 40 * MiB;
-            InputStream failing = new FilterInputStream(new SeededInputStream(3, size)) {
-                private long read;
-
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    if (read > 20 * MiB) throw new IOException("connection reset by source");
-                    int n = super.read(b, off, len);
-                    read += Math.max(n, 0);
-                    return n;
-                }
-            };
+            InputStream failing = DamagedStreams.failingAfter(new SeededInputStream(3, size), 20 * MiB,
+                    "connection reset by source");
 
             assertThatThrownBy(() -> store.put("fails/midway", failing, size, PutOptions.DEFAULT))
                     .isInstanceOf(TransientStorageException.class).hasMessageContaining("connection reset by source");

@@ -17,11 +17,15 @@ import java.util.Map;
 final class HttpConnection implements AutoCloseable {
 
     private static final int BUFFER = 16 * 1024;
+    /** The piece size in which streamed request bodies are copied to the socket. */
+    private static final int CHUNK = 64 * 1024;
 
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
     private final byte[] buf = new byte[BUFFER];
+    /** Allocated on the first streamed body: most connections only ever send small bodies or none. */
+    private byte[] chunk;
     private int pos;
     private int lim;
     private boolean responseStarted;
@@ -61,22 +65,43 @@ final class HttpConnection implements AutoCloseable {
         for (String[] h : request.headers()) {
             head.append(h[0]).append(": ").append(h[1]).append("\r\n");
         }
-        int length = request.body() == null ? 0 : request.bodyLength();
+        long length = request.contentLength();
         if (length > 0 || !"GET".equals(request.method()) && !request.isHead()) {
             head.append("Content-Length: ").append(length).append("\r\n");
         }
         head.append("\r\n");
         byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
-        if (length > 0 && headBytes.length + length <= 64 * 1024) {
-            byte[] all = new byte[headBytes.length + length];
+        if (request.stream() != null) {
+            out.write(headBytes);
+            copyBody(request.stream(), length);
+        } else if (length > 0 && headBytes.length + length <= 64 * 1024) {
+            byte[] all = new byte[headBytes.length + (int) length];
             System.arraycopy(headBytes, 0, all, 0, headBytes.length);
-            System.arraycopy(request.body(), 0, all, headBytes.length, length);
+            System.arraycopy(request.body(), 0, all, headBytes.length, (int) length);
             out.write(all);
         } else {
             out.write(headBytes);
-            if (length > 0) out.write(request.body(), 0, length);
+            if (length > 0) out.write(request.body(), 0, (int) length);
         }
         out.flush();
+    }
+
+    /**
+     * Copies exactly {@code length} bytes of a streamed body to the socket through one reused chunk. A
+     * stream that ends early fails the request (the server would wait for the missing bytes); whatever the
+     * stream itself throws propagates unchanged, and the pool then discards this half-written connection.
+     */
+    private void copyBody(InputStream body, long length) throws IOException {
+        if (chunk == null) chunk = new byte[CHUNK];
+        long left = length;
+        while (left > 0) {
+            int n = body.read(chunk, 0, (int) Math.min(CHUNK, left));
+            if (n < 0) {
+                throw new EOFException("the request body ended after " + (length - left) + " of " + length + " bytes");
+            }
+            out.write(chunk, 0, n);
+            left -= n;
+        }
     }
 
     /** Reads a status line and headers, skipping interim (1xx) responses. */

@@ -84,7 +84,9 @@ public final class HttpConnectionPool implements AutoCloseable {
                 HttpConnection.Head head = connection.readHead();
                 return respond(request, connection, head);
             } catch (IOException | RuntimeException e) {
-                boolean stale = reused && !connection.responseStarted() && e instanceof IOException;
+                // A streamed body has been (partly) consumed and cannot be sent again: its caller retries.
+                boolean stale = reused && !connection.responseStarted() && e instanceof IOException
+                        && request.replayable();
                 release(connection, false);
                 if (stale && attempt == 0) {
                     LOG.debug("a pooled connection to {} was closed by the server ({}); sending again", hostHeader, e.toString());
