@@ -2,9 +2,15 @@
 # Order: JAVA_HOME when it is new enough, else Temurin 25 at its Debian path, else a clear error.
 # Also exports ATLAN_JAVA_MAJOR, the chosen JDK's feature version.
 
+# The JDK's feature version: from its release file (no JVM start), else by asking the JVM.
 atlan_java_major() {
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 \
-    | sed -n 's/^ *java\.specification\.version = //p' | head -n 1 | cut -d. -f1
+  local version=""
+  [ -r "$1/release" ] && version=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$1/release" | head -n 1)
+  if [ -z "$version" ]; then
+    version=$("$1/bin/java" -XshowSettings:properties -version 2>&1 \
+      | sed -n 's/^ *java\.specification\.version = //p' | head -n 1 | cut -d. -f1)
+  fi
+  echo "$version"
 }
 
 atlan_find_java() {
