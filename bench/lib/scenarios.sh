@@ -3,12 +3,27 @@
 
 ALL_SCENARIOS=(s3-cross s3-same noop upload ceiling scale)
 
-# Tool order rotates with the repetition so no tool always runs first (cold caches, JIT of
-# S3Proxy) or last.
-rotate() {
-    local shift=$1; shift
-    local items=("$@") n=$# i
-    for ((i = 0; i < n; i++)); do echo "${items[(i + shift) % n]}"; done
+# Tool order per repetition: a Williams design (the balanced order of cross-over trials).
+# Rotating one list only moves its start: the cyclic order, so every tool's predecessor,
+# never changed (of ours rclone aws ceiling, ours always ran right after the -Xmx8g ceiling,
+# which leaves S3Proxy's heap full of garbage). Rule: take the tools in the order
+# 0, 1, n-1, 2, n-2, ... and shift that by the repetition; for an odd n (no n orders of an odd
+# n balance), shift by rep/2 and reverse the order on odd repetitions. Over n repetitions (2n
+# for odd n) every tool runs first, and right after each other tool, equally often; in 3
+# repetitions no tool has the same predecessor twice, bar one pair among 3 tools (unavoidable).
+tool_order() {
+    local rep=$1; shift
+    local items=("$@") n=$# shift_by=$rep reverse=0 seq=() i j
+    if ((n % 2 == 1)); then shift_by=$((rep / 2)) reverse=$((rep % 2)); fi
+    for ((j = 0; j < n; j++)); do
+        if ((j == 0)); then i=0; elif ((j % 2 == 1)); then i=$(((j + 1) / 2)); else i=$((n - j / 2)); fi
+        seq+=("${items[(i + shift_by) % n]}")
+    done
+    if ((reverse)); then
+        for ((j = n - 1; j >= 0; j--)); do echo "${seq[j]}"; done
+    else
+        printf '%s\n' "${seq[@]}"
+    fi
 }
 
 selected() { [[ ,$SCENARIOS, == *,$1,* ]]; }
@@ -29,6 +44,9 @@ run_case() {
     mkdir -p "$dir"
     "cmd_$tool" "$mode" "$src" "$dst" "$(dataset_prefix "$dataset")" "$dir/components"
     printf '%q ' "${CMD[@]}" >"$dir/cmd"
+    # The previous run's objects (S3Proxy writes them to disk) are still dirty in the page
+    # cache; without this their writeback would land in this tool's run.
+    sync
 
     measure "$dir" "${CMD[@]}"
 
@@ -54,7 +72,10 @@ run_case() {
         dest_listing="$got" command="$(cat "$dir/cmd")"
     log "$(printf '%-28s %-7s %8.2f s  rss %7s KiB  cpu %6s s  server cpu %6s s  other load %5s %%  %s' \
         "$id" "$mode" "$M_WALL" "$M_RSS_KB" "$M_TOOL_CPU_S" "$M_SERVER_CPU_S" "$M_FOREIGN_CPU_PCT" "$status")"
-    [[ $mode == noop ]] || drop_bucket "$dst"
+    if [[ $mode != noop ]]; then
+        drop_bucket "$dst"
+        sync   # the deletes' writeback too belongs to no one's run
+    fi
 }
 
 # Key-by-key comparison of names and sizes (one repetition per case: it costs a listing of
@@ -72,7 +93,7 @@ scenario_s3_cross() {
     local tools=("$@") rep ds tool
     for ((rep = 1; rep <= REPS; rep++)); do
         for ds in "${CROSS_DATASETS[@]}"; do
-            for tool in $(rotate "$rep" "${tools[@]}"); do
+            for tool in $(tool_order "$rep" "${tools[@]}"); do
                 run_case s3-cross "$ds" "$tool" "$rep" cross "$(src_bucket "$ds")" "dst-$ds$(suffix)-$tool"
             done
         done
@@ -84,7 +105,7 @@ scenario_s3_same() {
     local rep ds tool
     for ((rep = 1; rep <= REPS; rep++)); do
         for ds in "${CROSS_DATASETS[@]}"; do
-            for tool in $(rotate "$rep" ours rclone); do
+            for tool in $(tool_order "$rep" ours rclone); do
                 run_case s3-same "$ds" "$tool" "$rep" same "$(src_bucket "$ds")" "dst-$ds$(suffix)-$tool"
             done
         done
@@ -96,7 +117,7 @@ scenario_noop() {
     local rep tool
     prepare_noop_mirror small
     for ((rep = 1; rep <= REPS; rep++)); do
-        for tool in $(rotate "$rep" ours rclone aws); do
+        for tool in $(tool_order "$rep" ours rclone aws); do
             run_case noop small "$tool" "$rep" noop "$(src_bucket small)" "$(noop_bucket small)"
         done
     done
@@ -107,7 +128,7 @@ scenario_upload() {
     local tools=("$@") rep tool
     generate_local mixed
     for ((rep = 1; rep <= REPS; rep++)); do
-        for tool in $(rotate "$rep" "${tools[@]}"); do
+        for tool in $(tool_order "$rep" "${tools[@]}"); do
             run_case upload mixed "$tool" "$rep" upload "$(local_dir mixed)" "dst-upload$(suffix)-$tool"
         done
     done
@@ -144,6 +165,7 @@ scenario_scale() {
     local rep dir
     for ((rep = 1; rep <= REPS; rep++)); do
         dir="$RUN_DIR/cases/scale.r$rep"
+        sync   # as in run_case: no earlier run's writeback inside this one
         # measure sets M_* globals, so it must not run in a subshell; the command's paths are absolute.
         measure "$dir" "${CMD[@]}"
         local migrated; migrated=$(jq -s 'last | .migrated_files // -1' "$dir/stdout" 2>/dev/null || echo -1)

@@ -67,6 +67,8 @@ public final class Report {
         Double rssMiB() { return median(r -> num(r, "rss_kb") / 1024); }
         Double heapMiB() { return median(r -> num(r, "heap_bytes") / MIB); }
         Double cpuSeconds() { return median(r -> num(r, "tool_cpu_s")); }
+        /** S3Proxy's CPU during the run; null for result files from before it was recorded. */
+        Double serverCpuSeconds() { return median(r -> num(r, "server_cpu_s")); }
         Double foreignCpuPct() { return median(r -> num(r, "foreign_cpu_pct")); }
         long objects() { return valid().getFirst().path("objects").asLong(); }
         long bytes() { return valid().getFirst().path("bytes").asLong(); }
@@ -186,7 +188,7 @@ public final class Report {
                         .put("objects_per_s", c.objectsPerSecond()).put("mib_per_s", c.mibPerSecond())
                         .put("peak_rss_mib", c.rssMiB());
                 m.put("heap_mib", c.heapMiB()).put("tool_cpu_s", c.cpuSeconds())
-                        .put("foreign_cpu_pct", c.foreignCpuPct());
+                        .put("server_cpu_s", c.serverCpuSeconds()).put("foreign_cpu_pct", c.foreignCpuPct());
             }
         }
         ArrayNode peers = root.putArray("ratios_ours_vs_peers");
@@ -228,9 +230,14 @@ public final class Report {
                 .append("* Every run starts with a fresh, empty destination bucket (except no-op) and is checked afterwards: ")
                 .append("the destination's listing must hold every object and byte, and in repetition 1 `rclone check --size-only` ")
                 .append("must match key by key. Failed or incomplete runs are excluded from medians and shown as such.\n")
-                .append("* Data is in the page cache (24 GiB RAM); peak RSS and CPU s (user + system) are the tool process's, from `/usr/bin/time -v`.\n")
+                .append("* Data is in the page cache (24 GiB RAM); `sync` runs before every timed run, so no run pays for an ")
+                .append("earlier one's writeback. Peak RSS and tool CPU s (user + system) are the tool process's, from ")
+                .append("`/usr/bin/time -v`; server CPU s is S3Proxy's during the run, from `/proc`.\n")
+                .append("* Tool order changes with the repetition so that no tool always runs first or always right after ")
+                .append("the same tool (a balanced, Williams-design order; see `bench/lib/scenarios.sh`).\n")
                 .append("* \"other load %\": the share of the machine's CPU used during the run by processes other than the tool and ")
-                .append("S3Proxy (this machine is shared). Medians from runs with high other load understate every tool.\n\n");
+                .append("S3Proxy (this machine is shared). Medians from runs with high other load understate every tool.\n\n")
+                .append(cpuParagraph(m.path("nproc").asInt()));
 
         for (String scenario : SCENARIO_ORDER) {
             List<Cell> rows = cells.stream().filter(c -> c.scenario().equals(scenario)).toList();
@@ -247,12 +254,13 @@ public final class Report {
                 case "upload" -> "The mixed data set from a local folder into a fresh bucket.\n\n";
                 default -> "";
             });
-            md.append("| data set | tool | valid runs | wall s | objects/s | MiB/s | peak RSS MiB | heap MiB | CPU s | vs ceiling | other load % |\n")
-                    .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+            md.append("| data set | tool | valid runs | wall s | objects/s | MiB/s | peak RSS MiB | heap MiB | tool CPU s ")
+                    .append("| server CPU s | vs ceiling | other load % |\n")
+                    .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (Cell c : rows) {
                 md.append("| ").append(c.dataset()).append(" | ").append(name(c.tool())).append(" | ");
                 if (!c.measured()) {
-                    md.append(c.state()).append(" | ").append(note(c)).append(" | | | | | | | |\n");
+                    md.append(c.state()).append(" | ").append(note(c)).append(" | | | | | | | | |\n");
                     continue;
                 }
                 Double ceiling = vsCeiling.stream().filter(r -> r.group().equals(c.group()) && r.series().equals(name(c.tool())))
@@ -262,7 +270,7 @@ public final class Report {
                         .append(fmt(c.objectsPerSecond(), c.objectsPerSecond() < 10 ? 2 : 0)).append(" | ")
                         .append(fmt(c.mibPerSecond(), 1)).append(" | ").append(fmt(c.rssMiB(), 0)).append(" | ")
                         .append(c.heapMiB() == null ? "–" : fmt(c.heapMiB(), 0)).append(" | ")
-                        .append(fmt(c.cpuSeconds(), 1)).append(" | ")
+                        .append(fmt(c.cpuSeconds(), 1)).append(" | ").append(fmt(c.serverCpuSeconds(), 1)).append(" | ")
                         .append(c.tool().equals("ceiling") ? "1.00" : ceiling == null ? "–" : fmt(ceiling, 2)).append(" | ")
                         .append(fmt(c.foreignCpuPct(), 0)).append(" |\n");
             }
@@ -290,6 +298,14 @@ public final class Report {
                     .append("![throughput as a fraction of the ceiling](").append(ceilingChart).append(")\n");
         }
         return md.toString();
+    }
+
+    /** Why the two CPU columns matter: on a CPU-bound machine they bound, and explain, the wall time. */
+    private static String cpuParagraph(int nproc) {
+        return "Client and S3Proxy share the machine's " + nproc + " cores, so (tool CPU s + server CPU s) / " + nproc
+                + " is a floor on a run's wall time: a tool is fast only if it costs little CPU on both sides. "
+                + "Server CPU s shows what a tool costs the server per object: rclone, for example, HEADs every "
+                + "object after uploading it, which S3Proxy pays for. Runs from before server CPU was recorded show –.\n\n";
     }
 
     private static String note(Cell c) {
