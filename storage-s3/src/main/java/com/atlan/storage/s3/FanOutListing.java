@@ -19,11 +19,18 @@ import software.amazon.awssdk.services.s3.S3Client;
  *
  * <p>S3 serves one listing page after another, so a flat listing of N keys costs N/1000 sequential round
  * trips; a tree of folders lists in a fraction of that, as rclone's per-directory listing does.
+ *
+ * <p>A level with fewer than {@link #WINDOW} folders and no second page (a bucket holding one {@code data/}
+ * folder, say) is too narrow to fan out over, so its folders are fanned out in turn, down to
+ * {@link #MAX_DEPTH} levels. Servers that walk a whole subtree for every page of a flat listing (S3Proxy's
+ * filesystem backend reads each object's metadata to serve one page) also do far less work this way.
  */
 final class FanOutListing implements Iterator<ObjectInfo> {
 
     /** Sub-listings in flight at once. */
     static final int WINDOW = 8;
+    /** How many narrow levels are fanned out below the first. */
+    static final int MAX_DEPTH = 3;
 
     /** One entry of the delimited listing: an object directly under the prefix, or a common prefix. */
     private record TopEntry(ObjectInfo object, String folder) {
@@ -34,12 +41,22 @@ final class FanOutListing implements Iterator<ObjectInfo> {
     private final S3Errors errors;
     private final String bucket;
     private final String startAfter;
+    private final int depth;
     private final S3Pages top;
+    /** Whether this level is narrow, known from its first page: its folders are then fanned out too. */
+    private boolean narrow;
+    private boolean firstPage = true;
     private Iterator<TopEntry> entries = Collections.emptyIterator();
     private final Deque<Iterator<ObjectInfo>> window = new ArrayDeque<>();
     private ObjectInfo next;
 
     FanOutListing(S3Client client, LeanS3Client lean, S3Errors errors, String bucket, String prefix, String startAfter) {
+        this(client, lean, errors, bucket, prefix, startAfter, 0);
+    }
+
+    private FanOutListing(S3Client client, LeanS3Client lean, S3Errors errors, String bucket, String prefix,
+                          String startAfter, int depth) {
+        this.depth = depth;
         this.client = client;
         this.lean = lean;
         this.errors = errors;
@@ -104,7 +121,12 @@ final class FanOutListing implements Iterator<ObjectInfo> {
     private void fillWindow() {
         while (window.size() < WINDOW) {
             while (!entries.hasNext() && top.hasNext()) {
-                entries = merge(top.next()).iterator();
+                ListPage page = top.next();
+                if (firstPage) {
+                    firstPage = false;
+                    narrow = page.nextToken() == null && page.folders().size() < WINDOW && depth < MAX_DEPTH;
+                }
+                entries = merge(page).iterator();
             }
             if (!entries.hasNext()) {
                 return;
@@ -137,6 +159,8 @@ final class FanOutListing implements Iterator<ObjectInfo> {
     private Iterator<ObjectInfo> folderListing(String folder) {
         // startAfter inside this folder narrows its listing; folders wholly before it are not returned at all
         String after = startAfter.startsWith(folder) ? startAfter : null;
-        return new S3Listing(client, lean, errors, bucket, folder, after);
+        return narrow
+                ? new FanOutListing(client, lean, errors, bucket, folder, after, depth + 1)
+                : new S3Listing(client, lean, errors, bucket, folder, after);
     }
 }

@@ -19,7 +19,7 @@ class FanOutListingTest {
     @Test
     void matchesTheFlatListingForEveryPrefixAndStartAfter() {
         List<String> keys = new ArrayList<>(List.of("a-b/x", "a.txt", "a/x", "a/y/z", "a/y0", "a0/q", "b/1",
-                "b/2/3", "b1", "c d/%+é", "top.json", "zz/deep/er/k"));
+                "b/2/3", "b1", "c d/%+é", "top.json", "zz/deep/er/k", "zz/deep/er/l/m", "zz/deep/es", "zz/deep/er/l/n/o/p"));
         for (int i = 0; i < 30; i++) {
             keys.add(String.format("many/f%02d/obj", i));
         }
@@ -32,8 +32,10 @@ class FanOutListingTest {
             List<String> expected = keys.stream().sorted(KeyOrder.COMPARATOR).toList();
             assertThat(keys(flat, "", null)).containsExactlyElementsOf(expected);
 
-            for (String prefix : List.of("", "a/", "a", "many/", "zz/", "nothing/")) {
-                for (String startAfter : new String[] {null, "a", "a/x", "a/y/", "many/f07/obj", "many/f07", "b/1", "zzz"}) {
+            // "" and "zz/" are narrow (fewer than 8 folders): their folders are fanned out again, levels deep
+            for (String prefix : List.of("", "a/", "a", "many/", "zz/", "zz/deep/", "nothing/")) {
+                for (String startAfter : new String[] {null, "a", "a/x", "a/y/", "many/f07/obj", "many/f07", "b/1",
+                        "zz/deep/er/k", "zz/deep/er/l/", "zz/deep/er/l/n", "zz/deep/er0", "zzz"}) {
                     assertThat(keys(fanOut, prefix, startAfter))
                             .as("prefix '%s' after '%s'", prefix, startAfter)
                             .containsExactlyElementsOf(keys(flat, prefix, startAfter));
