@@ -2,7 +2,7 @@ package com.atlan.storage.migrate;
 
 import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.ObjectStore;
-import java.util.regex.Pattern;
+import com.atlan.storage.store.PutOptions;
 
 /**
  * Decides from listing metadata alone whether a destination object holds the same content as a source
@@ -27,7 +27,6 @@ final class ContentMatch {
     record Verdict(boolean same, Basis basis) {
     }
 
-    private static final Pattern PLAIN_MD5 = Pattern.compile("[0-9a-fA-F]{32}");
 
     private final boolean md5Etags;
     private final boolean sameType;
@@ -63,6 +62,6 @@ final class ContentMatch {
 
     /** Whether {@code etag} is a single-part MD5 entity tag (32 hex digits, no {@code -N} part count). */
     static boolean isPlainMd5(String etag) {
-        return etag != null && PLAIN_MD5.matcher(etag).matches();
+        return PutOptions.isHexMd5(etag);
     }
 }

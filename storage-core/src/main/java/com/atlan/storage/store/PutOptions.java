@@ -19,7 +19,7 @@ public record PutOptions(Instant lastModified, String contentType, Map<String, S
 
     public PutOptions {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
-        if (expectedMd5 != null && !expectedMd5.matches("[0-9a-fA-F]{32}")) {
+        if (expectedMd5 != null && !isHexMd5(expectedMd5)) {
             throw new IllegalArgumentException("expectedMd5 must be 32 hex digits, got '" + expectedMd5 + "'");
         }
     }
@@ -32,6 +32,19 @@ public record PutOptions(Instant lastModified, String contentType, Map<String, S
     /** Options that keep the given modification time. */
     public static PutOptions withLastModified(Instant lastModified) {
         return new PutOptions(lastModified, null, Map.of(), null);
+    }
+
+    /**
+     * Whether {@code s} is an MD5 in hex: 32 hex digits (a single-part S3 entity tag; a multipart one has a
+     * {@code -N} part count). A plain loop: this runs for every object copied.
+     */
+    public static boolean isHexMd5(String s) {
+        if (s == null || s.length() != 32) return false;
+        for (int i = 0; i < 32; i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) return false;
+        }
+        return true;
     }
 
     /** These options with {@code expectedMd5} (hex, or {@code null} for none). */
