@@ -116,34 +116,28 @@ final class LeanS3Client implements AutoCloseable {
         throw failure(response, "reading", key);
     }
 
-    /** Writes {@code length} bytes of {@code data} with their {@code md5}; returns the ETag, unquoted. */
-    String put(String key, byte[] data, int length, byte[] md5, PutOptions options) {
+    /**
+     * Writes {@code length} bytes of {@code data} with their {@code md5}; returns the ETag, unquoted.
+     * {@code md5FromSource}: the MD5 is the one the source declared, not one computed here, so a BadDigest means
+     * the bytes read are not the source's.
+     */
+    String put(String key, byte[] data, int length, byte[] md5, boolean md5FromSource, PutOptions options) {
         try (HttpResponse response = send("PUT", key, putHeaders(md5, options), data, length, "writing")) {
-            return putEtag(response, key);
+            return putEtag(response, key, md5, md5FromSource);
         } catch (IOException e) {
             throw errors.io(e, "writing", key);
         }
     }
 
     /**
-     * Streams the next {@code length} bytes of {@code data} in one PUT whose Content-MD5 is {@code md5}, so the
-     * server stores them only if they have that MD5 (BadDigest otherwise); returns the ETag, unquoted. Nothing
-     * is buffered, and the request is sent once: a failure is the caller's to retry with a fresh stream.
+     * Streams the next {@code length} bytes of {@code data} in one PUT whose Content-MD5 is {@code md5}, the MD5
+     * the source declared, so the server stores them only if they have it (BadDigest otherwise); returns the
+     * ETag, unquoted. Nothing is buffered, and the request is sent once: a failure is the caller's to retry
+     * with a fresh stream.
      */
     String putStreamed(String key, InputStream data, long length, byte[] md5, PutOptions options) {
         try (HttpResponse response = sendOnce("PUT", key, putHeaders(md5, options), data, length, "writing")) {
-            if (response.status() / 100 != 2) {
-                StorageException failure = failure(response, "writing", key);
-                if (failure instanceof IntegrityException) {
-                    // BadDigest: what was read is not what the source declared; say so rather than blame the wire
-                    throw new IntegrityException(config.storeName(), key, "the bytes read for '" + key
-                            + "' do not have the MD5 " + Md5.hex(md5) + " its source declared, so "
-                            + config.storeName() + " refused them (" + failure.getMessage() + "); nothing was written",
-                            failure);
-                }
-                throw failure;
-            }
-            return putEtag(response, key);
+            return putEtag(response, key, md5, true);
         } catch (IOException e) {
             throw errors.io(e, "writing", key);
         }
@@ -160,8 +154,18 @@ final class LeanS3Client implements AutoCloseable {
         return headers;
     }
 
-    private String putEtag(HttpResponse response, String key) throws IOException {
-        if (response.status() / 100 != 2) throw failure(response, "writing", key);
+    private String putEtag(HttpResponse response, String key, byte[] md5, boolean md5FromSource) throws IOException {
+        if (response.status() / 100 != 2) {
+            StorageException failure = failure(response, "writing", key);
+            if (md5FromSource && failure instanceof IntegrityException) {
+                // BadDigest: what was read is not what the source declared; say so rather than blame the wire
+                throw new IntegrityException(config.storeName(), key, "the bytes read for '" + key
+                        + "' do not have the MD5 " + Md5.hex(md5) + " its source declared, so "
+                        + config.storeName() + " refused them (" + failure.getMessage() + "); nothing was written",
+                        failure);
+            }
+            throw failure;
+        }
         response.readBody(ERROR_BODY_LIMIT);
         return Md5.unquote(response.header("etag"));
     }

@@ -215,13 +215,20 @@ public final class S3ObjectStore implements ObjectStore {
         if (read < length) {
             throw errors.shortSource(key, read, length);
         }
-        byte[] md5 = Md5.of(buffer, length);
-        if (options.expectedMd5() != null && !Md5.hex(md5).equalsIgnoreCase(options.expectedMd5())) {
-            throw new IntegrityException(name(), key, "the bytes read for '" + key + "' have MD5 " + Md5.hex(md5)
-                    + ", but its source declared " + options.expectedMd5() + "; nothing was written");
+        String expected = options.expectedMd5();
+        boolean leanPut = lean != null && LeanS3Client.canSend(options);
+        byte[] md5;
+        if (expected != null && leanPut) {
+            md5 = Md5.fromHex(expected); // sent as Content-MD5: the server checks the bytes, no hashing here
+        } else {
+            md5 = Md5.of(buffer, length);
+            if (expected != null && !Md5.hex(md5).equalsIgnoreCase(expected)) {
+                throw new IntegrityException(name(), key, "the bytes read for '" + key + "' have MD5 " + Md5.hex(md5)
+                        + ", but its source declared " + expected + "; nothing was written");
+            }
         }
-        String etag = lean != null && LeanS3Client.canSend(options)
-                ? lean.put(key, buffer, length, md5, options)
+        String etag = leanPut
+                ? lean.put(key, buffer, length, md5, expected != null, options)
                 : putWithSdk(key, buffer, length, md5, options);
         sent.add(length);
         if (config.etagsAreMd5() && !Md5.hex(md5).equals(etag)) {
@@ -264,7 +271,10 @@ public final class S3ObjectStore implements ObjectStore {
         return written;
     }
 
-    /** Always: single PUTs send the expected MD5 as Content-MD5 or compare it first, multipart uploads hash. */
+    /**
+     * Always: single PUTs send the expected MD5 as Content-MD5 (the SDK path compares it first), multipart
+     * uploads hash the bytes as they pass.
+     */
     @Override
     public boolean checksExpectedMd5(long size) {
         return true;

@@ -52,7 +52,7 @@ final class SigV4Signer {
         String date = amzDate.substring(0, 8);
         String scope = date + "/" + region + "/s3/aws4_request";
         String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n" + sha256Hex(request.toString());
-        byte[] signature = hmac(signingKey(secretKey, date), stringToSign);
+        byte[] signature = signingMac(secretKey, date).doFinal(stringToSign.getBytes(StandardCharsets.UTF_8));
         return "AWS4-HMAC-SHA256 Credential=" + accessKey + "/" + scope + ", SignedHeaders=" + signed
                 + ", Signature=" + HEX.formatHex(signature);
     }
@@ -66,29 +66,50 @@ final class SigV4Signer {
         return request.append('\n').append(String.join(";", headers.keySet())).append('\n').append(payloadHash).toString();
     }
 
-    private byte[] signingKey(String secretKey, String date) {
+    /** An HMAC keyed with the day's signing key, ready for one message. */
+    private Mac signingMac(String secretKey, String date) {
         SigningKey key = cached;
-        if (key != null && key.date.equals(date) && key.secret.equals(secretKey)) {
-            return key.key;
+        if (key == null || !key.date.equals(date) || !key.secret.equals(secretKey)) {
+            byte[] k = hmac(("AWS4" + secretKey).getBytes(StandardCharsets.UTF_8), date);
+            k = hmac(k, region);
+            k = hmac(k, "s3");
+            k = hmac(k, "aws4_request");
+            key = new SigningKey(date, secretKey, keyedMac(k));
+            cached = key;
         }
-        byte[] k = hmac(("AWS4" + secretKey).getBytes(StandardCharsets.UTF_8), date);
-        k = hmac(k, region);
-        k = hmac(k, "s3");
-        k = hmac(k, "aws4_request");
-        cached = new SigningKey(date, secretKey, k);
-        return k;
+        return copy(key.mac);
     }
 
-    /** A derived key and what it was derived from; deliberately no toString. */
+    /** A derived key's HMAC and what it was derived from; deliberately no toString. */
     private static final class SigningKey {
         final String date;
         final String secret;
-        final byte[] key;
+        /** Keyed once, copied per request: looking up a provider and keying an HMAC cost more than copying. */
+        final Mac mac;
 
-        SigningKey(String date, String secret, byte[] key) {
+        SigningKey(String date, String secret, Mac mac) {
             this.date = date;
             this.secret = secret;
-            this.key = key;
+            this.mac = mac;
+        }
+    }
+
+    private static Mac keyedMac(byte[] key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A copy of a keyed, unused HMAC (the prototype itself is never updated, so copies never share state). */
+    private static Mac copy(Mac prototype) {
+        try {
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("HmacSHA256 of " + prototype.getProvider() + " cannot be copied", e);
         }
     }
 
@@ -138,10 +159,22 @@ final class SigV4Signer {
     }
 
     static String sha256Hex(byte[] data, int length) {
+        MessageDigest digest;
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(data, 0, length);
-            return HEX.formatHex(digest.digest());
+            digest = (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 of " + SHA256.getProvider() + " cannot be copied", e);
+        }
+        digest.update(data, 0, length);
+        return HEX.formatHex(digest.digest());
+    }
+
+    /** An unused SHA-256 digest to copy: cheaper than a provider lookup per request. */
+    private static final MessageDigest SHA256 = sha256();
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
