@@ -5,7 +5,14 @@
 # The JDK's feature version: from its release file (no JVM start), else by asking the JVM.
 atlan_java_major() {
   local version=""
-  [ -r "$1/release" ] && version=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$1/release" | head -n 1)
+  if [ -r "$1/release" ]; then
+    local line
+    while IFS= read -r line; do   # shell built-ins only: this runs on every launch
+      case $line in
+        JAVA_VERSION=\"*) version=${line#JAVA_VERSION=\"}; version=${version%%[!0-9]*}; break ;;
+      esac
+    done <"$1/release"
+  fi
   if [ -z "$version" ]; then
     version=$("$1/bin/java" -XshowSettings:properties -version 2>&1 \
       | sed -n 's/^ *java\.specification\.version = //p' | head -n 1 | cut -d. -f1)
