@@ -29,6 +29,8 @@ final class HttpConnection implements AutoCloseable {
     private int pos;
     private int lim;
     private boolean responseStarted;
+    /** {@code System.nanoTime()} when the current socket write began, 0 when none is in progress. */
+    private volatile long writingSince;
     private int uses;
     private long idleSince;
 
@@ -72,18 +74,38 @@ final class HttpConnection implements AutoCloseable {
         head.append("\r\n");
         byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
         if (request.stream() != null) {
-            out.write(headBytes);
+            send(headBytes, 0, headBytes.length);
             copyBody(request.stream(), length);
-        } else if (length > 0 && headBytes.length + length <= 64 * 1024) {
+        } else if (length > 0 && headBytes.length + length <= CHUNK) {
             byte[] all = new byte[headBytes.length + (int) length];
             System.arraycopy(headBytes, 0, all, 0, headBytes.length);
             System.arraycopy(request.body(), 0, all, headBytes.length, (int) length);
-            out.write(all);
+            send(all, 0, all.length);
         } else {
-            out.write(headBytes);
-            if (length > 0) out.write(request.body(), 0, (int) length);
+            send(headBytes, 0, headBytes.length);
+            if (length > 0) send(request.body(), 0, (int) length);
         }
         out.flush();
+    }
+
+    /** Writes in pieces of at most {@link #CHUNK}, each timed for the {@link WriteWatchdog}. */
+    private void send(byte[] b, int off, int len) throws IOException {
+        for (int done = 0; done < len; ) {
+            int n = Math.min(CHUNK, len - done);
+            writingSince = System.nanoTime();
+            try {
+                out.write(b, off + done, n);
+            } finally {
+                writingSince = 0;
+            }
+            done += n;
+        }
+    }
+
+    /** Whether one socket write has been in progress since before {@code deadline} (a {@code nanoTime}). */
+    boolean writingSinceBefore(long deadline) {
+        long since = writingSince;
+        return since != 0 && since - deadline < 0;
     }
 
     /**
@@ -99,7 +121,7 @@ final class HttpConnection implements AutoCloseable {
             if (n < 0) {
                 throw new EOFException("the request body ended after " + (length - left) + " of " + length + " bytes");
             }
-            out.write(chunk, 0, n);
+            send(chunk, 0, n);
             left -= n;
         }
     }

@@ -8,6 +8,8 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +36,8 @@ public final class HttpConnectionPool implements AutoCloseable {
 
     static final int CONNECT_TIMEOUT_MILLIS = 10_000;
     static final int READ_TIMEOUT_MILLIS = 60_000;
+    /** How long one socket write may make no progress before the connection is closed (see WriteWatchdog). */
+    static final long WRITE_TIMEOUT_MILLIS = 60_000;
     /** Idle connections older than this are closed instead of reused: servers drop them around 20 s. */
     private static final long MAX_IDLE_NANOS = TimeUnit.SECONDS.toNanos(15);
 
@@ -45,6 +49,9 @@ public final class HttpConnectionPool implements AutoCloseable {
     private final Semaphore permits;
     private final ConcurrentLinkedDeque<HttpConnection> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger opened = new AtomicInteger();
+    /** Connections out on a request, for the write watchdog. */
+    private final Set<HttpConnection> leased = ConcurrentHashMap.newKeySet();
+    private final long writeTimeoutNanos;
     private volatile boolean closed;
 
     /**
@@ -52,6 +59,12 @@ public final class HttpConnectionPool implements AutoCloseable {
      * and is only for endpoints configured as insecure.
      */
     public HttpConnectionPool(String scheme, String host, int port, int maxConnections, boolean trustAll) {
+        this(scheme, host, port, maxConnections, trustAll, WRITE_TIMEOUT_MILLIS);
+    }
+
+    /** A pool whose stalled writes are cut after {@code writeTimeoutMillis}; for tests. */
+    HttpConnectionPool(String scheme, String host, int port, int maxConnections, boolean trustAll, long writeTimeoutMillis) {
+        this.writeTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(writeTimeoutMillis);
         this.host = host;
         this.port = port;
         boolean https = "https".equals(scheme);
@@ -59,6 +72,19 @@ public final class HttpConnectionPool implements AutoCloseable {
         this.trustAll = trustAll;
         this.tls = https ? socketFactory(trustAll) : null;
         this.permits = new Semaphore(Math.max(1, maxConnections), true);
+        WriteWatchdog.watch(this);
+    }
+
+    /** Closes the leased connections stuck in one write since before {@code now - writeTimeout}. */
+    void closeStalledWrites(long now) {
+        long deadline = now - writeTimeoutNanos;
+        for (HttpConnection c : leased) {
+            if (c.writingSinceBefore(deadline)) {
+                LOG.warn("{} accepted no request bytes for {} s; closing the connection", hostHeader,
+                        TimeUnit.NANOSECONDS.toSeconds(writeTimeoutNanos));
+                c.close();
+            }
+        }
     }
 
     /** The value of the Host header, which is also what requests are signed with. */
@@ -134,11 +160,13 @@ public final class HttpConnectionPool implements AutoCloseable {
         }
         try {
             long now = System.nanoTime();
-            for (HttpConnection c = idle.pollFirst(); c != null; c = idle.pollFirst()) {
-                if (now - c.idleSince() < MAX_IDLE_NANOS) return c;
+            HttpConnection c;
+            while ((c = idle.pollFirst()) != null && now - c.idleSince() >= MAX_IDLE_NANOS) {
                 c.close();
             }
-            return open();
+            if (c == null) c = open();
+            leased.add(c);
+            return c;
         } catch (IOException | RuntimeException e) {
             permits.release();
             throw e;
@@ -147,6 +175,7 @@ public final class HttpConnectionPool implements AutoCloseable {
 
     /** Gives a leased connection back: kept for reuse when {@code reusable}, closed otherwise. */
     void release(HttpConnection connection, boolean reusable) {
+        leased.remove(connection);
         if (reusable && !closed) {
             connection.markIdle(System.nanoTime());
             idle.offerFirst(connection);
@@ -215,6 +244,7 @@ public final class HttpConnectionPool implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        WriteWatchdog.forget(this);
         for (HttpConnection c = idle.pollFirst(); c != null; c = idle.pollFirst()) {
             c.close();
         }
