@@ -17,8 +17,12 @@ import java.util.Map;
 final class HttpConnection implements AutoCloseable {
 
     private static final int BUFFER = 16 * 1024;
-    /** The piece size in which streamed request bodies are copied to the socket. */
+    /** The piece size in which request bodies are written to the socket. */
     private static final int CHUNK = 64 * 1024;
+    /** Bodies this large are sent only after the server's 100 Continue: a refusal then costs no upload. */
+    static final long EXPECT_CONTINUE_FROM = 1024 * 1024;
+    /** How long to wait for 100 Continue before sending the body anyway, as servers without it expect. */
+    static final int CONTINUE_WAIT_MILLIS = 3_000;
 
     private final Socket socket;
     private final InputStream in;
@@ -58,8 +62,16 @@ final class HttpConnection implements AutoCloseable {
         idleSince = nanos;
     }
 
-    /** Sends the request line, headers and body in as few writes as the sizes allow. */
-    void write(HttpRequest request, String host) throws IOException {
+    /**
+     * Sends the request line, headers and body in as few writes as the sizes allow. A body of
+     * {@link #EXPECT_CONTINUE_FROM} bytes or more is announced with {@code Expect: 100-continue} and sent only
+     * once the server says so (or stays silent for {@link #CONTINUE_WAIT_MILLIS}): a server refusing the request
+     * (403, 400...) answers at once, and its answer is returned here instead of being lost to a connection
+     * the server resets while the body is still flowing.
+     *
+     * @return the server's final answer when it came before the body was sent, else {@code null}
+     */
+    Head write(HttpRequest request, String host) throws IOException {
         uses++;
         responseStarted = false;
         StringBuilder head = new StringBuilder(512).append(request.method()).append(' ')
@@ -71,9 +83,23 @@ final class HttpConnection implements AutoCloseable {
         if (length > 0 || !"GET".equals(request.method()) && !request.isHead()) {
             head.append("Content-Length: ").append(length).append("\r\n");
         }
+        boolean expectContinue = length >= EXPECT_CONTINUE_FROM;
+        if (expectContinue) {
+            head.append("Expect: 100-continue\r\n");
+        }
         head.append("\r\n");
         byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
-        if (request.stream() != null) {
+        if (expectContinue) {
+            send(headBytes, 0, headBytes.length);
+            out.flush();
+            Head early = awaitContinue();
+            if (early != null) return early;
+            if (request.stream() != null) {
+                copyBody(request.stream(), length);
+            } else {
+                send(request.body(), 0, (int) length);
+            }
+        } else if (request.stream() != null) {
             send(headBytes, 0, headBytes.length);
             copyBody(request.stream(), length);
         } else if (length > 0 && headBytes.length + length <= CHUNK) {
@@ -86,6 +112,27 @@ final class HttpConnection implements AutoCloseable {
             if (length > 0) send(request.body(), 0, (int) length);
         }
         out.flush();
+        return null;
+    }
+
+    /**
+     * Waits for the answer to {@code Expect: 100-continue}: {@code null} to send the body (100 Continue, or
+     * silence for {@link #CONTINUE_WAIT_MILLIS}, after which a client may go ahead), or the final answer.
+     */
+    private Head awaitContinue() throws IOException {
+        int timeout = socket.getSoTimeout();
+        socket.setSoTimeout(CONTINUE_WAIT_MILLIS);
+        try {
+            if (pos == lim && fill() < 0) {
+                throw new EOFException("the server closed the connection instead of answering");
+            }
+        } catch (java.net.SocketTimeoutException e) {
+            return null;
+        } finally {
+            socket.setSoTimeout(timeout);
+        }
+        Head head = readOneHead();
+        return head.status() == 100 ? null : head;
     }
 
     /** Writes in pieces of at most {@link #CHUNK}, each timed for the {@link WriteWatchdog}. */
@@ -129,28 +176,35 @@ final class HttpConnection implements AutoCloseable {
     /** Reads a status line and headers, skipping interim (1xx) responses. */
     Head readHead() throws IOException {
         while (true) {
-            String status = readLine();
-            if (status.length() < 12 || !status.startsWith("HTTP/1.")) {
-                throw new IOException("not an HTTP/1.x response: " + abbreviate(status));
-            }
-            int code;
-            try {
-                code = Integer.parseInt(status, 9, 12, 10);
-            } catch (NumberFormatException e) {
-                throw new IOException("bad status line: " + abbreviate(status));
-            }
-            Map<String, String> headers = new HashMap<>();
-            for (String line = readLine(); !line.isEmpty(); line = readLine()) {
-                int colon = line.indexOf(':');
-                if (colon > 0) {
-                    headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
-                }
-            }
+            Head head = readOneHead();
+            int code = head.status();
             if (code >= 100 && code < 200 && code != 101) {
                 continue;
             }
-            return new Head(code, status.charAt(7) == '1', headers);
+            return head;
         }
+    }
+
+    /** Reads one status line and its headers, interim (1xx) or final. */
+    private Head readOneHead() throws IOException {
+        String status = readLine();
+        if (status.length() < 12 || !status.startsWith("HTTP/1.")) {
+            throw new IOException("not an HTTP/1.x response: " + abbreviate(status));
+        }
+        int code;
+        try {
+            code = Integer.parseInt(status, 9, 12, 10);
+        } catch (NumberFormatException e) {
+            throw new IOException("bad status line: " + abbreviate(status));
+        }
+        Map<String, String> headers = new HashMap<>();
+        for (String line = readLine(); !line.isEmpty(); line = readLine()) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+            }
+        }
+        return new Head(code, status.charAt(7) == '1', headers);
     }
 
     /** A status, whether the server speaks HTTP/1.1, and headers by lower-case name. */

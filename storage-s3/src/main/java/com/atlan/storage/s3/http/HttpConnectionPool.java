@@ -106,9 +106,13 @@ public final class HttpConnectionPool implements AutoCloseable {
             HttpConnection connection = lease();
             boolean reused = connection.uses() > 0;
             try {
-                connection.write(request, hostHeader);
-                HttpConnection.Head head = connection.readHead();
-                return respond(request, connection, head);
+                HttpConnection.Head early = connection.write(request, hostHeader);
+                if (early != null) {
+                    // answered before the body was sent: the server expects no body now, but to be safe this
+                    // connection carries nothing more
+                    return respond(request, connection, early, false);
+                }
+                return respond(request, connection, connection.readHead(), true);
             } catch (IOException | RuntimeException e) {
                 // A streamed body has been (partly) consumed and cannot be sent again: its caller retries.
                 boolean stale = reused && !connection.responseStarted() && e instanceof IOException
@@ -123,11 +127,12 @@ public final class HttpConnectionPool implements AutoCloseable {
         }
     }
 
-    private HttpResponse respond(HttpRequest request, HttpConnection connection, HttpConnection.Head head) throws IOException {
+    private HttpResponse respond(HttpRequest request, HttpConnection connection, HttpConnection.Head head, boolean reusable)
+            throws IOException {
         Map<String, String> headers = head.headers();
         String connectionHeader = headers.get("connection");
-        boolean keepAlive = connectionHeader == null ? head.http11()
-                : !connectionHeader.equalsIgnoreCase("close") && (head.http11() || connectionHeader.equalsIgnoreCase("keep-alive"));
+        boolean keepAlive = reusable && (connectionHeader == null ? head.http11()
+                : !connectionHeader.equalsIgnoreCase("close") && (head.http11() || connectionHeader.equalsIgnoreCase("keep-alive")));
         int status = head.status();
         ResponseBody body;
         String transfer = headers.get("transfer-encoding");
