@@ -27,7 +27,6 @@ final class ContentMatch {
     record Verdict(boolean same, Basis basis) {
     }
 
-
     private final boolean md5Etags;
     private final boolean sameType;
 

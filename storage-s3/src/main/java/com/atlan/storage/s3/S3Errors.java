@@ -126,6 +126,12 @@ final class S3Errors {
                 + " bytes while writing '" + key + "' to " + store + "; nothing was written");
     }
 
+    /** The error for bytes read from a source that do not have the MD5 the source declared. */
+    IntegrityException notTheDeclaredMd5(String key, String actual, String declared, String outcome) {
+        return new IntegrityException(store, key, "the bytes read for '" + key + "' have MD5 " + actual
+                + ", but its source declared " + declared + "; " + outcome);
+    }
+
     /** The error for a server that recorded something other than what was sent. */
     IntegrityException mismatch(String key, String what, String expected, String actual) {
         return new IntegrityException(store, key, "writing '" + key + "' to " + store + ": " + what

@@ -1,7 +1,6 @@
 package com.atlan.storage.s3;
 
 import com.atlan.storage.store.Capabilities;
-import com.atlan.storage.store.IntegrityException;
 import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.ObjectNotFoundException;
 import com.atlan.storage.store.ObjectStore;
@@ -223,8 +222,7 @@ public final class S3ObjectStore implements ObjectStore {
         } else {
             md5 = Md5.of(buffer, length);
             if (expected != null && !Md5.hex(md5).equalsIgnoreCase(expected)) {
-                throw new IntegrityException(name(), key, "the bytes read for '" + key + "' have MD5 " + Md5.hex(md5)
-                        + ", but its source declared " + expected + "; nothing was written");
+                throw errors.notTheDeclaredMd5(key, Md5.hex(md5), expected, "nothing was written");
             }
         }
         String etag = leanPut
@@ -265,8 +263,7 @@ public final class S3ObjectStore implements ObjectStore {
             } catch (RuntimeException e) {
                 LOG.warn("could not delete the bad copy of '{}' in {}: {}", key, name(), e.getMessage());
             }
-            throw new IntegrityException(name(), key, "the bytes read for '" + key + "' have MD5 " + actual
-                    + ", but its source declared " + options.expectedMd5() + "; the copy was deleted");
+            throw errors.notTheDeclaredMd5(key, actual, options.expectedMd5(), "the copy was deleted");
         }
         return written;
     }

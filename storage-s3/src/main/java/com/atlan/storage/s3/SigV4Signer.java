@@ -186,13 +186,7 @@ final class SigV4Signer {
     }
 
     private static byte[] hmac(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return keyedMac(key).doFinal(data.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Trims and collapses runs of spaces, as canonical header values require. */

@@ -89,27 +89,23 @@ final class HttpConnection implements AutoCloseable {
         }
         head.append("\r\n");
         byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
-        if (expectContinue) {
-            send(headBytes, 0, headBytes.length);
-            out.flush();
-            Head early = awaitContinue();
-            if (early != null) return early;
-            if (request.stream() != null) {
-                copyBody(request.stream(), length);
-            } else {
-                send(request.body(), 0, (int) length);
-            }
-        } else if (request.stream() != null) {
-            send(headBytes, 0, headBytes.length);
-            copyBody(request.stream(), length);
-        } else if (length > 0 && headBytes.length + length <= CHUNK) {
+        if (request.stream() == null && length > 0 && headBytes.length + length <= CHUNK) {
             byte[] all = new byte[headBytes.length + (int) length];
             System.arraycopy(headBytes, 0, all, 0, headBytes.length);
             System.arraycopy(request.body(), 0, all, headBytes.length, (int) length);
             send(all, 0, all.length);
         } else {
             send(headBytes, 0, headBytes.length);
-            if (length > 0) send(request.body(), 0, (int) length);
+            if (expectContinue) {
+                out.flush();
+                Head early = awaitContinue();
+                if (early != null) return early;
+            }
+            if (request.stream() != null) {
+                copyBody(request.stream(), length);
+            } else if (length > 0) {
+                send(request.body(), 0, (int) length);
+            }
         }
         out.flush();
         return null;

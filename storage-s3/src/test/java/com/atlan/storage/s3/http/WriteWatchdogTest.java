@@ -12,7 +12,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -76,7 +75,7 @@ class WriteWatchdogTest {
     void aBodyTheServerStopsReadingFailsAfterTheWriteTimeout() {
         try (HttpConnectionPool pool = new HttpConnectionPool("http", "127.0.0.1", server.getLocalPort(), 4, false, 1_000)) {
             long size = 256L * 1024 * 1024; // far more than the socket buffers hold
-            HttpRequest request = HttpRequest.streamed("PUT", "/b/k", List.of(), new SlowZeros(size, 0), size);
+            HttpRequest request = HttpRequest.streamed("PUT", "/b/k", List.of(), new ZeroStream(size), size);
             long start = System.nanoTime();
 
             assertThatThrownBy(() -> pool.execute(request)).isInstanceOf(IOException.class);
@@ -92,45 +91,11 @@ class WriteWatchdogTest {
         try (HttpConnectionPool pool = new HttpConnectionPool("http", "127.0.0.1", server.getLocalPort(), 4, false, 300)) {
             // 4 pieces, each read from the source after 500 ms: the request takes ~2 s, each socket write ~0
             long size = 4 * 64 * 1024;
-            HttpRequest request = HttpRequest.streamed("PUT", "/b/k", List.of(), new SlowZeros(size, 500), size);
+            HttpRequest request = HttpRequest.streamed("PUT", "/b/k", List.of(), new ZeroStream(size, 500), size);
 
             try (HttpResponse response = pool.execute(request)) {
                 assertThat(response.status()).isEqualTo(200);
             }
-        }
-    }
-
-    /** {@code length} zero bytes, each read waiting {@code pauseMillis} first. */
-    private static final class SlowZeros extends InputStream {
-        private long left;
-        private final long pauseMillis;
-
-        SlowZeros(long length, long pauseMillis) {
-            this.left = length;
-            this.pauseMillis = pauseMillis;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : 0;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (left <= 0) return -1;
-            if (pauseMillis > 0) {
-                try {
-                    Thread.sleep(pauseMillis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted", e);
-                }
-            }
-            int n = (int) Math.min(len, left);
-            Arrays.fill(b, off, off + n, (byte) 0);
-            left -= n;
-            return n;
         }
     }
 }
