@@ -34,7 +34,7 @@ compile_helper() {
     if [[ ! -f $out/.ok ]]; then
         log "building $name helper (classpath from $dir/pom.xml)"
         mkdir -p "$out"
-        (cd "$dir" && mvn -q -B dependency:build-classpath -Dmdep.outputFile="$out/classpath.txt" \
+        (cd "$dir" && "$REPO/mvnw" -q -B dependency:build-classpath -Dmdep.outputFile="$out/classpath.txt" \
             >"$out/mvn.log" 2>&1) || die "could not resolve $dir/pom.xml; see $out/mvn.log"
         "$JDK/bin/javac" -nowarn -d "$out" -cp "$(cat "$out/classpath.txt")" "$dir"/src/main/java/*.java ||
             die "could not compile $name"

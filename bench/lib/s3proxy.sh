@@ -9,7 +9,7 @@ S3PROXY_PID=
 fetch_s3proxy() {
     [[ -f $S3PROXY_JAR ]] && return
     log "fetching S3Proxy $S3PROXY_VERSION"
-    mvn -q -B dependency:get -Dartifact="org.gaul:s3proxy:$S3PROXY_VERSION:jar:jar-with-dependencies" \
+    "$REPO/mvnw" -q -B dependency:get -Dartifact="org.gaul:s3proxy:$S3PROXY_VERSION:jar:jar-with-dependencies" \
         -Dtransitive=false >"$WORK/s3proxy-fetch.log" 2>&1 || die "could not fetch S3Proxy $S3PROXY_VERSION; see $WORK/s3proxy-fetch.log"
 }
 

@@ -71,11 +71,9 @@ final class DiscardingStore implements ObjectStore {
         static final OutputSink INSTANCE = new OutputSink();
 
         @Override
-        public void write(int b) {
-        }
+        public void write(int b) {}
 
         @Override
-        public void write(byte[] b, int off, int len) {
-        }
+        public void write(byte[] b, int off, int len) {}
     }
 }

@@ -18,8 +18,7 @@ import java.lang.management.MemoryType;
  */
 public final class ScaleBenchmark {
 
-    private ScaleBenchmark() {
-    }
+    private ScaleBenchmark() {}
 
     /** Runs the benchmark; prints one JSON object on stdout. */
     public static void main(String[] args) throws Exception {
@@ -31,9 +30,10 @@ public final class ScaleBenchmark {
                 case "--objects" -> objects = Long.parseLong(args[++i]);
                 case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
                 case "--size" -> size = Integer.parseInt(args[++i]);
-                case "--json" -> { }
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; usage: --objects N [--concurrency C] [--size BYTES] [--json]");
+                case "--json" -> {}
+                default ->
+                    throw new IllegalArgumentException("unknown argument " + args[i]
+                            + "; usage: --objects N [--concurrency C] [--size BYTES] [--json]");
             }
         }
         System.out.println(run(objects, concurrency, size));
@@ -42,8 +42,12 @@ public final class ScaleBenchmark {
     /** Runs one migration and returns the summary JSON with {@code heap_peak_bytes} and {@code heap_max_bytes}. */
     static String run(long objects, int concurrency, int size) throws Exception {
         DiscardingStore destination = new DiscardingStore();
-        MigrationSummary summary = new Migrator(new SyntheticSourceStore(objects, size), destination, "",
-                MigrationOptions.builder().concurrency(concurrency).build()).run();
+        MigrationSummary summary = new Migrator(
+                        new SyntheticSourceStore(objects, size),
+                        destination,
+                        "",
+                        MigrationOptions.builder().concurrency(concurrency).build())
+                .run();
         if (destination.objects() != summary.migratedFiles()) {
             throw new IllegalStateException("the destination received " + destination.objects()
                     + " objects but the summary says " + summary.migratedFiles());

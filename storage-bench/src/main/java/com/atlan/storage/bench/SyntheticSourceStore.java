@@ -38,7 +38,8 @@ final class SyntheticSourceStore implements ObjectStore {
 
     @Override
     public Stream<ObjectInfo> list(String prefix, String startAfter) {
-        return LongStream.range(0, count).mapToObj(i -> ObjectInfo.of(key(i), content.length, MODIFIED))
+        return LongStream.range(0, count)
+                .mapToObj(i -> ObjectInfo.of(key(i), content.length, MODIFIED))
                 .filter(o -> o.key().startsWith(prefix))
                 .filter(o -> startAfter == null || o.key().compareTo(startAfter) > 0);
     }

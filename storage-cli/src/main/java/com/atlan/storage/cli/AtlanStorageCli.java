@@ -2,19 +2,25 @@ package com.atlan.storage.cli;
 
 import com.atlan.storage.migrate.MigrationException;
 import com.atlan.storage.store.StorageException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code atlan-storage} command: parses arguments and dispatches to a subcommand. */
-@Command(name = "atlan-storage",
+@Command(
+        name = "atlan-storage",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Migrates objects from the deployment object store to the upstream object store"
                 + " (bucket cloning), configured by the Dapr component files your application uses.",
         subcommands = {MigrateCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 all migrated (or none matched) / verified identical, 1 some objects failed /"
-                + " differ, 2 usage, configuration or listing error."})
+        footer = {
+            "",
+            "Exit codes: 0 all migrated (or none matched) / verified identical, 1 some objects failed /"
+                    + " differ, 2 usage, configuration or listing error."
+        })
 public final class AtlanStorageCli {
 
     /** Exit code when every selected object is at the destination. */
@@ -24,12 +30,14 @@ public final class AtlanStorageCli {
     /** Exit code for usage, configuration and listing errors. */
     public static final int ERROR = 2;
 
-    private AtlanStorageCli() {
-    }
+    private AtlanStorageCli() {}
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(run(
+                args,
+                new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
     }
 
     /** Runs the command line with the given output streams and returns the exit code. */

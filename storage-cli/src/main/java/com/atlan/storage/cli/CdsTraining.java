@@ -16,18 +16,30 @@ import java.util.stream.Stream;
  */
 final class CdsTraining {
 
-    private CdsTraining() {
-    }
+    private CdsTraining() {}
 
     public static void main(String[] args) throws IOException {
         Path dir = Files.createTempDirectory("atlan-storage-cds-");
         try {
             Path components = Files.createDirectories(dir.resolve("components"));
-            component(components, "objectstore", "bindings.localstorage", "rootPath: \"" + dir.resolve("source") + "\"");
-            component(components, "upstream-objectstore", "bindings.localstorage", "rootPath: \"" + dir.resolve("target") + "\"");
-            component(components, "s3-training", "bindings.aws.s3", "bucket: training", "region: us-east-1",
-                    "endpoint: http://127.0.0.1:1", "forcePathStyle: \"true\"", "accessKey: training",
-                    "secretKey: training", "maxRetries: \"0\"");
+            component(
+                    components, "objectstore", "bindings.localstorage", "rootPath: \"" + dir.resolve("source") + "\"");
+            component(
+                    components,
+                    "upstream-objectstore",
+                    "bindings.localstorage",
+                    "rootPath: \"" + dir.resolve("target") + "\"");
+            component(
+                    components,
+                    "s3-training",
+                    "bindings.aws.s3",
+                    "bucket: training",
+                    "region: us-east-1",
+                    "endpoint: http://127.0.0.1:1",
+                    "forcePathStyle: \"true\"",
+                    "accessKey: training",
+                    "secretKey: training",
+                    "maxRetries: \"0\"");
             Files.createDirectories(dir.resolve("source/train"));
             Files.writeString(dir.resolve("source/train/a.json"), "{}");
             Files.writeString(dir.resolve("source/train/b.bin"), "b");
@@ -50,10 +62,16 @@ final class CdsTraining {
 
     private static void component(Path folder, String name, String type, String... metadata) throws IOException {
         StringBuilder yaml = new StringBuilder("apiVersion: dapr.io/v1alpha1\nkind: Component\nmetadata:\n  name: ")
-                .append(name).append("\nspec:\n  type: ").append(type).append("\n  version: v1\n  metadata:\n");
+                .append(name)
+                .append("\nspec:\n  type: ")
+                .append(type)
+                .append("\n  version: v1\n  metadata:\n");
         for (String entry : metadata) {
             int colon = entry.indexOf(": ");
-            yaml.append("    - name: ").append(entry, 0, colon).append("\n      value: ").append(entry.substring(colon + 2))
+            yaml.append("    - name: ")
+                    .append(entry, 0, colon)
+                    .append("\n      value: ")
+                    .append(entry.substring(colon + 2))
                     .append('\n');
         }
         Files.writeString(folder.resolve(name + ".yaml"), yaml);

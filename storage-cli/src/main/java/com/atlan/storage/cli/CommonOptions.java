@@ -10,12 +10,16 @@ import picocli.CommandLine.Option;
 /** Options every subcommand shares: where the components are and how much to log. */
 final class CommonOptions {
 
-    @Option(names = "--components", paramLabel = "DIR",
+    @Option(
+            names = "--components",
+            paramLabel = "DIR",
             description = "Folder of Dapr component YAML files. Default: env ATLAN_STORAGE_COMPONENTS,"
                     + " else ./components if it exists, else the embedded default (local folders under ./local/dapr).")
     Path components;
 
-    @Option(names = {"-v", "--verbose"}, description = "Log more to stderr (-v info, -vv debug).")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Log more to stderr (-v info, -vv debug).")
     boolean[] verbose = new boolean[0];
 
     Optional<Path> componentsDir() {

@@ -17,16 +17,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code atlan-storage migrate}: copies what a prefix selects from the source store to the destination store. */
-@Command(name = "migrate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Copies every object the prefix selects from the source store to the destination store,"
-                + " keeping keys. Objects stream through (never whole in memory); transient errors are retried;"
-                + " every write is checked against the size listed and, where either side speaks MD5, its checksum.",
-                "",
-                "Objects already identical at the destination are skipped. Progress is checkpointed to the state"
-                + " store every few seconds; after a crash, run the same command with --resume.",
-                "",
-                "A prefix 'p' selects the key 'p' and keys under 'p/', never siblings such as 'p_archive/x';"
-                + " 'p/' selects only keys under it; '' selects everything."})
+@Command(
+        name = "migrate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Copies every object the prefix selects from the source store to the destination store,"
+                    + " keeping keys. Objects stream through (never whole in memory); transient errors are retried;"
+                    + " every write is checked against the size listed and, where either side speaks MD5, its checksum.",
+            "",
+            "Objects already identical at the destination are skipped. Progress is checkpointed to the state"
+                    + " store every few seconds; after a crash, run the same command with --resume.",
+            "",
+            "A prefix 'p' selects the key 'p' and keys under 'p/', never siblings such as 'p_archive/x';"
+                    + " 'p/' selects only keys under it; '' selects everything."
+        })
 final class MigrateCommand implements Callable<Integer> {
 
     @Spec
@@ -38,38 +43,59 @@ final class MigrateCommand implements Callable<Integer> {
     @Mixin
     StorePairOptions stores;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + MigrationOptions.DEFAULT_CONCURRENCY,
+    @Option(
+            names = "--concurrency",
+            paramLabel = "N",
+            defaultValue = "" + MigrationOptions.DEFAULT_CONCURRENCY,
             description = "Objects transferred at once (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
-    @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "5",
+    @Option(
+            names = "--max-attempts",
+            paramLabel = "N",
+            defaultValue = "5",
             description = "Attempts per object for transient errors (default: ${DEFAULT-VALUE}).")
     int maxAttempts;
 
-    @Option(names = "--max-failure-rate", paramLabel = "RATE", defaultValue = "1.0",
+    @Option(
+            names = "--max-failure-rate",
+            paramLabel = "RATE",
+            defaultValue = "1.0",
             description = "Stop when this share (0..1) of finished objects has failed (default: never).")
     double maxFailureRate;
 
-    @Option(names = "--no-server-side-copy", negatable = false,
+    @Option(
+            names = "--no-server-side-copy",
+            negatable = false,
             description = "Stream bytes through this process even when the destination could copy server side.")
     boolean noServerSideCopy;
 
-    @Option(names = "--skip-unchanged", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(
+            names = "--skip-unchanged",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
             description = "Skip objects the destination already holds with the same size and ETag (or, when ETags"
                     + " cannot be compared, a modification time not older than the source's); judged from the two"
                     + " listings alone. On by default; --no-skip-unchanged copies everything.")
     boolean skipUnchanged;
 
-    @Option(names = "--resume",
+    @Option(
+            names = "--resume",
             description = "Continue the job's last checkpoint: retry its failures, list on from where it stopped and"
                     + " report counts for the whole job. Starts over when the job has no checkpoint or finished.")
     boolean resume;
 
-    @Option(names = "--job-id", paramLabel = "ID",
+    @Option(
+            names = "--job-id",
+            paramLabel = "ID",
             description = "The job's checkpoint id (default: derived from source, destination and stores.prefix).")
     String jobId;
 
-    @Option(names = "--checkpoint-interval", paramLabel = "SECONDS", defaultValue = "5",
+    @Option(
+            names = "--checkpoint-interval",
+            paramLabel = "SECONDS",
+            defaultValue = "5",
             description = "Seconds between checkpoints saved to the state store (default: ${DEFAULT-VALUE}).")
     double checkpointInterval;
 
@@ -85,10 +111,14 @@ final class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         common.applyLogLevel();
-        if (concurrency < 1 || maxAttempts < 1 || !(maxFailureRate >= 0 && maxFailureRate <= 1)
+        if (concurrency < 1
+                || maxAttempts < 1
+                || !(maxFailureRate >= 0 && maxFailureRate <= 1)
                 || !(checkpointInterval > 0)) {
-            spec.commandLine().getErr().println("error: --concurrency and --max-attempts must be >= 1,"
-                    + " --max-failure-rate between 0 and 1 and --checkpoint-interval > 0");
+            spec.commandLine()
+                    .getErr()
+                    .println("error: --concurrency and --max-attempts must be >= 1,"
+                            + " --max-failure-rate between 0 and 1 and --checkpoint-interval > 0");
             return AtlanStorageCli.ERROR;
         }
         StorageConfiguration configuration = StorageConfiguration.load(common.componentsDir());
@@ -110,11 +140,14 @@ final class MigrateCommand implements Callable<Integer> {
         Thread onInterrupt = new Thread(() -> cancelAndWait(handle), "atlan-storage-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         MigrationSummary summary;
-        try (ProgressDisplay ignored = ProgressDisplay.start(handle, spec.commandLine().getErr(), noProgress)) {
+        ProgressDisplay display =
+                ProgressDisplay.start(handle, spec.commandLine().getErr(), noProgress);
+        try {
             summary = handle.completion().join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         } finally {
+            display.close();
             removeHook(onInterrupt);
         }
         print(summary, handle, spec.commandLine().getOut());

@@ -38,18 +38,18 @@ abstract class ProgressDisplay implements AutoCloseable {
             display = new None(handle);
         } else if (Terminal.isInteractive()) {
             display = new Bar(handle);
-            display.ticker.scheduleAtFixedRate(display::refresh, 0, 200, TimeUnit.MILLISECONDS);
+            var unused = display.ticker.scheduleAtFixedRate(display::refresh, 0, 200, TimeUnit.MILLISECONDS);
         } else {
             display = new Lines(handle, err);
-            display.ticker.scheduleAtFixedRate(display::refresh, LINE_INTERVAL_SECONDS, LINE_INTERVAL_SECONDS, TimeUnit.SECONDS);
+            var unused = display.ticker.scheduleAtFixedRate(
+                    display::refresh, LINE_INTERVAL_SECONDS, LINE_INTERVAL_SECONDS, TimeUnit.SECONDS);
         }
         return display;
     }
 
     abstract void refresh();
 
-    void finish() {
-    }
+    void finish() {}
 
     @Override
     public void close() {
@@ -63,8 +63,12 @@ abstract class ProgressDisplay implements AutoCloseable {
     }
 
     static String rates(Progress p) {
-        return String.format(Locale.ROOT, "%s, %.0f obj/s, %s/s", SummaryText.bytes(p.transferredBytes()),
-                p.filesPerSecond(), SummaryText.bytes((long) p.bytesPerSecond()));
+        return String.format(
+                Locale.ROOT,
+                "%s, %.0f obj/s, %s/s",
+                SummaryText.bytes(p.transferredBytes()),
+                p.filesPerSecond(),
+                SummaryText.bytes((long) p.bytesPerSecond()));
     }
 
     private static final class None extends ProgressDisplay {
@@ -73,8 +77,7 @@ abstract class ProgressDisplay implements AutoCloseable {
         }
 
         @Override
-        void refresh() {
-        }
+        void refresh() {}
     }
 
     private static final class Lines extends ProgressDisplay {
@@ -88,9 +91,16 @@ abstract class ProgressDisplay implements AutoCloseable {
         @Override
         void refresh() {
             Progress p = handle.progress();
-            err.printf(Locale.ROOT, "progress: %d/%d%s objects done (%d migrated, %d skipped, %d failed), %s%n",
-                    p.doneFiles(), p.listedFiles(), p.listingComplete() ? "" : "+", p.migratedFiles(),
-                    p.skippedFiles(), p.failedFiles(), rates(p));
+            err.printf(
+                    Locale.ROOT,
+                    "progress: %d/%d%s objects done (%d migrated, %d skipped, %d failed), %s%n",
+                    p.doneFiles(),
+                    p.listedFiles(),
+                    p.listingComplete() ? "" : "+",
+                    p.migratedFiles(),
+                    p.skippedFiles(),
+                    p.failedFiles(),
+                    rates(p));
             err.flush();
         }
     }

@@ -7,20 +7,28 @@ import java.util.Locale;
 /** Human-readable renderings of a {@link MigrationSummary}. */
 final class SummaryText {
 
-    private SummaryText() {
-    }
+    private SummaryText() {}
 
     /** A few lines: counts, bytes, rate and one line per failure. */
     static String of(MigrationSummary s) {
         StringBuilder text = new StringBuilder();
         double seconds = s.elapsedMs() / 1000.0;
-        text.append(String.format(Locale.ROOT, "Migrated %d of %d objects (%s) from %s to %s in %.1f s%s%n",
-                s.migratedFiles(), s.totalFiles(), bytes(s.bytesMigrated()), s.source(), s.destination(), seconds,
+        text.append(String.format(
+                Locale.ROOT,
+                "Migrated %d of %d objects (%s) from %s to %s in %.1f s%s%n",
+                s.migratedFiles(),
+                s.totalFiles(),
+                bytes(s.bytesMigrated()),
+                s.source(),
+                s.destination(),
+                seconds,
                 seconds > 0 ? String.format(Locale.ROOT, ", %s/s", bytes((long) (s.bytesMigrated() / seconds))) : ""));
         if (!s.prefix().isEmpty()) {
             text.append("  prefix:  ").append(s.prefix()).append(System.lineSeparator());
         }
-        text.append("  skipped: ").append(s.skippedFiles()).append(" (already identical at the destination)")
+        text.append("  skipped: ")
+                .append(s.skippedFiles())
+                .append(" (already identical at the destination)")
                 .append(System.lineSeparator());
         text.append("  failed:  ").append(s.failedMigrations()).append(System.lineSeparator());
         for (FailureRecord f : s.failures()) {
@@ -34,8 +42,14 @@ final class SummaryText {
 
     /** One line saying what a dry run found. */
     static String dryRun(MigrationSummary s, long bytes) {
-        return String.format(Locale.ROOT, "Dry run: %d objects (%s) under prefix '%s' would be migrated from %s to %s.",
-                s.totalFiles(), bytes(bytes), s.prefix(), s.source(), s.destination());
+        return String.format(
+                Locale.ROOT,
+                "Dry run: %d objects (%s) under prefix '%s' would be migrated from %s to %s.",
+                s.totalFiles(),
+                bytes(bytes),
+                s.prefix(),
+                s.source(),
+                s.destination());
     }
 
     /** Bytes in binary units, e.g. {@code 1.5 MiB}. */

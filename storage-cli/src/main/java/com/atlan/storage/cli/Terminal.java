@@ -6,13 +6,13 @@ import java.lang.reflect.Method;
 /** Whether stderr is a terminal a progress bar can redraw. */
 final class Terminal {
 
-    private Terminal() {
-    }
+    private Terminal() {}
 
     /**
      * True when the process has a console that is a real terminal. On JDK 22+ {@code System.console()}
      * exists even when redirected, so {@code Console.isTerminal()} is consulted where present.
      */
+    @SuppressWarnings("SystemConsoleNull") // handles both: null before JDK 22, isTerminal() after
     static boolean isInteractive() {
         Console console = System.console();
         if (console == null || "dumb".equals(System.getenv("TERM"))) {

@@ -8,7 +8,8 @@ final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
         String version = AtlanStorageCli.class.getPackage().getImplementationVersion();
-        return new String[] {"atlan-storage " + (version == null ? "development build" : version),
-                "Java " + Runtime.version()};
+        return new String[] {
+            "atlan-storage " + (version == null ? "development build" : version), "Java " + Runtime.version()
+        };
     }
 }

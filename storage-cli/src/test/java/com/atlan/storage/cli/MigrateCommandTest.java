@@ -16,6 +16,7 @@ class MigrateCommandTest {
 
     @TempDir
     Path dir;
+
     Path components;
     Path source;
     Path destination;
@@ -45,10 +46,13 @@ class MigrateCommandTest {
         seed("processed/2024/b/c.csv", "x,y");
         seed("other/d.txt", "no");
 
-        CliRun result = run("migrate", "--components", components.toString(), "--prefix", "processed/2024/", "--no-progress");
+        CliRun result =
+                run("migrate", "--components", components.toString(), "--prefix", "processed/2024/", "--no-progress");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).contains("Migrated 2 of 2 objects").contains("from objectstore to upstream-objectstore");
+        assertThat(result.out())
+                .contains("Migrated 2 of 2 objects")
+                .contains("from objectstore to upstream-objectstore");
         assertThat(destination.resolve("processed/2024/b/c.csv")).hasContent("x,y");
         assertThat(destination.resolve("other/d.txt")).doesNotExist();
     }
@@ -70,8 +74,15 @@ class MigrateCommandTest {
         Path unreadable = source.resolve("p/unreadable");
         // a folder where the destination needs a file makes one object fail for good
         Files.createDirectories(destination.resolve("p/unreadable/occupied"));
-        CliRun result = run("migrate", "--components", components.toString(), "--prefix", "p", "--no-progress",
-                "--max-attempts", "1");
+        CliRun result = run(
+                "migrate",
+                "--components",
+                components.toString(),
+                "--prefix",
+                "p",
+                "--no-progress",
+                "--max-attempts",
+                "1");
         assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(1);
         assertThat(result.out()).contains("failed:  1").contains("p/unreadable");
         assertThat(unreadable).exists();
@@ -95,11 +106,13 @@ class MigrateCommandTest {
     @Test
     void configurationErrorsExitTwoBeforeAnyTransfer() throws IOException {
         seed("p/a", "1");
-        CliRun missing = run("migrate", "--components", components.toString(), "--destination", "nope", "--no-progress");
+        CliRun missing =
+                run("migrate", "--components", components.toString(), "--destination", "nope", "--no-progress");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("nope");
 
-        CliRun same = run("migrate", "--components", components.toString(), "--destination", "objectstore", "--no-progress");
+        CliRun same =
+                run("migrate", "--components", components.toString(), "--destination", "objectstore", "--no-progress");
         assertThat(same.exitCode()).isEqualTo(2);
         assertThat(same.err()).containsIgnoringCase("same");
         assertThat(destination).doesNotExist();
@@ -126,7 +139,11 @@ class MigrateCommandTest {
     void helpDescribesTheCommand() {
         CliRun result = run("migrate", "--help");
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("--prefix").contains("--json").contains("--dry-run").contains("--concurrency");
+        assertThat(result.out())
+                .contains("--prefix")
+                .contains("--json")
+                .contains("--dry-run")
+                .contains("--concurrency");
     }
 
     private void writeStateStore() throws IOException {
@@ -148,13 +165,19 @@ class MigrateCommandTest {
     void reRunSkipsUnchangedAndNoSkipUnchangedCopiesAgain() throws IOException {
         seed("p/a", "1");
         seed("p/b", "2");
-        assertThat(run("migrate", "--components", components.toString(), "--no-progress").exitCode()).isZero();
-        MigrationSummary again = MigrationSummary.fromJson(run("migrate", "--components", components.toString(),
-                "--json").out().strip());
+        assertThat(run("migrate", "--components", components.toString(), "--no-progress")
+                        .exitCode())
+                .isZero();
+        MigrationSummary again =
+                MigrationSummary.fromJson(run("migrate", "--components", components.toString(), "--json")
+                        .out()
+                        .strip());
         assertThat(again.skippedFiles()).isEqualTo(2);
         assertThat(again.migratedFiles()).isZero();
-        MigrationSummary forced = MigrationSummary.fromJson(run("migrate", "--components", components.toString(),
-                "--json", "--no-skip-unchanged").out().strip());
+        MigrationSummary forced = MigrationSummary.fromJson(
+                run("migrate", "--components", components.toString(), "--json", "--no-skip-unchanged")
+                        .out()
+                        .strip());
         assertThat(forced.migratedFiles()).isEqualTo(2);
     }
 
@@ -166,10 +189,19 @@ class MigrateCommandTest {
         assertThat(refused.err()).contains("state store");
 
         writeStateStore();
-        CliRun resumed = run("migrate", "--components", components.toString(), "--resume", "--job-id", "nightly",
-                "--checkpoint-interval", "0.5", "--json");
+        CliRun resumed = run(
+                "migrate",
+                "--components",
+                components.toString(),
+                "--resume",
+                "--job-id",
+                "nightly",
+                "--checkpoint-interval",
+                "0.5",
+                "--json");
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
-        assertThat(MigrationSummary.fromJson(resumed.out().strip()).migratedFiles()).isEqualTo(1);
+        assertThat(MigrationSummary.fromJson(resumed.out().strip()).migratedFiles())
+                .isEqualTo(1);
         assertThat(dir.resolve("state/statestore.db")).exists();
     }
 }

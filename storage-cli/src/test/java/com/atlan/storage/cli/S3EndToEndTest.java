@@ -36,14 +36,15 @@ class S3EndToEndTest {
 
     @TempDir
     Path dir;
+
     Path components;
     ListAppender<ILoggingEvent> migratorLog;
 
     @BeforeEach
     void setUp() throws IOException {
         components = Files.createDirectories(dir.resolve("components"));
-        Path secrets = Files.writeString(dir.resolve("secrets.json"),
-                "{\"TEST_S3_ACCESS_KEY\": \"" + S3ProxyServer.ACCESS_KEY + "\"}");
+        Path secrets = Files.writeString(
+                dir.resolve("secrets.json"), "{\"TEST_S3_ACCESS_KEY\": \"" + S3ProxyServer.ACCESS_KEY + "\"}");
         Files.writeString(components.resolve("secrets.yaml"), """
                 apiVersion: dapr.io/v1alpha1
                 kind: Component
@@ -99,7 +100,8 @@ class S3EndToEndTest {
                       value: %s
                 auth:
                   secretStore: file-secrets
-                """.formatted(name, bucket, host, S3.endpoint().getPort(), S3ProxyServer.SECRET_KEY));
+                """.formatted(
+                        name, bucket, host, S3.endpoint().getPort(), S3ProxyServer.SECRET_KEY));
     }
 
     private String run(int expectedExit, String... args) {
@@ -120,17 +122,22 @@ class S3EndToEndTest {
         S3.admin().putObject(b -> b.bucket(bucket).key("data/small.json"), RequestBody.fromString("{\"a\":1}"));
         S3.admin().putObject(b -> b.bucket(bucket).key("data/empty"), RequestBody.empty());
         S3.admin().putObject(b -> b.bucket(bucket).key("data/with space & 100%+.txt"), RequestBody.fromString("odd"));
-        S3.admin().putObject(b -> b.bucket(bucket).key("data/large.bin"),
-                RequestBody.fromInputStream(TestData.randomStream(11, LARGE), LARGE));
+        S3.admin()
+                .putObject(
+                        b -> b.bucket(bucket).key("data/large.bin"),
+                        RequestBody.fromInputStream(TestData.randomStream(11, LARGE), LARGE));
         S3.admin().putObject(b -> b.bucket(bucket).key("data_archive/not-selected"), RequestBody.fromString("no"));
     }
 
     private String sha256(String bucket, String key) {
-        return TestData.sha256(S3.admin().getObject(b -> b.bucket(bucket).key(key), ResponseTransformer.toInputStream()));
+        return TestData.sha256(
+                S3.admin().getObject(b -> b.bucket(bucket).key(key), ResponseTransformer.toInputStream()));
     }
 
     private java.util.List<String> keys(String bucket) {
-        return S3.admin().listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream().map(S3Object::key).toList();
+        return S3.admin().listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream()
+                .map(S3Object::key)
+                .toList();
     }
 
     private boolean loggedServerSideCopy() {
@@ -167,8 +174,8 @@ class S3EndToEndTest {
         String out = migrate("--prefix", "data");
 
         assertThat(out).contains("Migrated 4 of 4 objects");
-        assertThat(keys(destination)).containsExactly("data/empty", "data/large.bin", "data/small.json",
-                "data/with space & 100%+.txt");
+        assertThat(keys(destination))
+                .containsExactly("data/empty", "data/large.bin", "data/small.json", "data/with space & 100%+.txt");
         assertThat(sha256(destination, "data/large.bin")).isEqualTo(sha256(source, "data/large.bin"));
         assertThat(loggedServerSideCopy()).isFalse();
     }
@@ -184,7 +191,9 @@ class S3EndToEndTest {
         String out = migrate("--prefix", "data/");
 
         assertThat(out).contains("Migrated 4 of 4 objects");
-        assertThat(loggedServerSideCopy()).as("the migrator announced server-side copies").isTrue();
+        assertThat(loggedServerSideCopy())
+                .as("the migrator announced server-side copies")
+                .isTrue();
         assertThat(sha256(destination, "data/large.bin")).isEqualTo(sha256(source, "data/large.bin"));
         assertThat(keys(destination)).doesNotContain("data_archive/not-selected");
     }
@@ -208,13 +217,16 @@ class S3EndToEndTest {
     void wrongCredentialsAreAListingErrorWithExitTwo() throws IOException {
         String source = S3.newBucket();
         seedBucket(source);
-        Files.writeString(components.resolve("objectstore.yaml"), Files.readString(writeAndGet(source))
-                .replace(S3ProxyServer.SECRET_KEY, "wrong-secret"));
+        Files.writeString(
+                components.resolve("objectstore.yaml"),
+                Files.readString(writeAndGet(source)).replace(S3ProxyServer.SECRET_KEY, "wrong-secret"));
         localComponent("upstream-objectstore", dir.resolve("upstream"));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = AtlanStorageCli.run(new String[] {"migrate", "--components=" + components, "--no-progress"},
-                new PrintWriter(out, true), new PrintWriter(err, true));
+        int code = AtlanStorageCli.run(
+                new String[] {"migrate", "--components=" + components, "--no-progress"},
+                new PrintWriter(out, true),
+                new PrintWriter(err, true));
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("objectstore").doesNotContain("wrong-secret");
     }

@@ -16,6 +16,7 @@ class VerifyCommandTest {
 
     @TempDir
     Path dir;
+
     Path components;
     Path source;
     Path destination;
@@ -43,12 +44,16 @@ class VerifyCommandTest {
     void matchingSidesExitZero() throws IOException {
         write(source, "p/a", "1");
         write(source, "p/b/c", "2");
-        assertThat(run("migrate", "--components", components.toString(), "--no-progress").exitCode()).isZero();
+        assertThat(run("migrate", "--components", components.toString(), "--no-progress")
+                        .exitCode())
+                .isZero();
 
         CliRun result = run("verify", "--components", components.toString(), "--prefix", "p");
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("Identical: 2 objects").contains("matching:  2");
-        assertThat(run("verify", "--components", components.toString(), "--download").exitCode()).isZero();
+        assertThat(run("verify", "--components", components.toString(), "--download")
+                        .exitCode())
+                .isZero();
     }
 
     @Test

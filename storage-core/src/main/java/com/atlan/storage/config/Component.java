@@ -16,8 +16,13 @@ import java.util.Optional;
  * @param secretStore {@code auth.secretStore}: the component that resolves this one's {@code secretKeyRef}s
  * @param source      where the component was declared (a file path or the embedded default), for messages
  */
-public record Component(String name, String type, String version, Map<String, MetadataValue> metadata,
-                        Optional<String> secretStore, String source) {
+public record Component(
+        String name,
+        String type,
+        String version,
+        Map<String, MetadataValue> metadata,
+        Optional<String> secretStore,
+        String source) {
 
     public Component {
         Objects.requireNonNull(name, "name");

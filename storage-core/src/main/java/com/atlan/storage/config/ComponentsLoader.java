@@ -41,8 +41,7 @@ public final class ComponentsLoader {
 
     private static final Logger log = LoggerFactory.getLogger(ComponentsLoader.class);
 
-    private ComponentsLoader() {
-    }
+    private ComponentsLoader() {}
 
     /**
      * Loads the components of every YAML file directly in {@code folder}, in file name order.
@@ -56,9 +55,13 @@ public final class ComponentsLoader {
         }
         List<Path> files;
         try (Stream<Path> entries = Files.list(folder)) {
-            files = entries.filter(ComponentsLoader::isYaml).filter(Files::isRegularFile).sorted().toList();
+            files = entries.filter(ComponentsLoader::isYaml)
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
         } catch (IOException | UncheckedIOException e) {
-            throw new StorageConfigException(null, "cannot list components folder " + folder + ": " + e.getMessage(), e);
+            throw new StorageConfigException(
+                    null, "cannot list components folder " + folder + ": " + e.getMessage(), e);
         }
         List<Component> all = new ArrayList<>();
         for (Path file : files) {
@@ -78,7 +81,8 @@ public final class ComponentsLoader {
             throw new IllegalStateException("resource " + EMBEDDED_DEFAULT + " is missing from the storage-core jar");
         }
         try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return requireUniqueNames(parse(reader, "embedded default components (classpath:" + EMBEDDED_DEFAULT + ")"));
+            return requireUniqueNames(
+                    parse(reader, "embedded default components (classpath:" + EMBEDDED_DEFAULT + ")"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -102,15 +106,22 @@ public final class ComponentsLoader {
                         throw new StorageConfigException(source + " (document " + document + "): " + e.getMessage());
                     }
                 } else {
-                    log.debug("{}: skipping document {} (kind {})", source, document,
+                    log.debug(
+                            "{}: skipping document {} (kind {})",
+                            source,
+                            document,
                             doc instanceof Map<?, ?> map ? map.get("kind") : "none");
                 }
             }
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String where = mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
-            throw new StorageConfigException(null, "malformed YAML in " + source + where + ": "
-                    + firstLine(e.getProblem() != null ? e.getProblem() : e.getMessage()), e);
+            String where =
+                    mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+            throw new StorageConfigException(
+                    null,
+                    "malformed YAML in " + source + where + ": "
+                            + firstLine(e.getProblem() != null ? e.getProblem() : e.getMessage()),
+                    e);
         } catch (YAMLException e) {
             throw new StorageConfigException(null, "malformed YAML in " + source + ": " + firstLine(e.getMessage()), e);
         }
@@ -137,7 +148,8 @@ public final class ComponentsLoader {
         int index = 0;
         for (Object entry : entries == null ? List.of() : (List<?>) entries) {
             index++;
-            String field = entry instanceof Map<?, ?> m ? text(m.get("name"), "spec.metadata[" + index + "].name") : null;
+            String field =
+                    entry instanceof Map<?, ?> m ? text(m.get("name"), "spec.metadata[" + index + "].name") : null;
             if (field == null || field.isBlank()) {
                 throw new StorageConfigException(in + ": spec.metadata entry " + index + " has no name");
             }
@@ -153,8 +165,13 @@ public final class ComponentsLoader {
             }
         }
         String secretStore = text(section(doc, "auth", in).get("secretStore"), "auth.secretStore");
-        return new Component(name, type.trim(), text(spec.get("version"), "spec.version"), metadata,
-                Optional.ofNullable(secretStore), source);
+        return new Component(
+                name,
+                type.trim(),
+                text(spec.get("version"), "spec.version"),
+                metadata,
+                Optional.ofNullable(secretStore),
+                source);
     }
 
     private static MetadataValue toValue(Map<?, ?> item, String field) {
@@ -169,12 +186,14 @@ public final class ComponentsLoader {
             if (refName == null || refName.isBlank()) {
                 throw new StorageConfigException(field + ": secretKeyRef needs a name (and optionally a key)");
             }
-            return new MetadataValue.SecretKeyRef(refName.trim(), text(((Map<?, ?>) ref).get("key"), "secretKeyRef.key"));
+            return new MetadataValue.SecretKeyRef(
+                    refName.trim(), text(((Map<?, ?>) ref).get("key"), "secretKeyRef.key"));
         }
         for (Object key : item.keySet()) {
             if (!"name".equals(key)) {
                 // An unknown form such as envRef would otherwise become a silently empty setting.
-                throw new StorageConfigException(field + " uses '" + key + "'; only value and secretKeyRef are supported");
+                throw new StorageConfigException(
+                        field + " uses '" + key + "'; only value and secretKeyRef are supported");
             }
         }
         return new MetadataValue.Literal("");
@@ -237,7 +256,12 @@ public final class ComponentsLoader {
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(50);
         DumperOptions dumperOptions = new DumperOptions();
-        return new Yaml(new SafeConstructor(options), new Representer(dumperOptions), dumperOptions, options, new StringScalars());
+        return new Yaml(
+                new SafeConstructor(options),
+                new Representer(dumperOptions),
+                dumperOptions,
+                options,
+                new StringScalars());
     }
 
     private static final class StringScalars extends Resolver {

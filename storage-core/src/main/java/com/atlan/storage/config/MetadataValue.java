@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * The value of one {@code spec.metadata} entry of a Dapr component, as written in the file:
- * either a literal or a reference to a secret. Neither form prints a value in {@link #toString()}.
+ * either a literal or a reference to a secret. Neither form prints a value in its {@code toString()}.
  */
 public sealed interface MetadataValue {
 
@@ -38,7 +38,9 @@ public sealed interface MetadataValue {
 
         /** How the reference is written, for messages: {@code secretKeyRef{name=A}} or {@code secretKeyRef{name=A, key=B}}. */
         public String describe() {
-            return key.equals(name) ? "secretKeyRef{name=" + name + "}" : "secretKeyRef{name=" + name + ", key=" + key + "}";
+            return key.equals(name)
+                    ? "secretKeyRef{name=" + name + "}"
+                    : "secretKeyRef{name=" + name + ", key=" + key + "}";
         }
 
         @Override

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -83,8 +82,8 @@ final class SecretResolver {
                 return value;
             }
         }
-        throw new StorageConfigException(component.describe() + ": metadata '" + field + "' refers to "
-                + ref.describe() + ", which was not found; looked in: " + String.join(", ", tried));
+        throw new StorageConfigException(component.describe() + ": metadata '" + field + "' refers to " + ref.describe()
+                + ", which was not found; looked in: " + String.join(", ", tried));
     }
 
     private Optional<String> fromSecretStore(Component store, MetadataValue.SecretKeyRef ref, List<String> tried) {
@@ -106,7 +105,8 @@ final class SecretResolver {
             case LOCAL_FILE -> {
                 Map<String, String> secrets = fileSecrets.computeIfAbsent(store.name(), n -> readSecretsFile(store));
                 String separator = setting(store, "nestedSeparator").orElse(":");
-                boolean multiValued = setting(store, "multiValued").map(Boolean::parseBoolean).orElse(false);
+                boolean multiValued =
+                        setting(store, "multiValued").map(Boolean::parseBoolean).orElse(false);
                 // multiValued: the name selects a top-level object and the key a field in it.
                 List<String> candidates = multiValued
                         ? List.of(ref.name() + separator + ref.key(), ref.name())
@@ -121,8 +121,11 @@ final class SecretResolver {
                 return Optional.empty();
             }
             default -> {
-                log.warn("{} is not supported for resolving secrets (only {} and {}); using environment variables",
-                        label, LOCAL_ENV, LOCAL_FILE);
+                log.warn(
+                        "{} is not supported for resolving secrets (only {} and {}); using environment variables",
+                        label,
+                        LOCAL_ENV,
+                        LOCAL_FILE);
                 tried.add(label + " (type not supported)");
                 return Optional.empty();
             }
@@ -130,8 +133,9 @@ final class SecretResolver {
     }
 
     private Map<String, String> readSecretsFile(Component store) {
-        String declared = setting(store, "secretsFile").orElseThrow(() -> new StorageConfigException(
-                store.describe() + ": metadata 'secretsFile' is required"));
+        String declared = setting(store, "secretsFile")
+                .orElseThrow(
+                        () -> new StorageConfigException(store.describe() + ": metadata 'secretsFile' is required"));
         Path file = workingDir.resolve(declared).normalize();
         JsonNode root;
         try {
@@ -142,8 +146,11 @@ final class SecretResolver {
             throw new StorageConfigException(store.describe() + ": secretsFile " + file + " is not valid JSON"
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         } catch (IOException e) {
-            throw new StorageConfigException(store.name(), store.describe() + ": cannot read secretsFile " + file
-                    + ": " + e.getClass().getSimpleName(), null);
+            throw new StorageConfigException(
+                    store.name(),
+                    store.describe() + ": cannot read secretsFile " + file + ": "
+                            + e.getClass().getSimpleName(),
+                    null);
         }
         if (root == null || !root.isObject()) {
             throw new StorageConfigException(store.describe() + ": secretsFile " + file + " must hold a JSON object");
@@ -170,11 +177,15 @@ final class SecretResolver {
 
     /** A literal setting of a secret store component; secret stores cannot take their own settings from secrets. */
     private static Optional<String> setting(Component store, String field) {
-        return store.entry(field).map(v -> switch (v) {
-            case MetadataValue.Literal literal -> literal.value();
-            case MetadataValue.SecretKeyRef ref -> throw new StorageConfigException(store.describe()
-                    + ": metadata '" + field + "' of a secret store must be a literal value, not " + ref.describe());
-        }).filter(s -> !s.isBlank()).map(String::trim);
+        return store.entry(field)
+                .map(v -> switch (v) {
+                    case MetadataValue.Literal literal -> literal.value();
+                    case MetadataValue.SecretKeyRef ref ->
+                        throw new StorageConfigException(store.describe() + ": metadata '" + field
+                                + "' of a secret store must be a literal value, not " + ref.describe());
+                })
+                .filter(s -> !s.isBlank())
+                .map(String::trim);
     }
 
     private static void requireNoPlaceholder(Component component, String field, MetadataValue declared, String value) {
@@ -183,8 +194,8 @@ final class SecretResolver {
             return;
         }
         if (declared instanceof MetadataValue.SecretKeyRef ref) {
-            throw new StorageConfigException(component.describe() + ": the secret behind metadata '" + field
-                    + "' (" + ref.describe() + ") contains an unfilled {{placeholder}}; set the real value");
+            throw new StorageConfigException(component.describe() + ": the secret behind metadata '" + field + "' ("
+                    + ref.describe() + ") contains an unfilled {{placeholder}}; set the real value");
         }
         Set<String> all = new LinkedHashSet<>();
         do {

@@ -66,7 +66,8 @@ public final class StorageConfiguration {
     private final SecretResolver secrets;
     private volatile Map<String, ObjectStoreProvider> providers;
 
-    private StorageConfiguration(ComponentsLocation location, List<Component> loaded, Map<String, String> env, Path workingDir) {
+    private StorageConfiguration(
+            ComponentsLocation location, List<Component> loaded, Map<String, String> env, Path workingDir) {
         this.location = location;
         Map<String, Component> byName = new LinkedHashMap<>();
         loaded.forEach(c -> byName.put(c.name(), c));
@@ -103,7 +104,8 @@ public final class StorageConfiguration {
         if (location.folder().isPresent()) {
             Path folder = location.folder().get();
             if (!Files.isDirectory(folder)) {
-                throw new StorageConfigException("components " + location.describe() + " does not exist or is not a directory");
+                throw new StorageConfigException(
+                        "components " + location.describe() + " does not exist or is not a directory");
             }
             log.debug("loading Dapr components from {}", location.describe());
             loaded = ComponentsLoader.loadFolder(folder);
@@ -117,12 +119,14 @@ public final class StorageConfiguration {
 
     private static ComponentsLocation locate(Optional<Path> componentsDir, Map<String, String> env, Path cwd) {
         if (componentsDir.isPresent()) {
-            return new ComponentsLocation(ComponentsLocation.Origin.OPTION,
+            return new ComponentsLocation(
+                    ComponentsLocation.Origin.OPTION,
                     Optional.of(cwd.resolve(componentsDir.get()).normalize()));
         }
         String fromEnv = env.get(COMPONENTS_ENV);
         if (fromEnv != null && !fromEnv.isBlank()) {
-            return new ComponentsLocation(ComponentsLocation.Origin.ENVIRONMENT,
+            return new ComponentsLocation(
+                    ComponentsLocation.Origin.ENVIRONMENT,
                     Optional.of(cwd.resolve(fromEnv.trim()).normalize()));
         }
         Path local = cwd.resolve("components");
@@ -196,8 +200,9 @@ public final class StorageConfiguration {
         Component c = component(name);
         ObjectStoreProvider provider = providers().get(c.type());
         if (provider == null) {
-            throw new StorageConfigException(c.describe() + ": no object store backend serves type '" + c.type()
-                    + "'. " + typeHint(c.type()) + " Known object store types: " + new TreeSet<>(providers().keySet()) + ".");
+            throw new StorageConfigException(c.describe() + ": no object store backend serves type '" + c.type() + "'. "
+                    + typeHint(c.type()) + " Known object store types: "
+                    + new TreeSet<>(providers().keySet()) + ".");
         }
         StoreSettings settings = storeSettings(name, concurrency);
         log.debug("opening {} with {}", c.describe(), provider.getClass().getName());
@@ -206,8 +211,11 @@ public final class StorageConfiguration {
         } catch (StorageException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new StorageConfigException(name, c.describe() + ": the " + c.type() + " backend could not open it: "
-                    + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+            throw new StorageConfigException(
+                    name,
+                    c.describe() + ": the " + c.type() + " backend could not open it: "
+                            + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -290,15 +298,24 @@ public final class StorageConfiguration {
     }
 
     private static String remoteIdentity(String family, Map<String, String> m) {
-        String endpoint = Optional.ofNullable(m.get("endpoint")).map(e -> e.trim().toLowerCase(Locale.ROOT)
-                .replaceAll("/+$", "")).filter(e -> !e.isEmpty()).orElse("the default endpoint");
+        String endpoint = Optional.ofNullable(m.get("endpoint"))
+                .map(e -> e.trim().toLowerCase(Locale.ROOT).replaceAll("/+$", ""))
+                .filter(e -> !e.isEmpty())
+                .orElse("the default endpoint");
         return switch (family) {
-            case "storage-s3" -> blankToNull(m.get("bucket")) == null ? null
-                    : "S3 bucket '" + m.get("bucket").trim() + "' at " + endpoint;
-            case "storage-azure" -> blankToNull(m.get("accountName")) == null || blankToNull(m.get("containerName")) == null ? null
-                    : "Azure container '" + m.get("containerName").trim() + "' of account '" + m.get("accountName").trim()
-                            + "' at " + endpoint;
-            case "storage-gcs" -> blankToNull(m.get("bucket")) == null ? null : "GCS bucket '" + m.get("bucket").trim() + "'";
+            case "storage-s3" ->
+                blankToNull(m.get("bucket")) == null
+                        ? null
+                        : "S3 bucket '" + m.get("bucket").trim() + "' at " + endpoint;
+            case "storage-azure" ->
+                blankToNull(m.get("accountName")) == null || blankToNull(m.get("containerName")) == null
+                        ? null
+                        : "Azure container '" + m.get("containerName").trim() + "' of account '"
+                                + m.get("accountName").trim() + "' at " + endpoint;
+            case "storage-gcs" ->
+                blankToNull(m.get("bucket")) == null
+                        ? null
+                        : "GCS bucket '" + m.get("bucket").trim() + "'";
             default -> null;
         };
     }
@@ -327,8 +344,11 @@ public final class StorageConfiguration {
                 for (String type : provider.types()) {
                     ObjectStoreProvider previous = found.putIfAbsent(type, provider);
                     if (previous != null) {
-                        log.warn("{} and {} both serve {}; using the first", previous.getClass().getName(),
-                                provider.getClass().getName(), type);
+                        log.warn(
+                                "{} and {} both serve {}; using the first",
+                                previous.getClass().getName(),
+                                provider.getClass().getName(),
+                                type);
                     }
                 }
             }
@@ -340,7 +360,7 @@ public final class StorageConfiguration {
 
     @Override
     public String toString() {
-        return "StorageConfiguration[" + location.describe() + ", components=" + components.keySet()
-                + ", storeNames=" + storeNames + "]";
+        return "StorageConfiguration[" + location.describe() + ", components=" + components.keySet() + ", storeNames="
+                + storeNames + "]";
     }
 }

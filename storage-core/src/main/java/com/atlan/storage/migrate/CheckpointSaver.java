@@ -23,10 +23,10 @@ final class CheckpointSaver implements AutoCloseable {
 
     CheckpointSaver(CheckpointStore store, Duration interval, Supplier<Checkpoint> current) {
         this.store = store;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
-                .name("atlan-checkpoint").daemon(true).unstarted(r));
+        this.timer = Executors.newSingleThreadScheduledExecutor(
+                r -> Thread.ofPlatform().name("atlan-checkpoint").daemon(true).unstarted(r));
         long ms = Math.max(1, interval.toMillis());
-        timer.scheduleWithFixedDelay(() -> save(current.get()), ms, ms, TimeUnit.MILLISECONDS);
+        var unused = timer.scheduleWithFixedDelay(() -> save(current.get()), ms, ms, TimeUnit.MILLISECONDS);
     }
 
     /** Stops the periodic saves and saves {@code last}. */
@@ -38,8 +38,12 @@ final class CheckpointSaver implements AutoCloseable {
     private void save(Checkpoint checkpoint) {
         try {
             store.save(checkpoint);
-            LOG.debug("checkpoint of job '{}': watermark '{}', {} done above, {} finished{}", checkpoint.jobId(),
-                    checkpoint.watermark(), checkpoint.doneAboveWatermark().size(), checkpoint.totalFiles(),
+            LOG.debug(
+                    "checkpoint of job '{}': watermark '{}', {} done above, {} finished{}",
+                    checkpoint.jobId(),
+                    checkpoint.watermark(),
+                    checkpoint.doneAboveWatermark().size(),
+                    checkpoint.totalFiles(),
                     checkpoint.complete() ? ", complete" : "");
         } catch (RuntimeException e) {
             LOG.warn("could not save the checkpoint of job '{}': {}", checkpoint.jobId(), e.getMessage());

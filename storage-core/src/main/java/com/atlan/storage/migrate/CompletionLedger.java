@@ -27,7 +27,11 @@ import java.util.TreeSet;
 final class CompletionLedger {
 
     /** How a key finished. */
-    enum Outcome { MIGRATED, SKIPPED, FAILED }
+    enum Outcome {
+        MIGRATED,
+        SKIPPED,
+        FAILED
+    }
 
     private final Object lock = new Object();
     private final TreeMap<String, String> inFlight = new TreeMap<>(KeyOrder.COMPARATOR);
@@ -155,16 +159,29 @@ final class CompletionLedger {
     /** The failures in key order. */
     List<FailureRecord> failures() {
         synchronized (lock) {
-            return failures.entrySet().stream().map(e -> new FailureRecord(e.getKey(), e.getValue())).toList();
+            return failures.entrySet().stream()
+                    .map(e -> new FailureRecord(e.getKey(), e.getValue()))
+                    .toList();
         }
     }
 
     /** A checkpoint of everything finished so far; {@code elapsedMs} is this run's share. */
-    Checkpoint checkpoint(String jobId, String source, String destination, String prefix, long elapsedMs,
-                          boolean complete) {
+    Checkpoint checkpoint(
+            String jobId, String source, String destination, String prefix, long elapsedMs, boolean complete) {
         synchronized (lock) {
-            return new Checkpoint(jobId, source, destination, prefix, watermark, new ArrayList<>(doneAbove),
-                    new LinkedHashMap<>(failures), migrated, skipped, bytes, elapsedBeforeMs + elapsedMs, complete,
+            return new Checkpoint(
+                    jobId,
+                    source,
+                    destination,
+                    prefix,
+                    watermark,
+                    new ArrayList<>(doneAbove),
+                    new LinkedHashMap<>(failures),
+                    migrated,
+                    skipped,
+                    bytes,
+                    elapsedBeforeMs + elapsedMs,
+                    complete,
                     System.currentTimeMillis());
         }
     }

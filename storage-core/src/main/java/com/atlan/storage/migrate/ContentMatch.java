@@ -21,17 +21,21 @@ import com.atlan.storage.store.PutOptions;
 final class ContentMatch {
 
     /** What a decision rested on. */
-    enum Basis { SIZE, ETAG, MODIFICATION_TIME }
+    enum Basis {
+        SIZE,
+        ETAG,
+        MODIFICATION_TIME
+    }
 
     /** A decision and what it rested on. */
-    record Verdict(boolean same, Basis basis) {
-    }
+    record Verdict(boolean same, Basis basis) {}
 
     private final boolean md5Etags;
     private final boolean sameType;
 
     ContentMatch(ObjectStore source, ObjectStore destination) {
-        this.md5Etags = source.capabilities().md5Etags() && destination.capabilities().md5Etags();
+        this.md5Etags =
+                source.capabilities().md5Etags() && destination.capabilities().md5Etags();
         this.sameType = source.getClass() == destination.getClass();
     }
 
@@ -48,7 +52,8 @@ final class ContentMatch {
         if (sameType && a != null && a.equals(b)) {
             return new Verdict(true, Basis.ETAG);
         }
-        boolean newer = source.lastModified() != null && destination.lastModified() != null
+        boolean newer = source.lastModified() != null
+                && destination.lastModified() != null
                 && !destination.lastModified().isBefore(source.lastModified());
         return new Verdict(newer, Basis.MODIFICATION_TIME);
     }

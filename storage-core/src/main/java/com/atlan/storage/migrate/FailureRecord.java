@@ -8,5 +8,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param file  the object key
  * @param error what went wrong, in words a person can act on
  */
-public record FailureRecord(@JsonProperty("file") String file, @JsonProperty("error") String error) {
-}
+public record FailureRecord(
+        @JsonProperty("file") String file,
+        @JsonProperty("error") String error) {}

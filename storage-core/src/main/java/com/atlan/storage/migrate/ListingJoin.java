@@ -43,8 +43,9 @@ final class ListingJoin implements Iterator<ListingJoin.Pair> {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        int order = nextSource == null ? 1 : nextDestination == null ? -1
-                : KeyOrder.compare(nextSource.key(), nextDestination.key());
+        int order = nextSource == null
+                ? 1
+                : nextDestination == null ? -1 : KeyOrder.compare(nextSource.key(), nextDestination.key());
         Pair pair = new Pair(order <= 0 ? nextSource : null, order >= 0 ? nextDestination : null);
         if (order <= 0) {
             nextSource = null;
@@ -69,8 +70,8 @@ final class ListingJoin implements Iterator<ListingJoin.Pair> {
     /** A join of unsorted listings would report wrong differences; refuse instead. */
     private static String checkOrder(String previous, String key, String side) {
         if (previous != null && KeyOrder.compare(previous, key) >= 0) {
-            throw new IllegalStateException("the " + side + " listing is not in key order: '" + key
-                    + "' came after '" + previous + "'");
+            throw new IllegalStateException(
+                    "the " + side + " listing is not in key order: '" + key + "' came after '" + previous + "'");
         }
         return key;
     }

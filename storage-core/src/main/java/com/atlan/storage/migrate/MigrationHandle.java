@@ -16,10 +16,11 @@ public interface MigrationHandle {
     void cancel();
 
     /** A handle made of its three parts, for code that starts or wraps a migration. */
-    static MigrationHandle of(CompletableFuture<MigrationSummary> completion, Supplier<Progress> progress,
-                              Runnable cancel) {
-        record Parts(CompletableFuture<MigrationSummary> completion, Supplier<Progress> progressSource,
-                     Runnable canceller) implements MigrationHandle {
+    static MigrationHandle of(
+            CompletableFuture<MigrationSummary> completion, Supplier<Progress> progress, Runnable cancel) {
+        record Parts(
+                CompletableFuture<MigrationSummary> completion, Supplier<Progress> progressSource, Runnable canceller)
+                implements MigrationHandle {
             @Override
             public Progress progress() {
                 return progressSource.get();

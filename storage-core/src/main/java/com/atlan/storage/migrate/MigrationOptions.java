@@ -22,9 +22,17 @@ import java.util.Objects;
  * @param jobId          the job's id, or {@code null} to derive it from source, destination and prefix
  * @param checkpointInterval how often to save the checkpoint while running
  */
-public record MigrationOptions(int concurrency, RetryPolicy retry, boolean dryRun, double maxFailureRate,
-                               boolean serverSideCopy, ProgressListener listener, boolean skipUnchanged,
-                               boolean resume, String jobId, Duration checkpointInterval) {
+public record MigrationOptions(
+        int concurrency,
+        RetryPolicy retry,
+        boolean dryRun,
+        double maxFailureRate,
+        boolean serverSideCopy,
+        ProgressListener listener,
+        boolean skipUnchanged,
+        boolean resume,
+        String jobId,
+        Duration checkpointInterval) {
 
     /** The default time between checkpoints. */
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
@@ -63,8 +71,16 @@ public record MigrationOptions(int concurrency, RetryPolicy retry, boolean dryRu
 
     /** A builder starting from these options. */
     public Builder toBuilder() {
-        return new Builder().concurrency(concurrency).retry(retry).dryRun(dryRun).maxFailureRate(maxFailureRate)
-                .serverSideCopy(serverSideCopy).listener(listener).skipUnchanged(skipUnchanged).resume(resume).jobId(jobId)
+        return new Builder()
+                .concurrency(concurrency)
+                .retry(retry)
+                .dryRun(dryRun)
+                .maxFailureRate(maxFailureRate)
+                .serverSideCopy(serverSideCopy)
+                .listener(listener)
+                .skipUnchanged(skipUnchanged)
+                .resume(resume)
+                .jobId(jobId)
                 .checkpointInterval(checkpointInterval);
     }
 
@@ -81,8 +97,7 @@ public record MigrationOptions(int concurrency, RetryPolicy retry, boolean dryRu
         private String jobId;
         private Duration checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Transfers in flight at once. */
         public Builder concurrency(int value) {
@@ -152,8 +167,17 @@ public record MigrationOptions(int concurrency, RetryPolicy retry, boolean dryRu
 
         /** The options. */
         public MigrationOptions build() {
-            return new MigrationOptions(concurrency, retry, dryRun, maxFailureRate, serverSideCopy, listener,
-                    skipUnchanged, resume, jobId, checkpointInterval);
+            return new MigrationOptions(
+                    concurrency,
+                    retry,
+                    dryRun,
+                    maxFailureRate,
+                    serverSideCopy,
+                    listener,
+                    skipUnchanged,
+                    resume,
+                    jobId,
+                    checkpointInterval);
         }
     }
 }

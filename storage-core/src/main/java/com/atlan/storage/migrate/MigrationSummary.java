@@ -25,8 +25,18 @@ import java.util.List;
  * @param bytesMigrated    bytes of the migrated objects
  * @param elapsedMs        wall time of the migration in milliseconds
  */
-@JsonPropertyOrder({"total_files", "migrated_files", "failed_migrations", "failures", "prefix", "source",
-        "destination", "skipped_files", "bytes_migrated", "elapsed_ms"})
+@JsonPropertyOrder({
+    "total_files",
+    "migrated_files",
+    "failed_migrations",
+    "failures",
+    "prefix",
+    "source",
+    "destination",
+    "skipped_files",
+    "bytes_migrated",
+    "elapsed_ms"
+})
 public record MigrationSummary(
         @JsonProperty("total_files") long totalFiles,
         @JsonProperty("migrated_files") long migratedFiles,
@@ -44,8 +54,8 @@ public record MigrationSummary(
     public MigrationSummary {
         failures = List.copyOf(failures);
         if (failedMigrations != failures.size()) {
-            throw new IllegalArgumentException("failed_migrations " + failedMigrations
-                    + " != failures.size() " + failures.size());
+            throw new IllegalArgumentException(
+                    "failed_migrations " + failedMigrations + " != failures.size() " + failures.size());
         }
     }
 

@@ -64,8 +64,12 @@ public final class Migrator {
      *
      * @throws IllegalArgumentException when {@code options} ask to resume but there is no checkpoint store
      */
-    public Migrator(ObjectStore source, ObjectStore destination, String prefix, MigrationOptions options,
-                    CheckpointStore checkpoints) {
+    public Migrator(
+            ObjectStore source,
+            ObjectStore destination,
+            String prefix,
+            MigrationOptions options,
+            CheckpointStore checkpoints) {
         this.source = Objects.requireNonNull(source, "source");
         this.destination = Objects.requireNonNull(destination, "destination");
         this.rawPrefix = prefix == null ? "" : prefix;
@@ -73,9 +77,11 @@ public final class Migrator {
         this.options = Objects.requireNonNull(options, "options");
         this.checkpoints = checkpoints;
         if (options.resume() && checkpoints == null) {
-            throw new IllegalArgumentException("resuming needs a checkpoint store; configure a state.sqlite state store");
+            throw new IllegalArgumentException(
+                    "resuming needs a checkpoint store; configure a state.sqlite state store");
         }
-        this.jobId = options.jobId() != null ? options.jobId()
+        this.jobId = options.jobId() != null
+                ? options.jobId()
                 : Checkpoint.jobIdFor(source.name(), destination.name(), rawPrefix);
     }
 
@@ -97,13 +103,16 @@ public final class Migrator {
     public MigrationHandle start() {
         Run run = new Run();
         CompletableFuture<MigrationSummary> completion = new CompletableFuture<>();
-        Thread lister = Thread.ofPlatform().name("atlan-migration-" + destination.name()).daemon(true).start(() -> {
-            try {
-                completion.complete(run.execute());
-            } catch (Throwable t) {
-                completion.completeExceptionally(t);
-            }
-        });
+        Thread lister = Thread.ofPlatform()
+                .name("atlan-migration-" + destination.name())
+                .daemon(true)
+                .start(() -> {
+                    try {
+                        completion.complete(run.execute());
+                    } catch (Throwable t) {
+                        completion.completeExceptionally(t);
+                    }
+                });
         return MigrationHandle.of(completion, run.tracker::snapshot, () -> {
             run.cancelled = true;
             lister.interrupt();
@@ -120,12 +129,20 @@ public final class Migrator {
         private volatile boolean cancelled;
 
         MigrationSummary execute() {
-            LOG.info("migrating prefix '{}' from {} to {} (job {}, {} in flight{}{}{})", rawPrefix, source.name(),
-                    destination.name(), jobId, options.concurrency(), transfer.serverSide() ? ", server-side copy" : "",
-                    options.skipUnchanged() ? ", skipping unchanged" : "", options.dryRun() ? ", dry run" : "");
+            LOG.info(
+                    "migrating prefix '{}' from {} to {} (job {}, {} in flight{}{}{})",
+                    rawPrefix,
+                    source.name(),
+                    destination.name(),
+                    jobId,
+                    options.concurrency(),
+                    transfer.serverSide() ? ", server-side copy" : "",
+                    options.skipUnchanged() ? ", skipping unchanged" : "",
+                    options.dryRun() ? ", dry run" : "");
             String stopReason = null;
             Throwable stopCause = null;
-            CheckpointSaver saver = checkpoints == null || options.dryRun() ? null
+            CheckpointSaver saver = checkpoints == null || options.dryRun()
+                    ? null
                     : new CheckpointSaver(checkpoints, options.checkpointInterval(), () -> checkpoint(false));
             ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
             try {
@@ -155,12 +172,24 @@ public final class Migrator {
             }
             MigrationSummary summary = summary();
             if (stopReason != null) {
-                LOG.error("{} after {} of {} objects (job {})", stopReason, summary.migratedFiles(), summary.totalFiles(), jobId);
+                LOG.error(
+                        "{} after {} of {} objects (job {})",
+                        stopReason,
+                        summary.migratedFiles(),
+                        summary.totalFiles(),
+                        jobId);
                 throw new MigrationException(stopReason, stopCause, summary);
             }
-            LOG.info("migrated {} of {} objects ({} skipped, {} failed, {} bytes) from {} to {} in {} ms",
-                    summary.migratedFiles(), summary.totalFiles(), summary.skippedFiles(), summary.failedMigrations(),
-                    summary.bytesMigrated(), source.name(), destination.name(), summary.elapsedMs());
+            LOG.info(
+                    "migrated {} of {} objects ({} skipped, {} failed, {} bytes) from {} to {} in {} ms",
+                    summary.migratedFiles(),
+                    summary.totalFiles(),
+                    summary.skippedFiles(),
+                    summary.failedMigrations(),
+                    summary.bytesMigrated(),
+                    source.name(),
+                    destination.name(),
+                    summary.elapsedMs());
             return summary;
         }
 
@@ -168,8 +197,8 @@ public final class Migrator {
         private String planAndSchedule(ExecutorService workers) throws InterruptedException {
             String after = ledger.watermark();
             try (Stream<ObjectInfo> sources = Listings.select(source, prefix, after);
-                 Stream<ObjectInfo> destinations = options.skipUnchanged()
-                         ? Listings.select(destination, prefix, after) : Stream.empty()) {
+                    Stream<ObjectInfo> destinations =
+                            options.skipUnchanged() ? Listings.select(destination, prefix, after) : Stream.empty()) {
                 Planner plan = options.skipUnchanged()
                         ? Planner.skippingUnchanged(sources.iterator(), destinations.iterator(), match)
                         : Planner.copyingAll(sources.iterator());
@@ -230,13 +259,17 @@ public final class Migrator {
             try {
                 Optional<ObjectInfo> current = source.stat(key);
                 if (current.isEmpty()) {
-                    LOG.info("'{}' failed in an earlier run and is no longer in {}; dropped from the job", key, source.name());
+                    LOG.info(
+                            "'{}' failed in an earlier run and is no longer in {}; dropped from the job",
+                            key,
+                            source.name());
                     ledger.retried(key, null, null, null);
                     return;
                 }
                 object = current.get();
                 tracker.onListed(object);
-                ObjectInfo twin = options.skipUnchanged() ? destination.stat(key).orElse(null) : null;
+                ObjectInfo twin =
+                        options.skipUnchanged() ? destination.stat(key).orElse(null) : null;
                 if (twin != null && match.compare(object, twin).same()) {
                     ledger.retried(key, object, CompletionLedger.Outcome.SKIPPED, null);
                     tracker.onSkipped(object);
@@ -282,8 +315,12 @@ public final class Migrator {
         private CompletionLedger openLedger() {
             Optional<Checkpoint> saved = checkpoints == null ? Optional.empty() : checkpoints.load(jobId);
             if (!options.resume()) {
-                saved.filter(c -> !c.complete()).ifPresent(c -> LOG.warn("job {} has an unfinished checkpoint ({} objects"
-                        + " done); starting over. Resume it instead with --resume", jobId, c.totalFiles()));
+                saved.filter(c -> !c.complete())
+                        .ifPresent(c -> LOG.warn(
+                                "job {} has an unfinished checkpoint ({} objects"
+                                        + " done); starting over. Resume it instead with --resume",
+                                jobId,
+                                c.totalFiles()));
                 return CompletionLedger.fresh();
             }
             if (saved.isEmpty()) {
@@ -291,24 +328,36 @@ public final class Migrator {
                 return CompletionLedger.fresh();
             }
             Checkpoint checkpoint = saved.get();
-            if (!checkpoint.source().equals(source.name()) || !checkpoint.destination().equals(destination.name())
+            if (!checkpoint.source().equals(source.name())
+                    || !checkpoint.destination().equals(destination.name())
                     || !checkpoint.prefix().equals(rawPrefix)) {
-                throw new IllegalArgumentException("job " + jobId + " migrated prefix '" + checkpoint.prefix() + "' from "
-                        + checkpoint.source() + " to " + checkpoint.destination() + ", not prefix '" + rawPrefix + "' from "
-                        + source.name() + " to " + destination.name() + "; pass another job id");
+                throw new IllegalArgumentException(
+                        "job " + jobId + " migrated prefix '" + checkpoint.prefix() + "' from "
+                                + checkpoint.source() + " to " + checkpoint.destination() + ", not prefix '" + rawPrefix
+                                + "' from "
+                                + source.name() + " to " + destination.name() + "; pass another job id");
             }
             if (checkpoint.complete()) {
                 LOG.info("job {} completed earlier; starting a new pass over it", jobId);
                 return CompletionLedger.fresh();
             }
-            LOG.info("resuming job {} after '{}': {} objects done, {} failed to retry", jobId, checkpoint.watermark(),
-                    checkpoint.totalFiles(), checkpoint.failures().size());
+            LOG.info(
+                    "resuming job {} after '{}': {} objects done, {} failed to retry",
+                    jobId,
+                    checkpoint.watermark(),
+                    checkpoint.totalFiles(),
+                    checkpoint.failures().size());
             return CompletionLedger.resuming(checkpoint);
         }
 
         private Checkpoint checkpoint(boolean complete) {
-            return ledger.checkpoint(jobId, source.name(), destination.name(), rawPrefix,
-                    tracker.elapsed().toMillis(), complete);
+            return ledger.checkpoint(
+                    jobId,
+                    source.name(),
+                    destination.name(),
+                    rawPrefix,
+                    tracker.elapsed().toMillis(),
+                    complete);
         }
 
         private String failureRateExceeded() {
@@ -321,7 +370,8 @@ public final class Migrator {
             if (rate <= options.maxFailureRate()) {
                 return null;
             }
-            return String.format("failure rate %.1f%% (%d of %d) exceeds the limit of %.1f%%",
+            return String.format(
+                    "failure rate %.1f%% (%d of %d) exceeds the limit of %.1f%%",
                     rate * 100, p.failedFiles(), finished, options.maxFailureRate() * 100);
         }
 
@@ -329,12 +379,30 @@ public final class Migrator {
             long elapsed = ledger.elapsedBeforeMs() + tracker.elapsed().toMillis();
             if (options.dryRun()) {
                 Progress p = tracker.snapshot();
-                return new MigrationSummary(p.listedFiles(), 0, 0, List.of(), rawPrefix, source.name(),
-                        destination.name(), p.skippedFiles(), 0, elapsed);
+                return new MigrationSummary(
+                        p.listedFiles(),
+                        0,
+                        0,
+                        List.of(),
+                        rawPrefix,
+                        source.name(),
+                        destination.name(),
+                        p.skippedFiles(),
+                        0,
+                        elapsed);
             }
             List<FailureRecord> failures = ledger.failures();
-            return new MigrationSummary(ledger.total(), ledger.migrated(), failures.size(), failures, rawPrefix,
-                    source.name(), destination.name(), ledger.skipped(), ledger.bytes(), elapsed);
+            return new MigrationSummary(
+                    ledger.total(),
+                    ledger.migrated(),
+                    failures.size(),
+                    failures,
+                    rawPrefix,
+                    source.name(),
+                    destination.name(),
+                    ledger.skipped(),
+                    ledger.bytes(),
+                    elapsed);
         }
     }
 }

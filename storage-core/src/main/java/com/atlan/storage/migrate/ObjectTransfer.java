@@ -33,8 +33,11 @@ final class ObjectTransfer {
     private final boolean serverSide;
     private final VerifyingInputStream.ByteCounter counter;
 
-    ObjectTransfer(ObjectStore source, ObjectStore destination, MigrationOptions options,
-                   VerifyingInputStream.ByteCounter counter) {
+    ObjectTransfer(
+            ObjectStore source,
+            ObjectStore destination,
+            MigrationOptions options,
+            VerifyingInputStream.ByteCounter counter) {
         this.source = source;
         this.destination = destination;
         this.retry = options.retry();
@@ -63,8 +66,13 @@ final class ObjectTransfer {
                     throw e;
                 }
                 Duration wait = retry.backoffAfter(attempt);
-                LOG.debug("retrying '{}' after attempt {} of {} in {} ms: {}", object.key(), attempt,
-                        retry.maxAttempts(), wait.toMillis(), e.getMessage());
+                LOG.debug(
+                        "retrying '{}' after attempt {} of {} in {} ms: {}",
+                        object.key(),
+                        attempt,
+                        retry.maxAttempts(),
+                        wait.toMillis(),
+                        e.getMessage());
                 Thread.sleep(wait);
             }
         }
@@ -86,11 +94,20 @@ final class ObjectTransfer {
         // here too would only double the CPU spent per byte.
         MessageDigest digest = declared != null && !destination.checksExpectedMd5(object.size()) ? md5() : null;
         try (InputStream raw = source.open(object.key());
-             VerifyingInputStream in = new VerifyingInputStream(raw, source.name(), object.key(), object.size(),
-                     digest, digest != null ? declared : null, counter)) {
+                VerifyingInputStream in = new VerifyingInputStream(
+                        raw,
+                        source.name(),
+                        object.key(),
+                        object.size(),
+                        digest,
+                        digest != null ? declared : null,
+                        counter)) {
             ObjectInfo written;
             try {
-                written = destination.put(object.key(), in, object.size(),
+                written = destination.put(
+                        object.key(),
+                        in,
+                        object.size(),
                         PutOptions.withLastModified(object.lastModified()).withExpectedMd5(declared));
             } catch (RuntimeException e) {
                 if (in.failure() != null && in.failure() != e) {
@@ -103,11 +120,14 @@ final class ObjectTransfer {
             checkWritten(object, written, digest != null ? in.digestHex() : declared);
             return written;
         } catch (IOException e) {
-            throw new TransientStorageException(source.name(), object.key(), "reading '" + object.key() + "' from "
-                    + source.name() + " failed: " + e, e);
+            throw new TransientStorageException(
+                    source.name(),
+                    object.key(),
+                    "reading '" + object.key() + "' from " + source.name() + " failed: " + e,
+                    e);
         } catch (UncheckedIOException e) {
-            throw new TransientStorageException(source.name(), object.key(), "copying '" + object.key() + "' failed: "
-                    + e.getCause(), e);
+            throw new TransientStorageException(
+                    source.name(), object.key(), "copying '" + object.key() + "' failed: " + e.getCause(), e);
         }
     }
 
@@ -122,17 +142,23 @@ final class ObjectTransfer {
         if (written.size() != object.size()) {
             problem = "has " + written.size() + " bytes after the write, but the source listed " + object.size();
         } else if (md5 != null && destination.capabilities().md5Etags()) {
-            ObjectInfo recorded = written.etag() != null ? written : destination.stat(object.key()).orElse(written);
+            ObjectInfo recorded = written.etag() != null
+                    ? written
+                    : destination.stat(object.key()).orElse(written);
             if (recorded.size() != object.size()) {
                 problem = "has " + recorded.size() + " bytes after the write, but the source listed " + object.size();
-            } else if (ContentMatch.isPlainMd5(recorded.etag()) && !recorded.etag().equalsIgnoreCase(md5)) {
-                problem = "has MD5 entity tag " + recorded.etag() + " after the write, but the bytes sent have MD5 " + md5;
+            } else if (ContentMatch.isPlainMd5(recorded.etag())
+                    && !recorded.etag().equalsIgnoreCase(md5)) {
+                problem = "has MD5 entity tag " + recorded.etag() + " after the write, but the bytes sent have MD5 "
+                        + md5;
             }
         }
         if (problem != null) {
             deleteQuietly(object.key());
-            throw new IntegrityException(destination.name(), object.key(), "'" + object.key() + "' in "
-                    + destination.name() + " " + problem + "; the bad copy was deleted");
+            throw new IntegrityException(
+                    destination.name(),
+                    object.key(),
+                    "'" + object.key() + "' in " + destination.name() + " " + problem + "; the bad copy was deleted");
         }
     }
 

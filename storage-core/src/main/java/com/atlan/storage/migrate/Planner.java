@@ -23,7 +23,8 @@ final class Planner implements Iterator<PlannedObject> {
     }
 
     /** Plans to skip what {@code destination} already holds, per {@code match}. */
-    static Planner skippingUnchanged(Iterator<ObjectInfo> source, Iterator<ObjectInfo> destination, ContentMatch match) {
+    static Planner skippingUnchanged(
+            Iterator<ObjectInfo> source, Iterator<ObjectInfo> destination, ContentMatch match) {
         return new Planner(new ListingJoin(source, destination), match);
     }
 
@@ -39,7 +40,8 @@ final class Planner implements Iterator<PlannedObject> {
             if (pair.source() == null) {
                 continue;
             }
-            boolean same = pair.destination() != null && match.compare(pair.source(), pair.destination()).same();
+            boolean same = pair.destination() != null
+                    && match.compare(pair.source(), pair.destination()).same();
             next = new PlannedObject(pair.source(), same ? PlannedObject.Action.SKIP : PlannedObject.Action.COPY);
         }
         return next != null;

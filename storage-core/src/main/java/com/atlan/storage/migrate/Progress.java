@@ -14,8 +14,15 @@ import java.time.Duration;
  * @param transferredBytes bytes written so far, including objects still in flight
  * @param elapsed         time since the start
  */
-public record Progress(long listedFiles, long listedBytes, boolean listingComplete, long migratedFiles,
-                       long skippedFiles, long failedFiles, long transferredBytes, Duration elapsed) {
+public record Progress(
+        long listedFiles,
+        long listedBytes,
+        boolean listingComplete,
+        long migratedFiles,
+        long skippedFiles,
+        long failedFiles,
+        long transferredBytes,
+        Duration elapsed) {
 
     /** Objects finished in any way. */
     public long doneFiles() {

@@ -9,30 +9,23 @@ import com.atlan.storage.store.ObjectInfo;
 public interface ProgressListener {
 
     /** A listener that ignores everything. */
-    ProgressListener NONE = new ProgressListener() {
-    };
+    ProgressListener NONE = new ProgressListener() {};
 
     /** The listing yielded an object selected for migration. */
-    default void onListed(ObjectInfo object) {
-    }
+    default void onListed(ObjectInfo object) {}
 
     /** The listing ended; {@code files} objects were selected in all. */
-    default void onListingComplete(long files, long bytes) {
-    }
+    default void onListingComplete(long files, long bytes) {}
 
     /** {@code bytes} more bytes were written for an object in flight. */
-    default void onBytes(long bytes) {
-    }
+    default void onBytes(long bytes) {}
 
     /** An object was migrated and verified. */
-    default void onMigrated(ObjectInfo object) {
-    }
+    default void onMigrated(ObjectInfo object) {}
 
     /** An object was already identical at the destination. */
-    default void onSkipped(ObjectInfo object) {
-    }
+    default void onSkipped(ObjectInfo object) {}
 
     /** An object failed for good (after any retries). */
-    default void onFailed(FailureRecord failure) {
-    }
+    default void onFailed(FailureRecord failure) {}
 }

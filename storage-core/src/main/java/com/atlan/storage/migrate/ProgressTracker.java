@@ -84,7 +84,14 @@ final class ProgressTracker implements ProgressListener, VerifyingInputStream.By
     }
 
     Progress snapshot() {
-        return new Progress(listedFiles.sum(), listedBytes.sum(), listingComplete, migratedFiles.sum(),
-                skippedFiles.sum(), failedFiles.sum(), transferredBytes.sum(), elapsed());
+        return new Progress(
+                listedFiles.sum(),
+                listedBytes.sum(),
+                listingComplete,
+                migratedFiles.sum(),
+                skippedFiles.sum(),
+                failedFiles.sum(),
+                transferredBytes.sum(),
+                elapsed());
     }
 }

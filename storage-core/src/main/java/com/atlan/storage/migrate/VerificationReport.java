@@ -25,8 +25,20 @@ import java.util.List;
  * @param source        the source store name
  * @param destination   the destination store name
  */
-@JsonPropertyOrder({"total", "matching", "missing", "extra", "differing", "downloaded", "missing_keys", "extra_keys",
-        "differing_keys", "prefix", "source", "destination"})
+@JsonPropertyOrder({
+    "total",
+    "matching",
+    "missing",
+    "extra",
+    "differing",
+    "downloaded",
+    "missing_keys",
+    "extra_keys",
+    "differing_keys",
+    "prefix",
+    "source",
+    "destination"
+})
 public record VerificationReport(
         @JsonProperty("total") long total,
         @JsonProperty("matching") long matching,

@@ -56,7 +56,7 @@ public final class Verifier {
         Tally extra = new Tally();
         Tally differing = new Tally();
         try (Stream<ObjectInfo> sources = Listings.select(source, prefix, null);
-             Stream<ObjectInfo> destinations = Listings.select(destination, prefix, null)) {
+                Stream<ObjectInfo> destinations = Listings.select(destination, prefix, null)) {
             ListingJoin join = new ListingJoin(sources.iterator(), destinations.iterator());
             while (join.hasNext()) {
                 ListingJoin.Pair pair = join.next();
@@ -82,11 +82,28 @@ public final class Verifier {
                 }
             }
         }
-        VerificationReport report = new VerificationReport(total, matching, missing.count, extra.count,
-                differing.count, downloaded, missing.keys, extra.keys, differing.keys, rawPrefix, source.name(),
+        VerificationReport report = new VerificationReport(
+                total,
+                matching,
+                missing.count,
+                extra.count,
+                differing.count,
+                downloaded,
+                missing.keys,
+                extra.keys,
+                differing.keys,
+                rawPrefix,
+                source.name(),
                 destination.name());
-        LOG.info("verified prefix '{}' of {} against {}: {} objects, {} matching, {} missing, {} extra, {} differing",
-                rawPrefix, source.name(), destination.name(), total, matching, report.missing(), report.extra(),
+        LOG.info(
+                "verified prefix '{}' of {} against {}: {} objects, {} matching, {} missing, {} extra, {} differing",
+                rawPrefix,
+                source.name(),
+                destination.name(),
+                total,
+                matching,
+                report.missing(),
+                report.extra(),
                 report.differing());
         return report;
     }
@@ -101,8 +118,8 @@ public final class Verifier {
             }
             return digest.digest();
         } catch (IOException e) {
-            throw new TransientStorageException(store.name(), key, "reading '" + key + "' from " + store.name()
-                    + " to hash it failed: " + e, e);
+            throw new TransientStorageException(
+                    store.name(), key, "reading '" + key + "' from " + store.name() + " to hash it failed: " + e, e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

@@ -38,8 +38,14 @@ final class VerifyingInputStream extends FilterInputStream {
      * @param digest      digests the bytes read, or {@code null} for none
      * @param declaredMd5 the hex MD5 the source declares (then {@code digest} must be MD5), or {@code null}
      */
-    VerifyingInputStream(InputStream in, String store, String key, long expected, MessageDigest digest,
-                         String declaredMd5, ByteCounter counter) {
+    VerifyingInputStream(
+            InputStream in,
+            String store,
+            String key,
+            long expected,
+            MessageDigest digest,
+            String declaredMd5,
+            ByteCounter counter) {
         super(in);
         if (declaredMd5 != null && (digest == null || !digest.getAlgorithm().equals("MD5"))) {
             throw new IllegalArgumentException("a declared MD5 needs an MD5 digest");
@@ -71,8 +77,8 @@ final class VerifyingInputStream extends FilterInputStream {
         }
         int n = in.read(b, off, (int) Math.min(len, remaining));
         if (n < 0) {
-            throw fail("'" + key + "' in " + store + " ended after " + read + " bytes but was listed with "
-                    + expected + "; it changed during the migration");
+            throw fail("'" + key + "' in " + store + " ended after " + read + " bytes but was listed with " + expected
+                    + "; it changed during the migration");
         }
         read += n;
         if (digest != null) {

@@ -83,7 +83,10 @@ public final class AtlanStorage {
 
     /** Migrates what {@code prefix} selects from the deployment store to the upstream store. */
     public MigrationSummary migrate(String prefix) {
-        return migrate(prefix, configuration.storeNames().deployment(), configuration.storeNames().upstream());
+        return migrate(
+                prefix,
+                configuration.storeNames().deployment(),
+                configuration.storeNames().upstream());
     }
 
     /**
@@ -96,8 +99,8 @@ public final class AtlanStorage {
     public MigrationSummary migrate(String prefix, String source, String destination) {
         configuration.requireDistinct(source, destination);
         try (CheckpointStore checkpoints = checkpointStore();
-             ObjectStore from = configuration.objectStore(source, options.concurrency());
-             ObjectStore to = configuration.objectStore(destination, options.concurrency())) {
+                ObjectStore from = configuration.objectStore(source, options.concurrency());
+                ObjectStore to = configuration.objectStore(destination, options.concurrency())) {
             return new Migrator(from, to, prefix, options, checkpoints).run();
         }
     }
@@ -114,7 +117,7 @@ public final class AtlanStorage {
     public VerificationReport verify(String prefix, String source, String destination, boolean download) {
         configuration.requireDistinct(source, destination);
         try (ObjectStore from = configuration.objectStore(source, options.concurrency());
-             ObjectStore to = configuration.objectStore(destination, options.concurrency())) {
+                ObjectStore to = configuration.objectStore(destination, options.concurrency())) {
             return new Verifier(from, to, prefix, download).run();
         }
     }
@@ -134,7 +137,11 @@ public final class AtlanStorage {
 
     /** {@link #migrate(String)} in the background. */
     public CompletableFuture<MigrationSummary> migrateAsync(String prefix) {
-        return start(prefix, configuration.storeNames().deployment(), configuration.storeNames().upstream()).completion();
+        return start(
+                        prefix,
+                        configuration.storeNames().deployment(),
+                        configuration.storeNames().upstream())
+                .completion();
     }
 
     /**
@@ -157,8 +164,8 @@ public final class AtlanStorage {
         }
         ObjectStore openedFrom = from;
         ObjectStore openedTo = to;
-        CompletableFuture<MigrationSummary> closing = handle.completion()
-                .whenComplete((summary, error) -> closeAll(checkpoints, openedFrom, openedTo));
+        CompletableFuture<MigrationSummary> closing =
+                handle.completion().whenComplete((summary, error) -> closeAll(checkpoints, openedFrom, openedTo));
         return MigrationHandle.of(closing, handle::progress, handle::cancel);
     }
 

@@ -137,8 +137,8 @@ public final class ObjectStore implements AutoCloseable {
                 }
                 throw e;
             } catch (IOException e) {
-                throw new TransientStorageException(storeName, k, "reading '" + k + "' from " + storeName
-                        + " failed: " + e, e);
+                throw new TransientStorageException(
+                        storeName, k, "reading '" + k + "' from " + storeName + " failed: " + e, e);
             }
         });
     }
@@ -183,7 +183,11 @@ public final class ObjectStore implements AutoCloseable {
             if (!failures.isEmpty()) {
                 StorageException first = failures.getFirst();
                 failures.subList(1, failures.size()).forEach(first::addSuppressed);
-                LOG.warn("deleted {} objects under '{}' in {}; {} could not be deleted", deleted, prefix, storeName,
+                LOG.warn(
+                        "deleted {} objects under '{}' in {}; {} could not be deleted",
+                        deleted,
+                        prefix,
+                        storeName,
                         failures.size());
                 throw first;
             }
@@ -236,7 +240,9 @@ public final class ObjectStore implements AutoCloseable {
         return withStore(store -> {
             int uploaded = 0;
             try (Stream<Path> files = recursive ? Files.walk(source) : Files.list(source)) {
-                for (Path file : (Iterable<Path>) files.filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted()::iterator) {
+                for (Path file : (Iterable<Path>)
+                        files.filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                                .sorted()::iterator) {
                     String relative = source.relativize(file).toString().replace('\\', '/');
                     upload(store, file, base.isEmpty() ? relative : base + "/" + relative);
                     uploaded++;
@@ -252,8 +258,12 @@ public final class ObjectStore implements AutoCloseable {
     public void downloadFile(String source, Path destination) {
         String k = requireKey(source);
         withStore(store -> {
-            download(store, store.stat(k).orElseThrow(() -> new ObjectNotFoundException(storeName, k,
-                    "no object '" + k + "' in " + storeName)), destination);
+            download(
+                    store,
+                    store.stat(k)
+                            .orElseThrow(() ->
+                                    new ObjectNotFoundException(storeName, k, "no object '" + k + "' in " + storeName)),
+                    destination);
             return null;
         });
     }
@@ -273,8 +283,11 @@ public final class ObjectStore implements AutoCloseable {
                 for (ObjectInfo object : (Iterable<ObjectInfo>) objects::iterator) {
                     Path target = root.resolve(prefix.relativize(object.key())).normalize();
                     if (!target.startsWith(root) || target.equals(root)) {
-                        throw new InvalidKeyException(storeName, object.key(), "key '" + object.key()
-                                + "' would be written outside " + root + "; refusing to download it");
+                        throw new InvalidKeyException(
+                                storeName,
+                                object.key(),
+                                "key '" + object.key() + "' would be written outside " + root
+                                        + "; refusing to download it");
                     }
                     download(store, object, target);
                     downloaded++;
@@ -286,7 +299,11 @@ public final class ObjectStore implements AutoCloseable {
 
     private void upload(com.atlan.storage.store.ObjectStore store, Path file, String key) {
         try (InputStream in = Files.newInputStream(file)) {
-            store.put(key, in, Files.size(file), PutOptions.withLastModified(Files.getLastModifiedTime(file).toInstant()));
+            store.put(
+                    key,
+                    in,
+                    Files.size(file),
+                    PutOptions.withLastModified(Files.getLastModifiedTime(file).toInstant()));
         } catch (IOException e) {
             throw new TransientStorageException(storeName, key, "reading " + file + " for upload failed: " + e, e);
         }
@@ -301,8 +318,11 @@ public final class ObjectStore implements AutoCloseable {
                 Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
             }
             if (Files.size(partial) != object.size()) {
-                throw new com.atlan.storage.store.IntegrityException(storeName, object.key(), "downloaded "
-                        + Files.size(partial) + " bytes of '" + object.key() + "' but it is listed with " + object.size());
+                throw new com.atlan.storage.store.IntegrityException(
+                        storeName,
+                        object.key(),
+                        "downloaded " + Files.size(partial) + " bytes of '" + object.key() + "' but it is listed with "
+                                + object.size());
             }
             if (object.lastModified() != null) {
                 Files.setLastModifiedTime(partial, FileTime.from(object.lastModified()));
@@ -310,8 +330,8 @@ public final class ObjectStore implements AutoCloseable {
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             partial = null;
         } catch (IOException e) {
-            throw new TransientStorageException(storeName, object.key(), "downloading '" + object.key() + "' to "
-                    + target + " failed: " + e, e);
+            throw new TransientStorageException(
+                    storeName, object.key(), "downloading '" + object.key() + "' to " + target + " failed: " + e, e);
         } finally {
             if (partial != null) {
                 try {
@@ -340,8 +360,8 @@ public final class ObjectStore implements AutoCloseable {
     private String requireKey(String path) {
         String k = keys.toKey(path);
         if (k.isEmpty()) {
-            throw new InvalidKeyException(storeName, path, "'" + path + "' names no object (it is empty or the"
-                    + " temporary root itself)");
+            throw new InvalidKeyException(
+                    storeName, path, "'" + path + "' names no object (it is empty or the" + " temporary root itself)");
         }
         return k;
     }

@@ -34,8 +34,21 @@ import java.util.Objects;
  * @param complete           whether the job reached the end of its listing
  * @param updatedAtMs        when this was saved (epoch milliseconds)
  */
-@JsonPropertyOrder({"job_id", "source", "destination", "prefix", "watermark", "done_above_watermark", "failures",
-        "migrated_files", "skipped_files", "bytes_migrated", "elapsed_ms", "complete", "updated_at_ms"})
+@JsonPropertyOrder({
+    "job_id",
+    "source",
+    "destination",
+    "prefix",
+    "watermark",
+    "done_above_watermark",
+    "failures",
+    "migrated_files",
+    "skipped_files",
+    "bytes_migrated",
+    "elapsed_ms",
+    "complete",
+    "updated_at_ms"
+})
 public record Checkpoint(
         @JsonProperty("job_id") String jobId,
         @JsonProperty("source") String source,
@@ -70,8 +83,10 @@ public record Checkpoint(
      */
     public static String jobIdFor(String source, String destination, String prefix) {
         String p = prefix == null ? "" : prefix;
-        String slug = (source + "-" + destination + (p.isEmpty() ? "" : "-" + p)).toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        String slug = (source + "-" + destination + (p.isEmpty() ? "" : "-" + p))
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-+|-+$)", "");
         if (slug.length() > SLUG_LENGTH) {
             slug = slug.substring(0, SLUG_LENGTH).replaceAll("-+$", "");
         }

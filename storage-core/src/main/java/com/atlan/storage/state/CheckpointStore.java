@@ -20,6 +20,5 @@ public interface CheckpointStore extends AutoCloseable {
 
     /** Releases connections. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -12,8 +12,7 @@ public final class CheckpointStores {
     /** The Dapr component type served here. */
     public static final String SQLITE_TYPE = "state.sqlite";
 
-    private CheckpointStores() {
-    }
+    private CheckpointStores() {}
 
     /**
      * The checkpoint store of the component named by {@code STATE_STORE_NAME}, or empty when there is no

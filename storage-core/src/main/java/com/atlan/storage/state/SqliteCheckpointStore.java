@@ -27,8 +27,8 @@ public final class SqliteCheckpointStore implements CheckpointStore {
     public static final String TABLE = "atlan_migration_checkpoints";
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteCheckpointStore.class);
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final Path file;
     private final Connection connection;
@@ -63,7 +63,8 @@ public final class SqliteCheckpointStore implements CheckpointStore {
             LOG.debug("checkpoints in {}", absolute);
             return new SqliteCheckpointStore(absolute, c);
         } catch (SQLException | IOException e) {
-            throw new CheckpointStoreException("cannot open the checkpoint database " + absolute + ": " + e.getMessage(), e);
+            throw new CheckpointStoreException(
+                    "cannot open the checkpoint database " + absolute + ": " + e.getMessage(), e);
         }
     }
 
@@ -74,30 +75,33 @@ public final class SqliteCheckpointStore implements CheckpointStore {
 
     @Override
     public synchronized Optional<Checkpoint> load(String jobId) {
-        try (PreparedStatement s = connection.prepareStatement("SELECT checkpoint FROM " + TABLE + " WHERE job_id = ?")) {
+        try (PreparedStatement s =
+                connection.prepareStatement("SELECT checkpoint FROM " + TABLE + " WHERE job_id = ?")) {
             s.setString(1, jobId);
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? Optional.of(JSON.readValue(r.getString(1), Checkpoint.class)) : Optional.empty();
             }
         } catch (SQLException | JsonProcessingException e) {
-            throw new CheckpointStoreException("cannot read the checkpoint of job '" + jobId + "' from " + file
-                    + ": " + e.getMessage(), e);
+            throw new CheckpointStoreException(
+                    "cannot read the checkpoint of job '" + jobId + "' from " + file + ": " + e.getMessage(), e);
         }
     }
 
     @Override
     public synchronized void save(Checkpoint checkpoint) {
-        try (PreparedStatement s = connection.prepareStatement("INSERT INTO " + TABLE
-                + " (job_id, checkpoint, complete, updated_at_ms) VALUES (?, ?, ?, ?) ON CONFLICT(job_id) DO UPDATE SET"
-                + " checkpoint = excluded.checkpoint, complete = excluded.complete, updated_at_ms = excluded.updated_at_ms")) {
+        try (PreparedStatement s = connection.prepareStatement(
+                "INSERT INTO " + TABLE
+                        + " (job_id, checkpoint, complete, updated_at_ms) VALUES (?, ?, ?, ?) ON CONFLICT(job_id) DO UPDATE SET"
+                        + " checkpoint = excluded.checkpoint, complete = excluded.complete, updated_at_ms = excluded.updated_at_ms")) {
             s.setString(1, checkpoint.jobId());
             s.setString(2, JSON.writeValueAsString(checkpoint));
             s.setInt(3, checkpoint.complete() ? 1 : 0);
             s.setLong(4, checkpoint.updatedAtMs());
             s.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
-            throw new CheckpointStoreException("cannot save the checkpoint of job '" + checkpoint.jobId() + "' to "
-                    + file + ": " + e.getMessage(), e);
+            throw new CheckpointStoreException(
+                    "cannot save the checkpoint of job '" + checkpoint.jobId() + "' to " + file + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -107,8 +111,8 @@ public final class SqliteCheckpointStore implements CheckpointStore {
             s.setString(1, jobId);
             return s.executeUpdate() > 0;
         } catch (SQLException e) {
-            throw new CheckpointStoreException("cannot delete the checkpoint of job '" + jobId + "' from " + file
-                    + ": " + e.getMessage(), e);
+            throw new CheckpointStoreException(
+                    "cannot delete the checkpoint of job '" + jobId + "' from " + file + ": " + e.getMessage(), e);
         }
     }
 

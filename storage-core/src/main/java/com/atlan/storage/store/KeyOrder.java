@@ -12,8 +12,7 @@ public final class KeyOrder {
     /** Compares keys by code point (UTF-8 byte order). */
     public static final Comparator<String> COMPARATOR = KeyOrder::compare;
 
-    private KeyOrder() {
-    }
+    private KeyOrder() {}
 
     /** Negative, zero or positive as {@code a} sorts before, with or after {@code b}. */
     public static int compare(String a, String b) {

@@ -5,8 +5,7 @@ import java.util.stream.Stream;
 /** Listing helpers shared by the engine and the facades. */
 public final class Listings {
 
-    private Listings() {
-    }
+    private Listings() {}
 
     /**
      * Streams the objects {@code prefix} selects, in {@link KeyOrder}, after {@code startAfter}.
@@ -17,13 +16,12 @@ public final class Listings {
             return store.list("", startAfter);
         }
         Stream<ObjectInfo> under = store.list(prefix.listPrefix(), startAfter);
-        boolean exactKeyPending = startAfter == null || startAfter.isEmpty()
-                || KeyOrder.compare(prefix.key(), startAfter) > 0;
+        boolean exactKeyPending =
+                startAfter == null || startAfter.isEmpty() || KeyOrder.compare(prefix.key(), startAfter) > 0;
         if (prefix.directoryOnly() || !exactKeyPending) {
             return under;
         }
-        Stream<ObjectInfo> exact = Stream.of(prefix.key())
-                .flatMap(k -> store.stat(k).stream());
+        Stream<ObjectInfo> exact = Stream.of(prefix.key()).flatMap(k -> store.stat(k).stream());
         return Stream.concat(exact, under);
     }
 }

@@ -92,6 +92,5 @@ public interface ObjectStore extends AutoCloseable {
 
     /** Releases clients and connections. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -42,7 +42,7 @@ public record PutOptions(Instant lastModified, String contentType, Map<String, S
         if (s == null || s.length() != 32) return false;
         for (int i = 0; i < 32; i++) {
             char c = s.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) return false;
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return false;
         }
         return true;
     }

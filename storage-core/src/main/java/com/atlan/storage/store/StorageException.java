@@ -8,8 +8,12 @@ package com.atlan.storage.store;
  * only {@link TransientStorageException} is worth retrying.
  */
 public abstract sealed class StorageException extends RuntimeException
-        permits ObjectNotFoundException, StoragePermissionException, StorageConfigException,
-                TransientStorageException, IntegrityException, InvalidKeyException {
+        permits ObjectNotFoundException,
+                StoragePermissionException,
+                StorageConfigException,
+                TransientStorageException,
+                IntegrityException,
+                InvalidKeyException {
 
     private final String store;
     private final String key;

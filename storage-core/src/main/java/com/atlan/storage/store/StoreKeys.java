@@ -19,8 +19,8 @@ public final class StoreKeys {
     /** The SDK's default temporary root, overridden by env {@code ATLAN_TEMPORARY_PATH}. */
     public static final String DEFAULT_TEMPORARY_PATH = "./local/tmp/";
 
-    private static final StoreKeys DEFAULT = new StoreKeys(Path.of(
-            envOr("ATLAN_TEMPORARY_PATH", DEFAULT_TEMPORARY_PATH)));
+    private static final StoreKeys DEFAULT =
+            new StoreKeys(Path.of(envOr("ATLAN_TEMPORARY_PATH", DEFAULT_TEMPORARY_PATH)));
 
     private final Path temporaryRoot;
 

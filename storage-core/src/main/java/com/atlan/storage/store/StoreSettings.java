@@ -33,28 +33,31 @@ public record StoreSettings(String name, String type, Map<String, String> metada
 
     /** A metadata value that must be present. */
     public String require(String key) {
-        return get(key).orElseThrow(() -> new StorageConfigException(
-                "component '" + name + "' (" + type + ") needs metadata '" + key + "'"));
+        return get(key).orElseThrow(() ->
+                new StorageConfigException("component '" + name + "' (" + type + ") needs metadata '" + key + "'"));
     }
 
     /** A boolean metadata value ("true"/"false", case-insensitive); {@code fallback} when unset. */
     public boolean flag(String key, boolean fallback) {
         return get(key).map(v -> {
-            if (v.equalsIgnoreCase("true")) return true;
-            if (v.equalsIgnoreCase("false")) return false;
-            throw new StorageConfigException("component '" + name + "' metadata '" + key
-                    + "' must be true or false, not '" + v + "'");
-        }).orElse(fallback);
+                    if (v.equalsIgnoreCase("true")) return true;
+                    if (v.equalsIgnoreCase("false")) return false;
+                    throw new StorageConfigException(
+                            "component '" + name + "' metadata '" + key + "' must be true or false, not '" + v + "'");
+                })
+                .orElse(fallback);
     }
 
     /** Metadata names present but not in {@code known}, for warnings. */
     public Set<String> unknownKeys(Set<String> known) {
-        return metadata.keySet().stream().filter(k -> !known.contains(k))
+        return metadata.keySet().stream()
+                .filter(k -> !known.contains(k))
                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
     }
 
     @Override
     public String toString() {
-        return "StoreSettings[name=" + name + ", type=" + type + ", metadataKeys=" + new java.util.TreeSet<>(metadata.keySet()) + "]";
+        return "StoreSettings[name=" + name + ", type=" + type + ", metadataKeys="
+                + new java.util.TreeSet<>(metadata.keySet()) + "]";
     }
 }

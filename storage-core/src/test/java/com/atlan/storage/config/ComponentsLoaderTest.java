@@ -118,10 +118,13 @@ class ComponentsLoaderTest {
                 """).getFirst();
 
         assertThat(c.secretStore()).contains("deployment-secret-store");
-        assertThat(c.entry("accessKey")).contains(new MetadataValue.SecretKeyRef("ATLAN_AUTH_CLIENT_ID", "ATLAN_AUTH_CLIENT_ID"));
+        assertThat(c.entry("accessKey"))
+                .contains(new MetadataValue.SecretKeyRef("ATLAN_AUTH_CLIENT_ID", "ATLAN_AUTH_CLIENT_ID"));
         assertThat(c.entry("secretKey")).contains(new MetadataValue.SecretKeyRef("creds", "creds"));
         assertThat(c.entry("region")).as("a non-empty value wins").contains(new MetadataValue.Literal("us-east-1"));
-        assertThat(c.entry("bucket")).as("an empty value defers to the ref").contains(new MetadataValue.SecretKeyRef("BUCKET", null));
+        assertThat(c.entry("bucket"))
+                .as("an empty value defers to the ref")
+                .contains(new MetadataValue.SecretKeyRef("BUCKET", null));
     }
 
     @Test
@@ -179,9 +182,11 @@ class ComponentsLoaderTest {
     @Test
     void missingNameOrTypeIsNamed() {
         assertThatThrownBy(() -> parse("kind: Component\nmetadata: {}\nspec: {type: x}\n"))
-                .hasMessageContaining("metadata.name").hasMessageContaining("test.yaml");
+                .hasMessageContaining("metadata.name")
+                .hasMessageContaining("test.yaml");
         assertThatThrownBy(() -> parse("kind: Component\nmetadata: {name: a}\nspec: {}\n"))
-                .hasMessageContaining("'a'").hasMessageContaining("spec.type");
+                .hasMessageContaining("'a'")
+                .hasMessageContaining("spec.type");
     }
 
     @Test
@@ -195,18 +200,24 @@ class ComponentsLoaderTest {
                     - {name: bucket, envRef: BUCKET}
                 """))
                 .isInstanceOf(StorageConfigException.class)
-                .hasMessageContaining("'a'").hasMessageContaining("'bucket'").hasMessageContaining("envRef");
+                .hasMessageContaining("'a'")
+                .hasMessageContaining("'bucket'")
+                .hasMessageContaining("envRef");
     }
 
     @Test
     void embeddedDefaultDescribesLocalStores() {
         List<Component> defaults = ComponentsLoader.loadEmbeddedDefault();
 
-        assertThat(defaults).extracting(Component::name).containsExactly("objectstore", "upstream-objectstore", "statestore");
+        assertThat(defaults)
+                .extracting(Component::name)
+                .containsExactly("objectstore", "upstream-objectstore", "statestore");
         assertThat(defaults.get(0).entry("rootPath")).contains(new MetadataValue.Literal("./local/dapr/objectstore"));
-        assertThat(defaults.get(1).entry("rootPath")).contains(new MetadataValue.Literal("./local/dapr/upstream-objectstore"));
+        assertThat(defaults.get(1).entry("rootPath"))
+                .contains(new MetadataValue.Literal("./local/dapr/upstream-objectstore"));
         assertThat(defaults.get(2).type()).isEqualTo("state.sqlite");
-        assertThat(defaults.get(2).entry("connectionString")).contains(new MetadataValue.Literal("./local/dapr/statestore.db"));
+        assertThat(defaults.get(2).entry("connectionString"))
+                .contains(new MetadataValue.Literal("./local/dapr/statestore.db"));
         assertThat(defaults.get(0).secretStore()).isEqualTo(Optional.empty());
     }
 

@@ -42,9 +42,8 @@ class SecretResolutionTest {
                 spec: {type: secretstores.local.env, version: v1}
                 """);
 
-        Map<String, String> metadata = settings(Map.of(
-                "ATLAN_AUTH_CLIENT_ID", "client-id",
-                "CLIENT_SECRET", PLANTED)).metadata();
+        Map<String, String> metadata = settings(Map.of("ATLAN_AUTH_CLIENT_ID", "client-id", "CLIENT_SECRET", PLANTED))
+                .metadata();
 
         assertThat(metadata).containsEntry("accessKey", "client-id").containsEntry("secretKey", PLANTED);
     }
@@ -63,7 +62,8 @@ class SecretResolutionTest {
                     - {name: prefix, value: APP_}
                 """);
 
-        assertThat(settings(Map.of("APP_CLIENT_ID", "prefixed", "CLIENT_ID", "plain")).metadata())
+        assertThat(settings(Map.of("APP_CLIENT_ID", "prefixed", "CLIENT_ID", "plain"))
+                        .metadata())
                 .containsEntry("accessKey", "prefixed");
     }
 
@@ -137,7 +137,9 @@ class SecretResolutionTest {
                       secretKeyRef: {name: ONLY_NAME, key: MISSING_KEY}
                 """, null));
 
-        Map<String, String> metadata = settings(Map.of("BY_KEY", "key-wins", "BY_NAME", "name-loses", "ONLY_NAME", "by-name")).metadata();
+        Map<String, String> metadata = settings(
+                        Map.of("BY_KEY", "key-wins", "BY_NAME", "name-loses", "ONLY_NAME", "by-name"))
+                .metadata();
 
         assertThat(metadata).containsEntry("accessKey", "key-wins").containsEntry("secretKey", "by-name");
     }
@@ -206,7 +208,8 @@ class SecretResolutionTest {
 
         assertThat(settings.metadata()).containsEntry("secretKey", PLANTED);
         assertThat(settings.toString()).doesNotContain(PLANTED);
-        assertThat(load(Map.of("SECRET", PLANTED)).component("source").toString()).doesNotContain(PLANTED);
+        assertThat(load(Map.of("SECRET", PLANTED)).component("source").toString())
+                .doesNotContain(PLANTED);
     }
 
     @Test

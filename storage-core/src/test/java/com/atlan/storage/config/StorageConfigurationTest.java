@@ -67,9 +67,12 @@ class StorageConfigurationTest {
 
         assertThat(config.location().origin()).isEqualTo(ComponentsLocation.Origin.EMBEDDED_DEFAULT);
         assertThat(config.components()).containsOnlyKeys("objectstore", "upstream-objectstore", "statestore");
-        assertThat(config.storeSettings("objectstore", 1).metadata()).containsEntry("rootPath", "./local/dapr/objectstore");
-        assertThat(config.storeSettings("objectstore", 1).baseDir()).isEqualTo(workDir.toAbsolutePath().normalize());
-        assertThatCode(() -> config.requireDistinct("objectstore", "upstream-objectstore")).doesNotThrowAnyException();
+        assertThat(config.storeSettings("objectstore", 1).metadata())
+                .containsEntry("rootPath", "./local/dapr/objectstore");
+        assertThat(config.storeSettings("objectstore", 1).baseDir())
+                .isEqualTo(workDir.toAbsolutePath().normalize());
+        assertThatCode(() -> config.requireDistinct("objectstore", "upstream-objectstore"))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -77,11 +80,12 @@ class StorageConfigurationTest {
         writeComponent(workDir.resolve("components"), "from-dot-components");
         writeComponent(workDir.resolve("elsewhere"), "from-env");
 
-        StorageConfiguration config = StorageConfiguration.load(Optional.empty(),
-                Map.of(StorageConfiguration.COMPONENTS_ENV, "elsewhere"), workDir);
+        StorageConfiguration config = StorageConfiguration.load(
+                Optional.empty(), Map.of(StorageConfiguration.COMPONENTS_ENV, "elsewhere"), workDir);
 
         assertThat(config.location().origin()).isEqualTo(ComponentsLocation.Origin.ENVIRONMENT);
-        assertThat(config.location().folder()).contains(workDir.resolve("elsewhere").toAbsolutePath().normalize());
+        assertThat(config.location().folder())
+                .contains(workDir.resolve("elsewhere").toAbsolutePath().normalize());
         assertThat(config.components()).containsOnlyKeys("from-env");
     }
 
@@ -90,8 +94,8 @@ class StorageConfigurationTest {
         writeComponent(workDir.resolve("chosen"), "from-option");
         writeComponent(workDir.resolve("elsewhere"), "from-env");
 
-        StorageConfiguration config = StorageConfiguration.load(Optional.of(Path.of("chosen")),
-                Map.of(StorageConfiguration.COMPONENTS_ENV, "elsewhere"), workDir);
+        StorageConfiguration config = StorageConfiguration.load(
+                Optional.of(Path.of("chosen")), Map.of(StorageConfiguration.COMPONENTS_ENV, "elsewhere"), workDir);
 
         assertThat(config.location().origin()).isEqualTo(ComponentsLocation.Origin.OPTION);
         assertThat(config.components()).containsOnlyKeys("from-option");
@@ -117,8 +121,10 @@ class StorageConfigurationTest {
 
     @Test
     void storeNamesComeFromTheInjectedEnvironment() {
-        StorageConfiguration config = StorageConfiguration.load(Optional.empty(),
-                Map.of(StoreNames.UPSTREAM_ENV, "atlan-objectstore", StoreNames.STATE_ENV, " "), workDir);
+        StorageConfiguration config = StorageConfiguration.load(
+                Optional.empty(),
+                Map.of(StoreNames.UPSTREAM_ENV, "atlan-objectstore", StoreNames.STATE_ENV, " "),
+                workDir);
 
         assertThat(config.storeNames()).isEqualTo(new StoreNames("objectstore", "atlan-objectstore", "statestore"));
         assertThat(StoreNames.from(Map.of())).isEqualTo(StoreNames.DEFAULTS);
@@ -139,7 +145,9 @@ class StorageConfigurationTest {
     @Test
     void aTypeWithoutABackendListsTheKnownTypesAndTheJarToAdd() throws IOException {
         Path folder = Files.createDirectories(workDir.resolve("components"));
-        Files.writeString(folder.resolve("gcs.yaml"), "kind: Component\nmetadata: {name: gcs}\nspec: {type: bindings.gcp.bucket}\n");
+        Files.writeString(
+                folder.resolve("gcs.yaml"),
+                "kind: Component\nmetadata: {name: gcs}\nspec: {type: bindings.gcp.bucket}\n");
         StorageConfiguration config = StorageConfiguration.load(Optional.empty(), Map.of(), workDir);
 
         assertThatThrownBy(() -> config.objectStore("gcs"))
@@ -164,8 +172,8 @@ class StorageConfigurationTest {
     @Test
     void aMissingStoreListsTheNamesFoundAndTheFolder() throws IOException {
         writeComponent(workDir.resolve("components"), "objectstore");
-        StorageConfiguration config = StorageConfiguration.load(Optional.empty(),
-                Map.of(StoreNames.UPSTREAM_ENV, "atlan-objectstore"), workDir);
+        StorageConfiguration config = StorageConfiguration.load(
+                Optional.empty(), Map.of(StoreNames.UPSTREAM_ENV, "atlan-objectstore"), workDir);
 
         assertThatThrownBy(() -> config.objectStore(config.storeNames().upstream()))
                 .isInstanceOf(StorageConfigException.class)
@@ -177,8 +185,8 @@ class StorageConfigurationTest {
 
     @Test
     void refusesTheSameStoreAsSourceAndDestination() {
-        StorageConfiguration config = StorageConfiguration.load(Optional.empty(),
-                Map.of(StoreNames.UPSTREAM_ENV, "objectstore"), workDir);
+        StorageConfiguration config =
+                StorageConfiguration.load(Optional.empty(), Map.of(StoreNames.UPSTREAM_ENV, "objectstore"), workDir);
         StoreNames names = config.storeNames();
 
         assertThatThrownBy(() -> config.requireDistinct(names.deployment(), names.upstream()))
@@ -255,8 +263,8 @@ class StorageConfigurationTest {
         Path folder = Files.createDirectories(workDir.resolve("components"));
         Files.writeString(folder.resolve("atlan-storage.yaml"), SDK_S3_EXAMPLE);
         Files.writeString(folder.resolve("deployment-secrets.yaml"), SECRET_STORE);
-        StorageConfiguration config = StorageConfiguration.load(Optional.empty(), Map.of(
-                "ATLAN_AUTH_CLIENT_ID", "id", "ATLAN_AUTH_CLIENT_SECRET", "secret"), workDir);
+        StorageConfiguration config = StorageConfiguration.load(
+                Optional.empty(), Map.of("ATLAN_AUTH_CLIENT_ID", "id", "ATLAN_AUTH_CLIENT_SECRET", "secret"), workDir);
 
         assertThatThrownBy(() -> config.storeSettings("atlan-objectstore", 1))
                 .isInstanceOf(StorageConfigException.class)
@@ -271,8 +279,8 @@ class StorageConfigurationTest {
         Path folder = Files.createDirectories(workDir.resolve("components"));
         Files.writeString(folder.resolve("atlan-storage.yaml"), SDK_S3_EXAMPLE.replace("{{tenant}}", "acme"));
         Files.writeString(folder.resolve("deployment-secrets.yaml"), SECRET_STORE);
-        StorageConfiguration config = StorageConfiguration.load(Optional.empty(), Map.of(
-                "ATLAN_AUTH_CLIENT_ID", "id", "ATLAN_AUTH_CLIENT_SECRET", "secret"), workDir);
+        StorageConfiguration config = StorageConfiguration.load(
+                Optional.empty(), Map.of("ATLAN_AUTH_CLIENT_ID", "id", "ATLAN_AUTH_CLIENT_SECRET", "secret"), workDir);
 
         assertThat(config.storeSettings("atlan-objectstore", 1).metadata())
                 .containsEntry("endpoint", "https://acme.atlan.com/api/blobstorage")
@@ -283,7 +291,8 @@ class StorageConfigurationTest {
 
     private static void writeComponent(Path folder, String name) throws IOException {
         Files.createDirectories(folder);
-        Files.writeString(folder.resolve(name + ".yaml"),
+        Files.writeString(
+                folder.resolve(name + ".yaml"),
                 "kind: Component\nmetadata: {name: " + name + "}\nspec: {type: " + MemoryStoreProvider.TYPE + "}\n");
     }
 }

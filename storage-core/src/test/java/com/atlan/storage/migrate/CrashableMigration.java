@@ -16,14 +16,16 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class CrashableMigration {
 
-    private CrashableMigration() {
-    }
+    private CrashableMigration() {}
 
     public static void main(String[] args) {
         LocalObjectStore source = new LocalObjectStore("objectstore", Path.of(args[0]));
         LocalObjectStore destination = new LocalObjectStore("upstream-objectstore", Path.of(args[1]));
-        SlowObjectStore slow = new SlowObjectStore(source, Duration.ofMillis(Long.parseLong(args[5])),
-                Duration.ofMillis(Long.parseLong(args[6])), Duration.ofMillis(Long.parseLong(args[7])));
+        SlowObjectStore slow = new SlowObjectStore(
+                source,
+                Duration.ofMillis(Long.parseLong(args[5])),
+                Duration.ofMillis(Long.parseLong(args[6])),
+                Duration.ofMillis(Long.parseLong(args[7])));
         AtomicLong bytes = new AtomicLong();
         ProgressListener printer = new ProgressListener() {
             @Override
@@ -39,8 +41,12 @@ public final class CrashableMigration {
                 }
             }
         };
-        MigrationOptions options = MigrationOptions.builder().concurrency(Integer.parseInt(args[4])).jobId(args[3])
-                .checkpointInterval(Duration.ofMillis(50)).listener(printer).build();
+        MigrationOptions options = MigrationOptions.builder()
+                .concurrency(Integer.parseInt(args[4]))
+                .jobId(args[3])
+                .checkpointInterval(Duration.ofMillis(50))
+                .listener(printer)
+                .build();
         try (SqliteCheckpointStore checkpoints = SqliteCheckpointStore.open(Path.of(args[2]))) {
             MigrationSummary summary = new Migrator(slow, destination, "", options, checkpoints).run();
             System.out.println("done " + summary.toJson());

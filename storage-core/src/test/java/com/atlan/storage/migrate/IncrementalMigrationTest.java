@@ -32,28 +32,34 @@ class IncrementalMigrationTest {
         for (int i = 0; i < 10_000; i++) {
             write(source, String.format("logs/%02d/%05d.json", i % 37, i), "{\"n\":" + i + "}");
         }
-        assertThat(new Migrator(source, destination, "logs", MigrationOptions.defaults()).run().migratedFiles())
+        assertThat(new Migrator(source, destination, "logs", MigrationOptions.defaults())
+                        .run()
+                        .migratedFiles())
                 .isEqualTo(10_000);
 
         CountingObjectStore from = new CountingObjectStore(source);
         CountingObjectStore to = new CountingObjectStore(destination);
         AtomicLong skippedEvents = new AtomicLong();
-        MigrationOptions options = MigrationOptions.builder().listener(new ProgressListener() {
-            @Override
-            public void onSkipped(com.atlan.storage.store.ObjectInfo object) {
-                skippedEvents.incrementAndGet();
-            }
-        }).build();
+        MigrationOptions options = MigrationOptions.builder()
+                .listener(new ProgressListener() {
+                    @Override
+                    public void onSkipped(com.atlan.storage.store.ObjectInfo object) {
+                        skippedEvents.incrementAndGet();
+                    }
+                })
+                .build();
         long start = System.nanoTime();
         MigrationSummary summary = new Migrator(from, to, "logs", options).run();
-        System.out.printf("re-run over 10000 unchanged objects: %d ms, source %s, destination %s%n",
+        System.out.printf(
+                "re-run over 10000 unchanged objects: %d ms, source %s, destination %s%n",
                 (System.nanoTime() - start) / 1_000_000, from, to);
 
         assertThat(summary.totalFiles()).isEqualTo(10_000);
         assertThat(summary.skippedFiles()).isEqualTo(10_000);
         assertThat(summary.migratedFiles()).isZero();
         assertThat(skippedEvents.get()).isEqualTo(10_000);
-        assertThat(from.opens.get() + to.opens.get() + from.puts.get() + to.puts.get()).isZero();
+        assertThat(from.opens.get() + to.opens.get() + from.puts.get() + to.puts.get())
+                .isZero();
         assertThat(from.stats.get()).as("the exact-key check of the prefix").isLessThanOrEqualTo(1);
         assertThat(to.stats.get()).isLessThanOrEqualTo(1);
         assertThat(from.lists.get()).isEqualTo(1);
@@ -70,18 +76,24 @@ class IncrementalMigrationTest {
         new Migrator(source, destination, "", MigrationOptions.defaults()).run();
         write(source, "d/7", "v7 changed");
         write(source, "d/8", "v8");
-        Files.setLastModifiedTime(source.root().resolve("d/8"), FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        Files.setLastModifiedTime(
+                source.root().resolve("d/8"), FileTime.fromMillis(System.currentTimeMillis() + 60_000));
         write(source, "d/new", "new");
 
         CountingObjectStore to = new CountingObjectStore(destination);
-        MigrationSummary summary = new Migrator(new CountingObjectStore(source), to, "", MigrationOptions.defaults()).run();
+        MigrationSummary summary =
+                new Migrator(new CountingObjectStore(source), to, "", MigrationOptions.defaults()).run();
 
         assertThat(to.putKeys).containsExactlyInAnyOrder("d/7", "d/8", "d/new");
         assertThat(summary.skippedFiles()).isEqualTo(48);
         assertThat(Files.readString(destination.root().resolve("d/7"))).isEqualTo("v7 changed");
 
-        MigrationSummary everything = new Migrator(source, new CountingObjectStore(destination), "",
-                MigrationOptions.builder().skipUnchanged(false).build()).run();
+        MigrationSummary everything = new Migrator(
+                        source,
+                        new CountingObjectStore(destination),
+                        "",
+                        MigrationOptions.builder().skipUnchanged(false).build())
+                .run();
         assertThat(everything.migratedFiles()).isEqualTo(51);
     }
 }

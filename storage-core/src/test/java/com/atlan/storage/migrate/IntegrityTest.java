@@ -42,7 +42,9 @@ class IntegrityTest {
         assertThat(summary.migratedFiles()).isEqualTo(1);
         assertThat(summary.failedMigrations()).isEqualTo(1);
         assertThat(summary.failures().get(0).file()).isEqualTo("bad.txt");
-        assertThat(summary.failures().get(0).error()).contains("MD5").contains(source.stat("bad.txt").orElseThrow().etag());
+        assertThat(summary.failures().get(0).error())
+                .contains("MD5")
+                .contains(source.stat("bad.txt").orElseThrow().etag());
         assertThat(destination.stat("bad.txt")).as("never committed").isEmpty();
         assertThat(counted.opens.get()).as("integrity failures are not retried").isZero();
         assertThat(counted.puts.get()).isEqualTo(2);
@@ -60,8 +62,12 @@ class IntegrityTest {
         MigrationSummary summary = new Migrator(source, lying, "", MigrationOptions.defaults()).run();
 
         assertThat(summary.migratedFiles()).isZero();
-        assertThat(summary.failures()).singleElement().satisfies(f -> assertThat(f.error())
-                .contains("MD5 entity tag").contains(source.stat("a.txt").orElseThrow().etag()).contains("deleted"));
+        assertThat(summary.failures())
+                .singleElement()
+                .satisfies(f -> assertThat(f.error())
+                        .contains("MD5 entity tag")
+                        .contains(source.stat("a.txt").orElseThrow().etag())
+                        .contains("deleted"));
         assertThat(destination.stat("a.txt")).isEmpty();
     }
 

@@ -31,10 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
 class MigratorTest {
 
     private static final MigrationOptions FAST_RETRIES = MigrationOptions.builder()
-            .retry(new RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(5))).build();
+            .retry(new RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(5)))
+            .build();
 
     @TempDir
     Path dir;
+
     LocalObjectStore source;
     LocalObjectStore destination;
 
@@ -61,8 +63,12 @@ class MigratorTest {
 
     @Test
     void migratesZeroByteLargeAndOddlyNamedObjectsByteForByte() throws IOException {
-        List<String> keys = List.of("data/empty.bin", "data/ünïcødé/日本語.txt", "data/with space.txt",
-                "data/100%/p+q.txt", "data/emoji-😀.txt");
+        List<String> keys = List.of(
+                "data/empty.bin",
+                "data/ünïcødé/日本語.txt",
+                "data/with space.txt",
+                "data/100%/p+q.txt",
+                "data/emoji-😀.txt");
         write(source, "data/empty.bin", "");
         for (String key : keys.subList(1, keys.size())) {
             write(source, key, "content of " + key);
@@ -74,8 +80,11 @@ class MigratorTest {
         assertThat(summary.totalFiles()).isEqualTo(6);
         assertThat(summary.migratedFiles()).isEqualTo(6);
         assertThat(summary.failures()).isEmpty();
-        assertThat(summary.bytesMigrated()).isEqualTo(Files.size(big) + keys.subList(1, keys.size()).stream()
-                .mapToLong(k -> ("content of " + k).getBytes(StandardCharsets.UTF_8).length).sum());
+        assertThat(summary.bytesMigrated())
+                .isEqualTo(Files.size(big)
+                        + keys.subList(1, keys.size()).stream()
+                                .mapToLong(k -> ("content of " + k).getBytes(StandardCharsets.UTF_8).length)
+                                .sum());
         assertThat(Files.size(destination.root().resolve("data/empty.bin"))).isZero();
         for (String key : keys.subList(1, keys.size())) {
             assertThat(read(destination, key)).isEqualTo("content of " + key);
@@ -86,9 +95,12 @@ class MigratorTest {
     @Test
     void keepsModificationTimes() throws IOException {
         write(source, "a.txt", "x");
-        Files.setLastModifiedTime(source.root().resolve("a.txt"), java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
+        Files.setLastModifiedTime(
+                source.root().resolve("a.txt"), java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
         migrate(new ForwardingObjectStore(source), "", MigrationOptions.defaults());
-        assertThat(Files.getLastModifiedTime(destination.root().resolve("a.txt")).toMillis()).isEqualTo(1_000_000_000_000L);
+        assertThat(Files.getLastModifiedTime(destination.root().resolve("a.txt"))
+                        .toMillis())
+                .isEqualTo(1_000_000_000_000L);
     }
 
     @Test
@@ -117,7 +129,8 @@ class MigratorTest {
     void emptyPrefixMigratesEverythingAndNoMatchGivesZeroSummary() {
         write(source, "a/1", "1");
         write(source, "b/2", "2");
-        assertThat(migrate(source, "", MigrationOptions.defaults()).migratedFiles()).isEqualTo(2);
+        assertThat(migrate(source, "", MigrationOptions.defaults()).migratedFiles())
+                .isEqualTo(2);
 
         MigrationSummary none = migrate(source, "nothing/here/", MigrationOptions.defaults());
         assertThat(none.totalFiles()).isZero();
@@ -195,7 +208,9 @@ class MigratorTest {
         };
         MigrationSummary summary = migrate(truncating, "", FAST_RETRIES);
         assertThat(summary.migratedFiles()).isZero();
-        assertThat(summary.failures()).singleElement().satisfies(f -> assertThat(f.error()).contains("changed"));
+        assertThat(summary.failures())
+                .singleElement()
+                .satisfies(f -> assertThat(f.error()).contains("changed"));
         assertThat(destination.stat("changing.txt")).isEmpty();
     }
 
@@ -210,7 +225,9 @@ class MigratorTest {
         };
         MigrationSummary summary = migrate(growing, "", FAST_RETRIES);
         assertThat(summary.migratedFiles()).isZero();
-        assertThat(summary.failures()).singleElement().satisfies(f -> assertThat(f.error()).contains("more than"));
+        assertThat(summary.failures())
+                .singleElement()
+                .satisfies(f -> assertThat(f.error()).contains("more than"));
     }
 
     @Test
@@ -219,16 +236,17 @@ class MigratorTest {
         ObjectStore broken = new ForwardingObjectStore(source) {
             @Override
             public Stream<ObjectInfo> list(String prefix, String startAfter) {
-                return Stream.concat(super.list(prefix, startAfter).limit(2),
-                        Stream.generate(() -> {
-                            throw new TransientStorageException(name(), null, "connection reset (injected)");
-                        }));
+                return Stream.concat(super.list(prefix, startAfter).limit(2), Stream.generate(() -> {
+                    throw new TransientStorageException(name(), null, "connection reset (injected)");
+                }));
             }
         };
         assertThatThrownBy(() -> migrate(broken, "p/", MigrationOptions.defaults()))
                 .isInstanceOf(MigrationException.class)
                 .hasMessageContaining("listing objectstore")
-                .satisfies(e -> assertThat(((MigrationException) e).partialSummary().migratedFiles()).isEqualTo(2));
+                .satisfies(e -> assertThat(
+                                ((MigrationException) e).partialSummary().migratedFiles())
+                        .isEqualTo(2));
     }
 
     @Test
@@ -250,7 +268,12 @@ class MigratorTest {
                 }
             }
         };
-        MigrationSummary summary = new Migrator(source, slow, "c", MigrationOptions.builder().concurrency(4).build()).run();
+        MigrationSummary summary = new Migrator(
+                        source,
+                        slow,
+                        "c",
+                        MigrationOptions.builder().concurrency(4).build())
+                .run();
         assertThat(summary.migratedFiles()).isEqualTo(60);
         assertThat(peak.get()).isBetween(2, 4);
     }
@@ -258,7 +281,8 @@ class MigratorTest {
     @Test
     void dryRunWritesNothing() {
         write(source, "d/1", "1");
-        MigrationSummary summary = migrate(source, "d", MigrationOptions.builder().dryRun(true).build());
+        MigrationSummary summary =
+                migrate(source, "d", MigrationOptions.builder().dryRun(true).build());
         assertThat(summary.totalFiles()).isEqualTo(1);
         assertThat(summary.migratedFiles()).isZero();
         assertThat(destination.list("", null)).isEmpty();
@@ -273,11 +297,14 @@ class MigratorTest {
                 throw new com.atlan.storage.store.StoragePermissionException(name(), key, "denied (injected)");
             }
         };
-        MigrationOptions options = MigrationOptions.builder().concurrency(1).maxFailureRate(0.05).build();
+        MigrationOptions options =
+                MigrationOptions.builder().concurrency(1).maxFailureRate(0.05).build();
         assertThatThrownBy(() -> migrate(failing, "f", options))
                 .isInstanceOf(MigrationException.class)
                 .hasMessageContaining("failure rate")
-                .satisfies(e -> assertThat(((MigrationException) e).partialSummary().totalFiles()).isLessThan(100));
+                .satisfies(e -> assertThat(
+                                ((MigrationException) e).partialSummary().totalFiles())
+                        .isLessThan(100));
     }
 
     @Test
@@ -303,12 +330,23 @@ class MigratorTest {
         };
         MigrationSummary summary = migrate(oneFails, "j/", MigrationOptions.defaults());
         JsonNode json = new ObjectMapper().readTree(summary.toJson());
-        assertThat(json.fieldNames()).toIterable().containsExactly("total_files", "migrated_files",
-                "failed_migrations", "failures", "prefix", "source", "destination", "skipped_files",
-                "bytes_migrated", "elapsed_ms");
+        assertThat(json.fieldNames())
+                .toIterable()
+                .containsExactly(
+                        "total_files",
+                        "migrated_files",
+                        "failed_migrations",
+                        "failures",
+                        "prefix",
+                        "source",
+                        "destination",
+                        "skipped_files",
+                        "bytes_migrated",
+                        "elapsed_ms");
         assertThat(json.get("failures").get(0).fieldNames()).toIterable().containsExactly("file", "error");
         assertThat(json.get("failures").get(0).get("file").asText()).isEqualTo("j/zz-missing");
-        assertThat(json.get("failed_migrations").asLong()).isEqualTo(json.get("failures").size());
+        assertThat(json.get("failed_migrations").asLong())
+                .isEqualTo(json.get("failures").size());
         assertThat(MigrationSummary.fromJson(summary.toJson())).isEqualTo(summary);
     }
 }

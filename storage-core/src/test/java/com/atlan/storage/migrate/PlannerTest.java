@@ -19,8 +19,8 @@ class PlannerTest {
     private static final String MD5_B = "92eb5ffee6ae2fec3ad71c777531578f";
 
     private final ContentMatch md5Stores = new ContentMatch(new MemoryObjectStore("a"), new MemoryObjectStore("b"));
-    private final ContentMatch timeStores = new ContentMatch(new LocalObjectStore("a", Path.of("a")),
-            new MemoryObjectStore("b"));
+    private final ContentMatch timeStores =
+            new ContentMatch(new LocalObjectStore("a", Path.of("a")), new MemoryObjectStore("b"));
 
     private static ObjectInfo obj(String key, long size, Instant mtime, String etag) {
         return new ObjectInfo(key, size, mtime, etag);
@@ -42,11 +42,16 @@ class PlannerTest {
 
     @Test
     void comparesMd5EtagsWhenBothSidesHaveThem() {
-        List<ObjectInfo> source = List.of(obj("same", 1, T, MD5_A), obj("changed", 1, T, MD5_A), obj("resized", 2, T, MD5_A));
-        List<ObjectInfo> destination = List.of(obj("same", 1, T.minusSeconds(60), MD5_A.toUpperCase()),
-                obj("changed", 1, T.plusSeconds(60), MD5_B), obj("resized", 1, T, MD5_A));
+        List<ObjectInfo> source =
+                List.of(obj("same", 1, T, MD5_A), obj("changed", 1, T, MD5_A), obj("resized", 2, T, MD5_A));
+        List<ObjectInfo> destination = List.of(
+                obj("same", 1, T.minusSeconds(60), MD5_A.toUpperCase(java.util.Locale.ROOT)),
+                obj("changed", 1, T.plusSeconds(60), MD5_B),
+                obj("resized", 1, T, MD5_A));
         source = source.stream().sorted((x, y) -> x.key().compareTo(y.key())).toList();
-        destination = destination.stream().sorted((x, y) -> x.key().compareTo(y.key())).toList();
+        destination = destination.stream()
+                .sorted((x, y) -> x.key().compareTo(y.key()))
+                .toList();
         assertThat(plan(Planner.skippingUnchanged(source.iterator(), destination.iterator(), md5Stores)))
                 .containsExactly("COPY changed", "COPY resized", "SKIP same");
     }
@@ -54,16 +59,18 @@ class PlannerTest {
     @Test
     void multipartEtagsFallBackToModificationTime() {
         List<ObjectInfo> source = List.of(obj("newer", 5, T, "abc-2"), obj("older", 5, T, "abc-2"));
-        List<ObjectInfo> destination = List.of(obj("newer", 5, T.plusSeconds(1), "def-3"), obj("older", 5, T.minusSeconds(1), "def-3"));
+        List<ObjectInfo> destination =
+                List.of(obj("newer", 5, T.plusSeconds(1), "def-3"), obj("older", 5, T.minusSeconds(1), "def-3"));
         assertThat(plan(Planner.skippingUnchanged(source.iterator(), destination.iterator(), md5Stores)))
                 .containsExactly("SKIP newer", "COPY older");
     }
 
     @Test
     void withoutMd5EtagsSkipsWhenTheDestinationIsAsNewAndAsLarge() {
-        List<ObjectInfo> source = List.of(obj("equal", 3, T, null), obj("no-time", 3, null, null), obj("stale", 3, T, null));
-        List<ObjectInfo> destination = List.of(obj("equal", 3, T, MD5_A), obj("no-time", 3, T, MD5_A),
-                obj("stale", 3, T.minusMillis(1), MD5_A));
+        List<ObjectInfo> source =
+                List.of(obj("equal", 3, T, null), obj("no-time", 3, null, null), obj("stale", 3, T, null));
+        List<ObjectInfo> destination = List.of(
+                obj("equal", 3, T, MD5_A), obj("no-time", 3, T, MD5_A), obj("stale", 3, T.minusMillis(1), MD5_A));
         assertThat(plan(Planner.skippingUnchanged(source.iterator(), destination.iterator(), timeStores)))
                 .containsExactly("SKIP equal", "COPY no-time", "COPY stale");
     }
@@ -77,7 +84,9 @@ class PlannerTest {
     @Test
     void refusesAnUnsortedListing() {
         List<ObjectInfo> source = List.of(obj("b", 1, T, null), obj("a", 1, T, null));
-        assertThatThrownBy(() -> plan(Planner.skippingUnchanged(source.iterator(), List.<ObjectInfo>of().iterator(), md5Stores)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not in key order");
+        assertThatThrownBy(() -> plan(Planner.skippingUnchanged(
+                        source.iterator(), List.<ObjectInfo>of().iterator(), md5Stores)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not in key order");
     }
 }

@@ -49,15 +49,23 @@ class ResumeTest {
             }
         };
         try (SqliteCheckpointStore checkpoints = SqliteCheckpointStore.open(dir.resolve("state.db"))) {
-            MigrationSummary first = new Migrator(flaky, destination, "k", MigrationOptions.defaults(), checkpoints).run();
+            MigrationSummary first =
+                    new Migrator(flaky, destination, "k", MigrationOptions.defaults(), checkpoints).run();
             assertThat(first.failedMigrations()).isEqualTo(2);
-            Checkpoint saved = checkpoints.load(Checkpoint.jobIdFor("objectstore", "upstream-objectstore", "k")).orElseThrow();
+            Checkpoint saved = checkpoints
+                    .load(Checkpoint.jobIdFor("objectstore", "upstream-objectstore", "k"))
+                    .orElseThrow();
             assertThat(saved.complete()).isTrue();
             assertThat(saved.failures()).containsOnlyKeys("k/03", "k/17");
 
             CountingObjectStore counted = new CountingObjectStore(destination);
-            MigrationSummary resumed = new Migrator(source, counted, "k",
-                    MigrationOptions.builder().resume(true).build(), checkpoints).run();
+            MigrationSummary resumed = new Migrator(
+                            source,
+                            counted,
+                            "k",
+                            MigrationOptions.builder().resume(true).build(),
+                            checkpoints)
+                    .run();
             assertThat(resumed.totalFiles()).isEqualTo(30);
             assertThat(resumed.failures()).isEmpty();
             assertThat(counted.putKeys).containsExactlyInAnyOrder("k/03", "k/17");
@@ -76,7 +84,8 @@ class ResumeTest {
             }
         };
         try (SqliteCheckpointStore checkpoints = SqliteCheckpointStore.open(dir.resolve("state.db"))) {
-            MigrationOptions options = MigrationOptions.builder().jobId("listing-breaks").build();
+            MigrationOptions options =
+                    MigrationOptions.builder().jobId("listing-breaks").build();
             assertThatThrownBy(() -> new Migrator(breaking, destination, "p/", options, checkpoints).run())
                     .isInstanceOf(MigrationException.class);
             Checkpoint saved = checkpoints.load("listing-breaks").orElseThrow();
@@ -84,8 +93,13 @@ class ResumeTest {
             assertThat(saved.watermark()).isEqualTo("p/24");
 
             CountingObjectStore from = new CountingObjectStore(source);
-            MigrationSummary resumed = new Migrator(from, destination, "p/",
-                    options.toBuilder().resume(true).build(), checkpoints).run();
+            MigrationSummary resumed = new Migrator(
+                            from,
+                            destination,
+                            "p/",
+                            options.toBuilder().resume(true).build(),
+                            checkpoints)
+                    .run();
             assertThat(resumed.totalFiles()).isEqualTo(40);
             assertThat(resumed.migratedFiles()).isEqualTo(40);
             assertThat(from.opens.get()).isEqualTo(15);
@@ -96,13 +110,35 @@ class ResumeTest {
     void resumingAnotherMigrationsJobIdIsRefused() {
         write("a", "1");
         try (SqliteCheckpointStore checkpoints = SqliteCheckpointStore.open(dir.resolve("state.db"))) {
-            MigrationOptions options = MigrationOptions.builder().jobId("shared").build();
+            MigrationOptions options =
+                    MigrationOptions.builder().jobId("shared").build();
             new Migrator(source, destination, "a", options, checkpoints).run();
-            checkpoints.save(checkpoints.load("shared").map(c -> new Checkpoint(c.jobId(), c.source(), c.destination(),
-                    c.prefix(), null, c.doneAboveWatermark(), c.failures(), 0, 0, 0, 0, false, 0)).orElseThrow());
-            assertThatThrownBy(() -> new Migrator(source, destination, "b",
-                    options.toBuilder().resume(true).build(), checkpoints).run())
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pass another job id");
+            checkpoints.save(checkpoints
+                    .load("shared")
+                    .map(c -> new Checkpoint(
+                            c.jobId(),
+                            c.source(),
+                            c.destination(),
+                            c.prefix(),
+                            null,
+                            c.doneAboveWatermark(),
+                            c.failures(),
+                            0,
+                            0,
+                            0,
+                            0,
+                            false,
+                            0))
+                    .orElseThrow());
+            assertThatThrownBy(() -> new Migrator(
+                                    source,
+                                    destination,
+                                    "b",
+                                    options.toBuilder().resume(true).build(),
+                                    checkpoints)
+                            .run())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("pass another job id");
         }
     }
 }

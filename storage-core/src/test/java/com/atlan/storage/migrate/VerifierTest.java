@@ -44,8 +44,10 @@ class VerifierTest {
         assertThat(report.extraKeys()).containsExactly("p/extra");
         assertThat(report.differingKeys()).containsExactly("p/differs");
         assertThat(report.matches()).isFalse();
-        assertThat(report.toJson()).startsWith("{\"total\":3,\"matching\":1,\"missing\":1,\"extra\":1,\"differing\":1,")
-                .contains("\"missing_keys\":[\"p/missing\"]").doesNotContain("matches");
+        assertThat(report.toJson())
+                .startsWith("{\"total\":3,\"matching\":1,\"missing\":1,\"extra\":1,\"differing\":1,")
+                .contains("\"missing_keys\":[\"p/missing\"]")
+                .doesNotContain("matches");
     }
 
     @Test

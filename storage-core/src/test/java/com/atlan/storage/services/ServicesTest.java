@@ -11,6 +11,7 @@ import com.atlan.storage.store.ObjectNotFoundException;
 import com.atlan.storage.store.StorageConfigException;
 import com.atlan.storage.testing.ComponentFiles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -26,6 +27,7 @@ class ServicesTest {
 
     @TempDir
     Path dir;
+
     StorageConfiguration configuration;
     ObjectStore deployment;
 
@@ -50,9 +52,9 @@ class ServicesTest {
 
     @Test
     void uploadsListsReadsAndDeletesIncludingZeroByteObjects() throws IOException {
-        deployment.uploadFileFromBytes("{\"a\":1}".getBytes(), "results/wf/1.json");
+        deployment.uploadFileFromBytes("{\"a\":1}".getBytes(StandardCharsets.UTF_8), "results/wf/1.json");
         deployment.uploadFileFromBytes(new byte[0], "results/wf/_SUCCESS");
-        deployment.uploadFileFromBytes("x".getBytes(), "results_archive/old.json");
+        deployment.uploadFileFromBytes("x".getBytes(StandardCharsets.UTF_8), "results_archive/old.json");
 
         assertThat(deployment.listFiles("results")).containsExactly("results/wf/1.json", "results/wf/_SUCCESS");
         assertThat(deployment.getContent("results/wf/_SUCCESS")).isEmpty();
@@ -60,7 +62,8 @@ class ServicesTest {
         assertThat(deployment.exists("results/wf/missing")).isFalse();
         assertThat(deployment.getContent("results/wf/missing", true)).isNull();
         assertThatThrownBy(() -> deployment.getContent("results/wf/missing"))
-                .isInstanceOf(ObjectNotFoundException.class).hasMessageContaining("results/wf/missing");
+                .isInstanceOf(ObjectNotFoundException.class)
+                .hasMessageContaining("results/wf/missing");
 
         assertThat(deployment.deleteFile("results/wf/1.json")).isTrue();
         assertThat(deployment.deleteFile("results/wf/1.json")).isFalse();
@@ -70,7 +73,7 @@ class ServicesTest {
 
     @Test
     void acceptsLocalStagingPathsAsKeys() {
-        deployment.uploadFileFromBytes("v".getBytes(), "./local/tmp/artifacts/apps/x/1.json");
+        deployment.uploadFileFromBytes("v".getBytes(StandardCharsets.UTF_8), "./local/tmp/artifacts/apps/x/1.json");
         assertThat(deployment.listFiles("")).containsExactly("artifacts/apps/x/1.json");
         assertThat(deployment.exists("/artifacts/apps/x/1.json/")).isTrue();
     }
@@ -84,8 +87,8 @@ class ServicesTest {
 
         assertThat(deployment.uploadPrefix(local, "exports/run1", false)).isEqualTo(1);
         assertThat(deployment.uploadPrefix(local, "exports/run2", true)).isEqualTo(2);
-        assertThat(deployment.listFiles("exports/run2/")).containsExactly("exports/run2/nested/deeper/leaf.txt",
-                "exports/run2/top.txt");
+        assertThat(deployment.listFiles("exports/run2/"))
+                .containsExactly("exports/run2/nested/deeper/leaf.txt", "exports/run2/top.txt");
 
         Path back = dir.resolve("back");
         assertThat(deployment.downloadPrefix("exports/run2", back)).isEqualTo(2);
@@ -112,9 +115,9 @@ class ServicesTest {
 
     @Test
     void atlanStorageMigratesBetweenTheConfiguredStores() throws Exception {
-        deployment.uploadFileFromBytes("a".getBytes(), "processed/2024/a.csv");
-        deployment.uploadFileFromBytes("b".getBytes(), "processed/2024/b.csv");
-        deployment.uploadFileFromBytes("c".getBytes(), "processed/2023/c.csv");
+        deployment.uploadFileFromBytes("a".getBytes(StandardCharsets.UTF_8), "processed/2024/a.csv");
+        deployment.uploadFileFromBytes("b".getBytes(StandardCharsets.UTF_8), "processed/2024/b.csv");
+        deployment.uploadFileFromBytes("c".getBytes(StandardCharsets.UTF_8), "processed/2023/c.csv");
         AtlanStorage storage = new AtlanStorage(configuration, MigrationOptions.defaults());
 
         MigrationSummary summary = storage.migrate("processed/2024/");
@@ -133,7 +136,8 @@ class ServicesTest {
         assertThatThrownBy(() -> storage.migrate("", "objectstore", "objectstore"))
                 .isInstanceOf(StorageConfigException.class);
         assertThatThrownBy(() -> storage.migrate("", "objectstore", "no-such-store"))
-                .isInstanceOf(StorageConfigException.class).hasMessageContaining("no-such-store");
+                .isInstanceOf(StorageConfigException.class)
+                .hasMessageContaining("no-such-store");
         assertThat(root("upstream-objectstore")).doesNotExist();
     }
 }

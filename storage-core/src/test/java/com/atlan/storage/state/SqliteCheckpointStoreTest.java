@@ -17,8 +17,20 @@ class SqliteCheckpointStoreTest {
     Path dir;
 
     private static Checkpoint checkpoint(String watermark, boolean complete) {
-        return new Checkpoint("job-1", "objectstore", "upstream-objectstore", "p/", watermark, List.of("p/x", "p/y"),
-                Map.of("p/f", "denied"), 3, 4, 500, 1200, complete, 42);
+        return new Checkpoint(
+                "job-1",
+                "objectstore",
+                "upstream-objectstore",
+                "p/",
+                watermark,
+                List.of("p/x", "p/y"),
+                Map.of("p/f", "denied"),
+                3,
+                4,
+                500,
+                1200,
+                complete,
+                42);
     }
 
     @Test
@@ -54,11 +66,12 @@ class SqliteCheckpointStoreTest {
 
     @Test
     void opensTheStateStoreTheConfigurationNames() throws Exception {
-        Optional<CheckpointStore> store = CheckpointStores.open(
-                StorageConfiguration.load(Optional.empty(), Map.of(), dir));
+        Optional<CheckpointStore> store =
+                CheckpointStores.open(StorageConfiguration.load(Optional.empty(), Map.of(), dir));
         assertThat(store).isPresent();
         store.get().close();
         assertThat(Files.exists(dir.resolve("local/dapr/statestore.db"))).isTrue();
-        assertThat(CheckpointStores.databaseFile("file:data/x.db?_pragma=busy_timeout(5000)")).isEqualTo(Path.of("data/x.db"));
+        assertThat(CheckpointStores.databaseFile("file:data/x.db?_pragma=busy_timeout(5000)"))
+                .isEqualTo(Path.of("data/x.db"));
     }
 }

@@ -72,17 +72,21 @@ public abstract class ObjectStoreContract {
     @Test
     void listsKeysInCodePointOrder() {
         // '-' < '.' < '/' < '0' in UTF-8; U+FF5A is in the BMP but sorts before U+1F600, unlike UTF-16 order.
-        List<String> keys = List.of("a0", "a/b", "a-b", "a.txt", "A", "z", "é", "\uFF5A", "\uD83D\uDE00", "a/b0", "a/a");
+        List<String> keys =
+                List.of("a0", "a/b", "a-b", "a.txt", "A", "z", "é", "\uFF5A", "\uD83D\uDE00", "a/b0", "a/a");
         keys.forEach(k -> putText(k, k));
 
-        List<String> expected = List.of("A", "a-b", "a.txt", "a/a", "a/b", "a/b0", "a0", "z", "é", "\uFF5A", "\uD83D\uDE00");
+        List<String> expected =
+                List.of("A", "a-b", "a.txt", "a/a", "a/b", "a/b0", "a0", "z", "é", "\uFF5A", "\uD83D\uDE00");
         assertThat(expected).isSortedAccordingTo(KeyOrder.COMPARATOR);
         List<String> listed = keys(store.list("", null));
         if (listsSupplementaryCharactersInCodePointOrder()) {
             assertThat(listed).containsExactlyElementsOf(expected);
         } else {
             assertThat(listed).containsExactlyInAnyOrderElementsOf(expected);
-            assertThat(listed.stream().filter(k -> k.codePoints().allMatch(c -> c < 0xE000)).toList())
+            assertThat(listed.stream()
+                            .filter(k -> k.codePoints().allMatch(c -> c < 0xE000))
+                            .toList())
                     .containsExactlyElementsOf(expected.subList(0, 9));
         }
     }
@@ -90,7 +94,9 @@ public abstract class ObjectStoreContract {
     @Test
     void paginatesPastOneThousandKeys() throws Exception {
         int count = paginationKeyCount();
-        List<String> expected = IntStream.range(0, count).mapToObj(i -> "page/key-%05d".formatted(i)).toList();
+        List<String> expected = IntStream.range(0, count)
+                .mapToObj(i -> "page/key-%05d".formatted(i))
+                .toList();
         putAllInParallel(expected);
         putText("pagf", "outside the prefix");
 
@@ -135,8 +141,15 @@ public abstract class ObjectStoreContract {
         assertThat(select("report.csv", null)).containsExactly("report.csv");
         assertThat(select("report.csv/", null)).isEmpty();
         assertThat(select("report.csv", "report.csv")).isEmpty();
-        assertThat(select("", null)).containsExactly("order", "orders/1", "orders/2/x", "ordersX",
-                "orders_archive/x", "report.csv", "report.csv.bak");
+        assertThat(select("", null))
+                .containsExactly(
+                        "order",
+                        "orders/1",
+                        "orders/2/x",
+                        "ordersX",
+                        "orders_archive/x",
+                        "report.csv",
+                        "report.csv.bak");
         assertThat(select("missing", null)).isEmpty();
     }
 
@@ -154,18 +167,27 @@ public abstract class ObjectStoreContract {
         try (InputStream in = store.open("empty/zero", 0, 10)) {
             assertThat(in.readAllBytes()).isEmpty();
         }
-        assertThat(list(store.list("empty/", null))).extracting(ObjectInfo::key, ObjectInfo::size)
+        assertThat(list(store.list("empty/", null)))
+                .extracting(ObjectInfo::key, ObjectInfo::size)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("empty/zero", 0L));
     }
 
     @Test
     void keepsKeysWithSpacesPercentPlusAndUnicode() {
-        List<String> keys = List.of("odd/a b.txt", "odd/100%.txt", "odd/%20literal", "odd/a+b.txt",
-                "odd/日本語/ファイル.txt", "odd/\uD83D\uDE00 smile", "odd/q?x=1&y=2", "odd/tilde~#hash");
+        List<String> keys = List.of(
+                "odd/a b.txt",
+                "odd/100%.txt",
+                "odd/%20literal",
+                "odd/a+b.txt",
+                "odd/日本語/ファイル.txt",
+                "odd/\uD83D\uDE00 smile",
+                "odd/q?x=1&y=2",
+                "odd/tilde~#hash");
         keys.forEach(k -> putText(k, "content of " + k));
 
         assertThat(keys(store.list("odd/", null)))
-                .containsExactlyElementsOf(keys.stream().sorted(KeyOrder.COMPARATOR).toList());
+                .containsExactlyElementsOf(
+                        keys.stream().sorted(KeyOrder.COMPARATOR).toList());
         for (String key : keys) {
             assertThat(readText(key)).as(key).isEqualTo("content of " + key);
             assertThat(store.stat(key)).as(key).isPresent();
@@ -204,8 +226,10 @@ public abstract class ObjectStoreContract {
         putText("over/x", "second");
 
         assertThat(readText("over/x")).isEqualTo("second");
-        assertThat(list(store.list("over/", null))).singleElement()
-                .extracting(ObjectInfo::size).isEqualTo(6L);
+        assertThat(list(store.list("over/", null)))
+                .singleElement()
+                .extracting(ObjectInfo::size)
+                .isEqualTo(6L);
     }
 
     @Test
@@ -229,8 +253,7 @@ public abstract class ObjectStoreContract {
         assertThatThrownBy(() -> store.open("missing/key").close())
                 .isInstanceOf(ObjectNotFoundException.class)
                 .satisfies(e -> assertThat(((StorageException) e).key()).isEqualTo("missing/key"));
-        assertThatThrownBy(() -> store.open("missing/key", 0, 10).close())
-                .isInstanceOf(ObjectNotFoundException.class);
+        assertThatThrownBy(() -> store.open("missing/key", 0, 10).close()).isInstanceOf(ObjectNotFoundException.class);
     }
 
     @Test

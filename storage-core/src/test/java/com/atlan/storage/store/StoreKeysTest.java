@@ -18,7 +18,8 @@ class StoreKeysTest {
         assertThat(keys.toKey("a\\b\\c.txt")).isEqualTo("a/b/c.txt");
         assertThat(keys.toKey("./local/tmp/artifacts/apps/x/1.json")).isEqualTo("artifacts/apps/x/1.json");
         assertThat(keys.toKey("local/tmp/artifacts")).isEqualTo("artifacts");
-        assertThat(keys.toKey(Path.of("local/tmp/a/b").toAbsolutePath().toString())).isEqualTo("a/b");
+        assertThat(keys.toKey(Path.of("local/tmp/a/b").toAbsolutePath().toString()))
+                .isEqualTo("a/b");
         assertThat(keys.toKey("./local/tmp/")).isEmpty();
         assertThat(keys.toKey(".")).isEmpty();
         assertThat(keys.toKey("processed_data/2024/")).isEqualTo("processed_data/2024");
@@ -40,7 +41,10 @@ class StoreKeysTest {
                 path.append(separators[random.nextInt(separators.length)]);
                 int length = 1 + random.nextInt(6);
                 for (int c = 0; c < length; c++) {
-                    path.append(random.nextInt(10) == 0 ? "😀" : String.valueOf(alphabet.charAt(random.nextInt(alphabet.length()))));
+                    path.append(
+                            random.nextInt(10) == 0
+                                    ? "😀"
+                                    : String.valueOf(alphabet.charAt(random.nextInt(alphabet.length()))));
                 }
             }
             if (random.nextBoolean()) {

@@ -8,8 +8,7 @@ import java.nio.file.Path;
 /** Writes Dapr component files into a test's components folder, as a user's deployment would have them. */
 public final class ComponentFiles {
 
-    private ComponentFiles() {
-    }
+    private ComponentFiles() {}
 
     /** Writes {@code NAME.yaml}: a {@code bindings.localstorage} component over {@code rootPath}. */
     public static Path localStore(Path folder, String name, String rootPath) {

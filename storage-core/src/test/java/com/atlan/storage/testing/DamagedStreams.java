@@ -7,8 +7,7 @@ import java.io.InputStream;
 /** Streams that go wrong in one precise way, for integrity and failure tests. */
 public final class DamagedStreams {
 
-    private DamagedStreams() {
-    }
+    private DamagedStreams() {}
 
     /** {@code in} with one bit flipped in the byte at {@code position}; the length is unchanged. */
     public static InputStream flippingBitAt(InputStream in, long position) {

@@ -22,8 +22,7 @@ import java.util.stream.Stream;
 /** A thread-safe in-memory {@link ObjectStore} for tests, listing in {@link KeyOrder} like real stores. */
 public final class MemoryObjectStore implements ObjectStore {
 
-    private record Entry(ObjectInfo info, byte[] data) {
-    }
+    private record Entry(ObjectInfo info, byte[] data) {}
 
     private final String name;
     private final ConcurrentSkipListMap<String, Entry> objects = new ConcurrentSkipListMap<>(KeyOrder.COMPARATOR);
@@ -47,7 +46,9 @@ public final class MemoryObjectStore implements ObjectStore {
         String p = prefix == null ? "" : prefix;
         boolean after = startAfter != null && !startAfter.isEmpty() && KeyOrder.compare(startAfter, p) >= 0;
         var tail = after ? objects.tailMap(startAfter, false) : objects.tailMap(p, true);
-        return tail.values().stream().map(Entry::info).takeWhile(info -> info.key().startsWith(p));
+        return tail.values().stream()
+                .map(Entry::info)
+                .takeWhile(info -> info.key().startsWith(p));
     }
 
     @Override

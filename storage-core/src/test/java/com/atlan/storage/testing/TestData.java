@@ -11,8 +11,7 @@ import java.nio.file.Path;
 /** Reproducible test content and digests that never hold large objects in memory. */
 public final class TestData {
 
-    private TestData() {
-    }
+    private TestData() {}
 
     /** A stream of {@code length} pseudo-random bytes determined by {@code seed}. */
     public static InputStream randomStream(long seed, long length) {
@@ -23,7 +22,8 @@ public final class TestData {
     public static Path writeRandomFile(Path file, long seed, long length) {
         try {
             Files.createDirectories(file.getParent());
-            try (InputStream in = randomStream(seed, length); OutputStream out = Files.newOutputStream(file)) {
+            try (InputStream in = randomStream(seed, length);
+                    OutputStream out = Files.newOutputStream(file)) {
                 in.transferTo(out);
             }
             return file;

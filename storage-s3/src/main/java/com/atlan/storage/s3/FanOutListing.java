@@ -33,8 +33,7 @@ final class FanOutListing implements Iterator<ObjectInfo> {
     static final int MAX_DEPTH = 3;
 
     /** One entry of the delimited listing: an object directly under the prefix, or a common prefix. */
-    private record TopEntry(ObjectInfo object, String folder) {
-    }
+    private record TopEntry(ObjectInfo object, String folder) {}
 
     private final S3Client client;
     private final LeanS3Client lean;
@@ -45,24 +44,33 @@ final class FanOutListing implements Iterator<ObjectInfo> {
     private final S3Pages top;
     /** Whether this level is narrow, known from its first page: its folders are then fanned out too. */
     private boolean narrow;
+
     private boolean firstPage = true;
     private Iterator<TopEntry> entries = Collections.emptyIterator();
     private final Deque<Iterator<ObjectInfo>> window = new ArrayDeque<>();
     private ObjectInfo next;
 
-    FanOutListing(S3Client client, LeanS3Client lean, S3Errors errors, String bucket, String prefix, String startAfter) {
+    FanOutListing(
+            S3Client client, LeanS3Client lean, S3Errors errors, String bucket, String prefix, String startAfter) {
         this(client, lean, errors, bucket, prefix, startAfter, 0);
     }
 
-    private FanOutListing(S3Client client, LeanS3Client lean, S3Errors errors, String bucket, String prefix,
-                          String startAfter, int depth) {
+    private FanOutListing(
+            S3Client client,
+            LeanS3Client lean,
+            S3Errors errors,
+            String bucket,
+            String prefix,
+            String startAfter,
+            int depth) {
         this.depth = depth;
         this.client = client;
         this.lean = lean;
         this.errors = errors;
         this.bucket = bucket;
         this.startAfter = startAfter == null ? "" : startAfter;
-        this.top = new S3Pages(client, lean, errors, S3Listing.request(bucket, prefix, topStartAfter(prefix, this.startAfter), "/"));
+        this.top = new S3Pages(
+                client, lean, errors, S3Listing.request(bucket, prefix, topStartAfter(prefix, this.startAfter), "/"));
     }
 
     /**
@@ -135,9 +143,7 @@ final class FanOutListing implements Iterator<ObjectInfo> {
             if (!wanted(entry)) {
                 continue;
             }
-            window.addLast(entry.object() != null
-                    ? List.of(entry.object()).iterator()
-                    : folderListing(entry.folder()));
+            window.addLast(entry.object() != null ? List.of(entry.object()).iterator() : folderListing(entry.folder()));
         }
     }
 
@@ -150,7 +156,7 @@ final class FanOutListing implements Iterator<ObjectInfo> {
         int f = 0;
         while (o < objects.size() || f < folders.size()) {
             boolean takeObject = f >= folders.size()
-                    || o < objects.size() && KeyOrder.compare(objects.get(o).key(), folders.get(f)) < 0;
+                    || (o < objects.size() && KeyOrder.compare(objects.get(o).key(), folders.get(f)) < 0);
             merged.add(takeObject ? new TopEntry(objects.get(o++), null) : new TopEntry(null, folders.get(f++)));
         }
         return merged;

@@ -21,7 +21,8 @@ final class LazyS3Client implements InvocationHandler, AutoCloseable {
 
     LazyS3Client(Supplier<S3ClientFactory.Clients> factory) {
         this.factory = factory;
-        this.proxy = (S3Client) Proxy.newProxyInstance(S3Client.class.getClassLoader(), new Class<?>[] {S3Client.class}, this);
+        this.proxy = (S3Client)
+                Proxy.newProxyInstance(S3Client.class.getClassLoader(), new Class<?>[] {S3Client.class}, this);
     }
 
     /** The client to call; the real one is built on the first call through it. */
@@ -41,10 +42,11 @@ final class LazyS3Client implements InvocationHandler, AutoCloseable {
     }
 
     @Override
+    @SuppressWarnings("ReferenceEquality") // a proxy is equal only to itself
     public Object invoke(Object self, Method method, Object[] args) throws Throwable {
         if (method.getDeclaringClass() == Object.class) {
             return switch (method.getName()) {
-                case "equals" -> self == args[0];
+                case "equals" -> self == args[0]; // a proxy equals only itself
                 case "hashCode" -> System.identityHashCode(self);
                 default -> "LazyS3Client[built=" + built() + "]";
             };

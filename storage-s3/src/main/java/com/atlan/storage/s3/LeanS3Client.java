@@ -50,7 +50,8 @@ final class LeanS3Client implements AutoCloseable {
         this.errors = errors;
         URI endpoint = config.endpoint() != null ? config.endpoint() : defaultEndpoint(config.region());
         this.https = "https".equals(endpoint.getScheme());
-        String prefix = endpoint.getRawPath() == null ? "" : endpoint.getRawPath().replaceAll("/+$", "");
+        String prefix =
+                endpoint.getRawPath() == null ? "" : endpoint.getRawPath().replaceAll("/+$", "");
         String host = endpoint.getHost();
         String bucket = config.bucket();
         // the SDK falls back to path style for bucket names that cannot be a host name label
@@ -61,7 +62,8 @@ final class LeanS3Client implements AutoCloseable {
             this.basePath = prefix + "/" + SigV4Signer.uriEncode(bucket, false);
         }
         int port = endpoint.getPort() >= 0 ? endpoint.getPort() : https ? 443 : 80;
-        this.pool = new HttpConnectionPool(endpoint.getScheme(), host, port, config.maxConnections(), config.insecureSsl());
+        this.pool =
+                new HttpConnectionPool(endpoint.getScheme(), host, port, config.maxConnections(), config.insecureSsl());
         this.signer = new SigV4Signer(config.region());
     }
 
@@ -90,8 +92,11 @@ final class LeanS3Client implements AutoCloseable {
             int status = response.status();
             if (status == 404) return Optional.empty();
             if (status / 100 != 2) throw failure(response, "stat", key);
-            return Optional.of(new ObjectInfo(key, parseLength(response.header("content-length")),
-                    parseDate(response.header("last-modified")), Md5.unquote(response.header("etag"))));
+            return Optional.of(new ObjectInfo(
+                    key,
+                    parseLength(response.header("content-length")),
+                    parseDate(response.header("last-modified")),
+                    Md5.unquote(response.header("etag"))));
         } catch (IOException e) {
             throw errors.io(e, "stat", key);
         }
@@ -146,8 +151,12 @@ final class LeanS3Client implements AutoCloseable {
     private List<String[]> putHeaders(byte[] md5, PutOptions options) {
         List<String[]> headers = new ArrayList<>(8);
         headers.add(new String[] {"content-md5", Md5.base64(md5)});
-        headers.add(new String[] {"content-type", options.contentType() == null ? "application/octet-stream" : options.contentType()});
-        WriteAttributes.apply(config, v -> headers.add(new String[] {"x-amz-storage-class", v}),
+        headers.add(new String[] {
+            "content-type", options.contentType() == null ? "application/octet-stream" : options.contentType()
+        });
+        WriteAttributes.apply(
+                config,
+                v -> headers.add(new String[] {"x-amz-storage-class", v}),
                 v -> headers.add(new String[] {"x-amz-server-side-encryption", v}),
                 v -> headers.add(new String[] {"x-amz-server-side-encryption-aws-kms-key-id", v}));
         options.metadata().forEach((k, v) -> headers.add(new String[] {"x-amz-meta-" + k, v}));
@@ -159,9 +168,13 @@ final class LeanS3Client implements AutoCloseable {
             StorageException failure = failure(response, "writing", key);
             if (md5FromSource && failure instanceof IntegrityException) {
                 // BadDigest: what was read is not what the source declared; say so rather than blame the wire
-                throw new IntegrityException(config.storeName(), key, "the bytes read for '" + key
-                        + "' do not have the MD5 " + Md5.hex(md5) + " its source declared, so "
-                        + config.storeName() + " refused them (" + failure.getMessage() + "); nothing was written",
+                throw new IntegrityException(
+                        config.storeName(),
+                        key,
+                        "the bytes read for '" + key
+                                + "' do not have the MD5 " + Md5.hex(md5) + " its source declared, so "
+                                + config.storeName() + " refused them (" + failure.getMessage()
+                                + "); nothing was written",
                         failure);
             }
             throw failure;
@@ -183,8 +196,8 @@ final class LeanS3Client implements AutoCloseable {
         if (delimiter != null) params.put("delimiter", delimiter);
         if (continuationToken != null) params.put("continuation-token", continuationToken);
         StringBuilder query = new StringBuilder();
-        params.forEach((k, v) -> query.append(query.isEmpty() ? "" : "&").append(k).append('=')
-                .append(SigV4Signer.uriEncode(v, false)));
+        params.forEach((k, v) ->
+                query.append(query.isEmpty() ? "" : "&").append(k).append('=').append(SigV4Signer.uriEncode(v, false)));
         String where = prefix == null ? "" : prefix;
         try (HttpResponse response = send("GET", "", query.toString(), List.of(), null, 0, "listing")) {
             if (response.status() / 100 != 2) throw failure(response, "listing", where);
@@ -212,8 +225,7 @@ final class LeanS3Client implements AutoCloseable {
     }
 
     /** What a CopyObject recorded: the new object's ETag (unquoted) and modification time. */
-    record Copied(String etag, Instant lastModified) {
-    }
+    record Copied(String etag, Instant lastModified) {}
 
     /**
      * Copies {@code sourceBucket/key} on the server into this store's bucket under the same key, only if the
@@ -225,18 +237,27 @@ final class LeanS3Client implements AutoCloseable {
         headers.add(new String[] {"x-amz-copy-source", "/" + sourceBucket + "/" + SigV4Signer.uriEncode(key, true)});
         headers.add(new String[] {"x-amz-copy-source-if-match", Md5.quote(ifMatch)});
         headers.add(new String[] {"x-amz-metadata-directive", "COPY"});
-        WriteAttributes.apply(config, v -> headers.add(new String[] {"x-amz-storage-class", v}),
+        WriteAttributes.apply(
+                config,
+                v -> headers.add(new String[] {"x-amz-storage-class", v}),
                 v -> headers.add(new String[] {"x-amz-server-side-encryption", v}),
                 v -> headers.add(new String[] {"x-amz-server-side-encryption-aws-kms-key-id", v}));
         String operation = "copying from bucket '" + sourceBucket + "'";
         try (HttpResponse response = send("PUT", key, headers, null, 0, operation)) {
             if (response.status() / 100 != 2) throw failure(response, operation, key);
             String body = new String(response.readBody(ERROR_BODY_LIMIT), java.nio.charset.StandardCharsets.UTF_8);
-            S3ErrorXml error = body.contains("<Error>") ? S3ErrorXml.parse(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)) : null;
+            S3ErrorXml error = body.contains("<Error>")
+                    ? S3ErrorXml.parse(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    : null;
             String etag = element(body, "ETag");
             if (error != null || etag == null) {
-                throw errors.map(error != null ? 500 : 502, error != null ? error.code() : null,
-                        error != null ? error.message() : "CopyObject answered without an ETag", operation, key, null);
+                throw errors.map(
+                        error != null ? 500 : 502,
+                        error != null ? error.code() : null,
+                        error != null ? error.message() : "CopyObject answered without an ETag",
+                        operation,
+                        key,
+                        null);
             }
             String modified = element(body, "LastModified");
             Instant lastModified = null;
@@ -264,13 +285,14 @@ final class LeanS3Client implements AutoCloseable {
      * Signs and sends one request, retrying I/O failures and transient statuses up to maxRetries times
      * (as the SDK would); a response of any other status is returned for the caller to map.
      */
-    private HttpResponse send(String method, String key, List<String[]> extra, byte[] body, int length, String operation) {
+    private HttpResponse send(
+            String method, String key, List<String[]> extra, byte[] body, int length, String operation) {
         return send(method, key, "", extra, body, length, operation);
     }
 
     /** {@link #send} with a canonical (sorted, encoded) query string, {@code ""} for none. */
-    private HttpResponse send(String method, String key, String query, List<String[]> extra, byte[] body, int length,
-                              String operation) {
+    private HttpResponse send(
+            String method, String key, String query, List<String[]> extra, byte[] body, int length, String operation) {
         String path = basePath + "/" + SigV4Signer.uriEncode(key, true);
         for (int attempt = 0; ; attempt++) {
             boolean last = attempt >= config.maxRetries();
@@ -292,15 +314,23 @@ final class LeanS3Client implements AutoCloseable {
      * Sends a request with a streamed body once, without the retries of {@link #send}: the stream cannot be
      * rewound. The body goes unsigned (UNSIGNED-PAYLOAD), so {@code extra} must carry its Content-MD5.
      */
-    private HttpResponse sendOnce(String method, String key, List<String[]> extra, InputStream body, long length,
-                                  String operation) throws IOException {
+    private HttpResponse sendOnce(
+            String method, String key, List<String[]> extra, InputStream body, long length, String operation)
+            throws IOException {
         String path = basePath + "/" + SigV4Signer.uriEncode(key, true);
         HttpRequest signed = sign(method, path, "", extra, null, 0, operation, key);
         return pool.execute(HttpRequest.streamed(method, signed.target(), signed.headers(), body, length));
     }
 
-    private HttpRequest sign(String method, String path, String query, List<String[]> extra, byte[] body, int length,
-                             String operation, String key) {
+    private HttpRequest sign(
+            String method,
+            String path,
+            String query,
+            List<String[]> extra,
+            byte[] body,
+            int length,
+            String operation,
+            String key) {
         AwsCredentials credentials;
         try {
             credentials = config.credentials().provider().resolveCredentials();
@@ -310,7 +340,8 @@ final class LeanS3Client implements AutoCloseable {
         // A body sent with Content-MD5 is protected by it (the server rejects other bytes), so hashing it again
         // with SHA-256 for the signature would only cost CPU; S3 accepts UNSIGNED-PAYLOAD over http and https.
         boolean md5Protected = extra.stream().anyMatch(h -> h[0].equals("content-md5"));
-        String payload = https || md5Protected ? SigV4Signer.UNSIGNED_PAYLOAD
+        String payload = https || md5Protected
+                ? SigV4Signer.UNSIGNED_PAYLOAD
                 : body == null ? SigV4Signer.EMPTY_SHA256 : SigV4Signer.sha256Hex(body, length);
         String amzDate = SigV4Signer.amzDate(System.currentTimeMillis());
         TreeMap<String, String> signed = new TreeMap<>();
@@ -321,8 +352,15 @@ final class LeanS3Client implements AutoCloseable {
             signed.put("x-amz-security-token", session.sessionToken());
         }
         for (String[] h : extra) signed.put(h[0].toLowerCase(java.util.Locale.ROOT), h[1]);
-        String authorization = signer.authorization(credentials.accessKeyId(), credentials.secretAccessKey(), method,
-                path, query, signed, payload, amzDate);
+        String authorization = signer.authorization(
+                credentials.accessKeyId(),
+                credentials.secretAccessKey(),
+                method,
+                path,
+                query,
+                signed,
+                payload,
+                amzDate);
         List<String[]> headers = new ArrayList<>(signed.size() + 1);
         signed.forEach((k, v) -> {
             if (!k.equals("host")) headers.add(new String[] {k, v});
@@ -370,7 +408,8 @@ final class LeanS3Client implements AutoCloseable {
     private static Instant parseDate(String value) {
         if (value == null) return null;
         try {
-            return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -18,8 +18,10 @@ record ListPage(List<ObjectInfo> objects, List<String> folders, String nextToken
     static ListPage of(ListObjectsV2Response response) {
         String token = Boolean.TRUE.equals(response.isTruncated()) ? response.nextContinuationToken() : null;
         return new ListPage(
-                response.contents().stream().map(o -> new ObjectInfo(o.key(), o.size() == null ? 0 : o.size(),
-                        o.lastModified(), Md5.unquote(o.eTag()))).toList(),
+                response.contents().stream()
+                        .map(o -> new ObjectInfo(
+                                o.key(), o.size() == null ? 0 : o.size(), o.lastModified(), Md5.unquote(o.eTag())))
+                        .toList(),
                 response.commonPrefixes().stream().map(CommonPrefix::prefix).toList(),
                 token);
     }

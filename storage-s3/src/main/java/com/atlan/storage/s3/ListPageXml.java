@@ -21,8 +21,7 @@ final class ListPageXml {
 
     private static final XMLInputFactory FACTORY = factory();
 
-    private ListPageXml() {
-    }
+    private ListPageXml() {}
 
     static ListPage parse(InputStream body) throws XMLStreamException {
         XMLStreamReader xml = FACTORY.createXMLStreamReader(body, "UTF-8");
@@ -53,15 +52,22 @@ final class ListPageXml {
                         case "Key" -> key = inContents ? xml.getElementText() : key;
                         case "ETag" -> etag = inContents ? xml.getElementText() : etag;
                         case "LastModified" -> modified = inContents ? Instant.parse(xml.getElementText()) : modified;
-                        case "Size" -> size = inContents ? Long.parseLong(xml.getElementText().trim()) : size;
+                        case "Size" ->
+                            size = inContents
+                                    ? Long.parseLong(xml.getElementText().trim())
+                                    : size;
                         case "Prefix" -> {
                             String text = xml.getElementText();
                             if (inFolder) folders.add(text);
                         }
-                        case "IsTruncated" -> truncated = Boolean.parseBoolean(xml.getElementText().trim());
+                        case "IsTruncated" ->
+                            truncated =
+                                    Boolean.parseBoolean(xml.getElementText().trim());
                         case "NextContinuationToken" -> token = xml.getElementText();
-                        case "EncodingType" -> encoded = "url".equalsIgnoreCase(xml.getElementText().trim());
-                        default -> { }
+                        case "EncodingType" ->
+                            encoded =
+                                    "url".equalsIgnoreCase(xml.getElementText().trim());
+                        default -> {}
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     if (xml.getLocalName().equals("Contents")) {

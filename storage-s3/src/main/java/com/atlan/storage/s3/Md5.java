@@ -9,8 +9,7 @@ import java.util.List;
 /** MD5 digests as S3 uses them: Content-MD5 headers, single-part ETags and multipart ETags. */
 final class Md5 {
 
-    private Md5() {
-    }
+    private Md5() {}
 
     static byte[] of(byte[] data, int length) {
         MessageDigest md5 = digest();
@@ -36,7 +35,9 @@ final class Md5 {
     /** An ETag without the quotes S3 puts around it. */
     static String unquote(String etag) {
         if (etag == null) return null;
-        return etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\"") ? etag.substring(1, etag.length() - 1) : etag;
+        return etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\"")
+                ? etag.substring(1, etag.length() - 1)
+                : etag;
     }
 
     /** An ETag in the quoted form HTTP conditions (If-Match) compare against. */

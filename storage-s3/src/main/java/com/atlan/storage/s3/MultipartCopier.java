@@ -39,28 +39,42 @@ final class MultipartCopier {
     void copy(String sourceBucket, String key, long size, String etag) {
         long partSize = MultipartUploader.partSize(size, config.copyPartSize());
         int partCount = (int) Math.ceilDiv(size, partSize);
-        CreateMultipartUploadRequest.Builder create = CreateMultipartUploadRequest.builder().bucket(config.bucket()).key(key);
+        CreateMultipartUploadRequest.Builder create =
+                CreateMultipartUploadRequest.builder().bucket(config.bucket()).key(key);
         WriteAttributes.apply(config, create::storageClass, create::serverSideEncryption, create::ssekmsKeyId);
-        String uploadId = errors.call("starting multipart copy of", key, () -> client.createMultipartUpload(create.build())).uploadId();
+        String uploadId = errors.call(
+                        "starting multipart copy of", key, () -> client.createMultipartUpload(create.build()))
+                .uploadId();
         boolean completed = false;
         try {
             List<CompletedPart> parts = copyParts(sourceBucket, key, uploadId, size, partSize, partCount, etag);
-            errors.call("completing multipart copy of", key, () -> client.completeMultipartUpload(b -> b
-                    .bucket(config.bucket()).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts))));
+            errors.call(
+                    "completing multipart copy of",
+                    key,
+                    () -> client.completeMultipartUpload(b -> b.bucket(config.bucket())
+                            .key(key)
+                            .uploadId(uploadId)
+                            .multipartUpload(m -> m.parts(parts))));
             completed = true;
         } finally {
             if (!completed) {
                 try {
-                    client.abortMultipartUpload(b -> b.bucket(config.bucket()).key(key).uploadId(uploadId));
+                    client.abortMultipartUpload(
+                            b -> b.bucket(config.bucket()).key(key).uploadId(uploadId));
                 } catch (SdkException e) {
-                    LOG.warn("could not abort multipart copy {} of '{}' in {}: {}", uploadId, key, config.storeName(), e.toString());
+                    LOG.warn(
+                            "could not abort multipart copy {} of '{}' in {}: {}",
+                            uploadId,
+                            key,
+                            config.storeName(),
+                            e.toString());
                 }
             }
         }
     }
 
-    private List<CompletedPart> copyParts(String sourceBucket, String key, String uploadId, long size, long partSize,
-                                          int partCount, String etag) {
+    private List<CompletedPart> copyParts(
+            String sourceBucket, String key, String uploadId, long size, long partSize, int partCount, String etag) {
         Semaphore window = new Semaphore(config.partConcurrency());
         List<Future<CompletedPart>> futures = new ArrayList<>(partCount);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -72,13 +86,23 @@ final class MultipartCopier {
                     window.acquire();
                     futures.add(pool.submit(() -> {
                         try {
-                            var response = errors.call("copying part " + partNumber + " of", key, () -> client.uploadPartCopy(b -> {
-                                b.sourceBucket(sourceBucket).sourceKey(key).destinationBucket(config.bucket())
-                                        .destinationKey(key).uploadId(uploadId).partNumber(partNumber)
-                                        .copySourceRange("bytes=" + first + "-" + last);
-                                if (etag != null) b.copySourceIfMatch(Md5.quote(etag));
-                            }));
-                            return CompletedPart.builder().partNumber(partNumber).eTag(response.copyPartResult().eTag()).build();
+                            var response = errors.call(
+                                    "copying part " + partNumber + " of",
+                                    key,
+                                    () -> client.uploadPartCopy(b -> {
+                                        b.sourceBucket(sourceBucket)
+                                                .sourceKey(key)
+                                                .destinationBucket(config.bucket())
+                                                .destinationKey(key)
+                                                .uploadId(uploadId)
+                                                .partNumber(partNumber)
+                                                .copySourceRange("bytes=" + first + "-" + last);
+                                        if (etag != null) b.copySourceIfMatch(Md5.quote(etag));
+                                    }));
+                            return CompletedPart.builder()
+                                    .partNumber(partNumber)
+                                    .eTag(response.copyPartResult().eTag())
+                                    .build();
                         } finally {
                             window.release();
                         }

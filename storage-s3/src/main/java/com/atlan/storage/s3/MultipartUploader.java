@@ -40,13 +40,19 @@ final class MultipartUploader {
     private final S3Client client;
     /** Uploads parts without the SDK's per-request cost; {@code null} when the store's fastPath is off. */
     private final LeanS3Client lean;
+
     private final S3StoreConfig config;
     private final ByteBudget budget;
     private final S3Errors errors;
     private final LongAdder sent;
 
-    MultipartUploader(S3Client client, LeanS3Client lean, S3StoreConfig config, ByteBudget budget, S3Errors errors,
-                      LongAdder sent) {
+    MultipartUploader(
+            S3Client client,
+            LeanS3Client lean,
+            S3StoreConfig config,
+            ByteBudget budget,
+            S3Errors errors,
+            LongAdder sent) {
         this.lean = lean;
         this.client = client;
         this.config = config;
@@ -73,8 +79,13 @@ final class MultipartUploader {
         try {
             List<byte[]> digests = new ArrayList<>(partCount);
             List<CompletedPart> parts = uploadParts(key, uploadId, data, length, (int) partSize, partCount, digests);
-            CompleteMultipartUploadResponse done = errors.call("completing upload of", key, () -> client.completeMultipartUpload(b -> b
-                    .bucket(config.bucket()).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts))));
+            CompleteMultipartUploadResponse done = errors.call(
+                    "completing upload of",
+                    key,
+                    () -> client.completeMultipartUpload(b -> b.bucket(config.bucket())
+                            .key(key)
+                            .uploadId(uploadId)
+                            .multipartUpload(m -> m.parts(parts))));
             completed = true;
             String etag = Md5.unquote(done.eTag());
             String expected = Md5.multipartEtag(digests);
@@ -89,8 +100,14 @@ final class MultipartUploader {
         }
     }
 
-    private List<CompletedPart> uploadParts(String key, String uploadId, InputStream data, long length, int partSize,
-                                            int partCount, List<byte[]> digests) {
+    private List<CompletedPart> uploadParts(
+            String key,
+            String uploadId,
+            InputStream data,
+            long length,
+            int partSize,
+            int partCount,
+            List<byte[]> digests) {
         List<Future<PartResult>> futures = new ArrayList<>(partCount);
         Semaphore window = new Semaphore(config.partConcurrency());
         AtomicBoolean failed = new AtomicBoolean();
@@ -113,8 +130,11 @@ final class MultipartUploader {
                     } catch (IOException e) {
                         budget.give(buffer);
                         window.release();
-                        throw new com.atlan.storage.store.TransientStorageException(config.storeName(), key,
-                                "reading the source of '" + key + "' failed after " + offset + " bytes: " + e, e);
+                        throw new com.atlan.storage.store.TransientStorageException(
+                                config.storeName(),
+                                key,
+                                "reading the source of '" + key + "' failed after " + offset + " bytes: " + e,
+                                e);
                     }
                     if (read < size) {
                         budget.give(buffer);
@@ -155,8 +175,7 @@ final class MultipartUploader {
         }
     }
 
-    private record PartResult(CompletedPart part, byte[] md5) {
-    }
+    private record PartResult(CompletedPart part, byte[] md5) {}
 
     private PartResult uploadPart(String key, String uploadId, int number, byte[] buffer, int size) {
         byte[] md5 = Md5.of(buffer, size);
@@ -166,14 +185,25 @@ final class MultipartUploader {
             etag = lean.uploadPart(key, uploadId, number, buffer, size, md5);
             part.eTag(Md5.quote(etag));
         } else {
-            RequestBody body = RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, size), size,
-                    "application/octet-stream");
-            UploadPartResponse response = errors.call("uploading part " + number + " of", key, () -> client.uploadPart(b -> b
-                    .bucket(config.bucket()).key(key).uploadId(uploadId).partNumber(number)
-                    .contentLength((long) size).contentMD5(Md5.base64(md5)), body));
+            RequestBody body = RequestBody.fromContentProvider(
+                    () -> new ByteArrayInputStream(buffer, 0, size), size, "application/octet-stream");
+            UploadPartResponse response = errors.call(
+                    "uploading part " + number + " of",
+                    key,
+                    () -> client.uploadPart(
+                            b -> b.bucket(config.bucket())
+                                    .key(key)
+                                    .uploadId(uploadId)
+                                    .partNumber(number)
+                                    .contentLength((long) size)
+                                    .contentMD5(Md5.base64(md5)),
+                            body));
             etag = Md5.unquote(response.eTag());
-            part.eTag(response.eTag()).checksumCRC32(response.checksumCRC32()).checksumCRC32C(response.checksumCRC32C())
-                    .checksumCRC64NVME(response.checksumCRC64NVME()).checksumSHA1(response.checksumSHA1())
+            part.eTag(response.eTag())
+                    .checksumCRC32(response.checksumCRC32())
+                    .checksumCRC32C(response.checksumCRC32C())
+                    .checksumCRC64NVME(response.checksumCRC64NVME())
+                    .checksumSHA1(response.checksumSHA1())
                     .checksumSHA256(response.checksumSHA256());
         }
         sent.add(size);
@@ -185,15 +215,20 @@ final class MultipartUploader {
 
     private String create(String key, PutOptions options) {
         CreateMultipartUploadRequest.Builder request = CreateMultipartUploadRequest.builder()
-                .bucket(config.bucket()).key(key)
+                .bucket(config.bucket())
+                .key(key)
                 .contentType(options.contentType() == null ? "application/octet-stream" : options.contentType())
                 .metadata(options.metadata());
         WriteAttributes.apply(config, request::storageClass, request::serverSideEncryption, request::ssekmsKeyId);
-        return errors.call("starting multipart upload of", key, () -> client.createMultipartUpload(request.build())).uploadId();
+        return errors.call("starting multipart upload of", key, () -> client.createMultipartUpload(request.build()))
+                .uploadId();
     }
 
     private ObjectInfo verifySize(String key, long length) {
-        var head = errors.call("checking", key, () -> client.headObject(b -> b.bucket(config.bucket()).key(key)));
+        var head = errors.call(
+                "checking",
+                key,
+                () -> client.headObject(b -> b.bucket(config.bucket()).key(key)));
         if (head.contentLength() == null || head.contentLength() != length) {
             throw errors.mismatch(key, "the size", Long.toString(length), String.valueOf(head.contentLength()));
         }
@@ -204,8 +239,12 @@ final class MultipartUploader {
         try {
             client.abortMultipartUpload(b -> b.bucket(config.bucket()).key(key).uploadId(uploadId));
         } catch (SdkException e) {
-            LOG.warn("could not abort multipart upload {} of '{}' in {}; a bucket lifecycle rule should remove it: {}",
-                    uploadId, key, config.storeName(), e.toString());
+            LOG.warn(
+                    "could not abort multipart upload {} of '{}' in {}; a bucket lifecycle rule should remove it: {}",
+                    uploadId,
+                    key,
+                    config.storeName(),
+                    e.toString());
         }
     }
 
@@ -219,5 +258,4 @@ final class MultipartUploader {
         }
         return total;
     }
-
 }

@@ -19,8 +19,7 @@ import software.amazon.awssdk.utils.AttributeMap;
  */
 final class S3ClientFactory {
 
-    private S3ClientFactory() {
-    }
+    private S3ClientFactory() {}
 
     /** A client and the HTTP client under it; closing it closes both. */
     record Clients(S3Client s3, SdkHttpClient http) implements AutoCloseable {
@@ -31,6 +30,7 @@ final class S3ClientFactory {
         }
     }
 
+    @SuppressWarnings("deprecation") // ApacheHttpClient: the Apache 5 client is weighed in the S3 issue
     static Clients create(S3StoreConfig config) {
         ApacheHttpClient.Builder http = ApacheHttpClient.builder()
                 .maxConnections(config.maxConnections())
@@ -40,7 +40,9 @@ final class S3ClientFactory {
                 .socketTimeout(Duration.ofSeconds(60))
                 .tcpKeepAlive(true);
         SdkHttpClient httpClient = config.insecureSsl()
-                ? http.buildWithDefaults(AttributeMap.builder().put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, true).build())
+                ? http.buildWithDefaults(AttributeMap.builder()
+                        .put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, true)
+                        .build())
                 : http.build();
 
         S3ClientBuilder builder = S3Client.builder()

@@ -26,15 +26,18 @@ record S3Credentials(AwsCredentialsProvider provider, String source, String iden
         var credentials = sessionToken == null
                 ? AwsBasicCredentials.create(accessKey, secretKey)
                 : AwsSessionCredentials.create(accessKey, secretKey, sessionToken);
-        String source = "accessKey/secretKey" + (sessionToken == null ? "" : "/sessionToken")
-                + " from component '" + component + "'";
-        return new S3Credentials(StaticCredentialsProvider.create(credentials), source,
+        String source = "accessKey/secretKey" + (sessionToken == null ? "" : "/sessionToken") + " from component '"
+                + component + "'";
+        return new S3Credentials(
+                StaticCredentialsProvider.create(credentials),
+                source,
                 "static:" + sha256(accessKey + '\0' + secretKey + '\0' + (sessionToken == null ? "" : sessionToken)));
     }
 
     /** The SDK's default chain: environment, system properties, profile, web identity, container, instance. */
     static S3Credentials defaultChain() {
-        return new S3Credentials(DefaultCredentialsProvider.builder().build(),
+        return new S3Credentials(
+                DefaultCredentialsProvider.builder().build(),
                 "the default AWS credential chain (env, profile, web identity, container or instance role)",
                 "default-chain");
     }
@@ -46,7 +49,8 @@ record S3Credentials(AwsCredentialsProvider provider, String source, String iden
 
     private static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

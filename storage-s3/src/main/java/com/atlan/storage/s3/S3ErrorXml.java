@@ -30,7 +30,10 @@ record S3ErrorXml(String code, String message) {
 
     private static String unescape(String s) {
         if (s.indexOf('&') < 0) return s;
-        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+        return s.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
                 .replace("&amp;", "&");
     }
 }

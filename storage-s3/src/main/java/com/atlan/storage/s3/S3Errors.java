@@ -17,16 +17,37 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 final class S3Errors {
 
-    private static final Set<String> PERMISSION_CODES = Set.of("AccessDenied", "InvalidAccessKeyId",
-            "SignatureDoesNotMatch", "ExpiredToken", "InvalidToken", "TokenRefreshRequired", "AllAccessDisabled",
-            "AccountProblem", "InvalidSecurity", "RequestTimeTooSkewed");
-    private static final Set<String> TRANSIENT_CODES = Set.of("SlowDown", "RequestTimeout", "InternalError",
-            "ServiceUnavailable", "Throttling", "ThrottlingException", "RequestLimitExceeded", "TooManyRequests",
+    private static final Set<String> PERMISSION_CODES = Set.of(
+            "AccessDenied",
+            "InvalidAccessKeyId",
+            "SignatureDoesNotMatch",
+            "ExpiredToken",
+            "InvalidToken",
+            "TokenRefreshRequired",
+            "AllAccessDisabled",
+            "AccountProblem",
+            "InvalidSecurity",
+            "RequestTimeTooSkewed");
+    private static final Set<String> TRANSIENT_CODES = Set.of(
+            "SlowDown",
+            "RequestTimeout",
+            "InternalError",
+            "ServiceUnavailable",
+            "Throttling",
+            "ThrottlingException",
+            "RequestLimitExceeded",
+            "TooManyRequests",
             "OperationAborted");
-    private static final Set<String> INTEGRITY_CODES = Set.of("BadDigest", "InvalidDigest", "IncompleteBody",
-            "XAmzContentSHA256Mismatch", "InvalidPart", "InvalidPartOrder", "EntityTooSmall");
-    private static final Set<String> REGION_CODES = Set.of("PermanentRedirect", "AuthorizationHeaderMalformed",
-            "IllegalLocationConstraintException");
+    private static final Set<String> INTEGRITY_CODES = Set.of(
+            "BadDigest",
+            "InvalidDigest",
+            "IncompleteBody",
+            "XAmzContentSHA256Mismatch",
+            "InvalidPart",
+            "InvalidPartOrder",
+            "EntityTooSmall");
+    private static final Set<String> REGION_CODES =
+            Set.of("PermanentRedirect", "AuthorizationHeaderMalformed", "IllegalLocationConstraintException");
 
     private final String store;
     private final String bucket;
@@ -42,12 +63,22 @@ final class S3Errors {
     StorageException map(SdkException e, String operation, String key) {
         if (e instanceof AwsServiceException se) {
             var details = se.awsErrorDetails();
-            return map(se.statusCode(), details == null ? null : details.errorCode(),
-                    details == null ? null : details.errorMessage(), operation, key, e);
+            return map(
+                    se.statusCode(),
+                    details == null ? null : details.errorCode(),
+                    details == null ? null : details.errorMessage(),
+                    operation,
+                    key,
+                    e);
         }
-        if (e instanceof SdkClientException && e.getMessage() != null && e.getMessage().contains("Unable to load credentials")) {
-            return new StorageConfigException(store, "no credentials for component '" + store + "': set metadata"
-                    + " accessKey and secretKey or configure " + credentialSource, e);
+        if (e instanceof SdkClientException
+                && e.getMessage() != null
+                && e.getMessage().contains("Unable to load credentials")) {
+            return new StorageConfigException(
+                    store,
+                    "no credentials for component '" + store + "': set metadata"
+                            + " accessKey and secretKey or configure " + credentialSource,
+                    e);
         }
         // resets, timeouts, refused connections, truncated bodies: worth another try by the engine
         return io(e, operation, key);
@@ -66,34 +97,50 @@ final class S3Errors {
         String what = describe(operation, key);
         String detail = "HTTP " + status + (code == null ? "" : " " + code);
         if ("NoSuchBucket".equals(code)) {
-            return new StorageConfigException(store, "bucket '" + bucket + "' of component '" + store
-                    + "' does not exist (" + what + " failed: " + detail + "); create it or fix metadata 'bucket'", cause);
+            return new StorageConfigException(
+                    store,
+                    "bucket '" + bucket + "' of component '" + store + "' does not exist (" + what + " failed: "
+                            + detail + "); create it or fix metadata 'bucket'",
+                    cause);
         }
         if (status == 404 || "NoSuchKey".equals(code)) {
-            return new ObjectNotFoundException(store, key, "no object '" + key + "' in " + store
-                    + " (bucket '" + bucket + "')", cause);
+            return new ObjectNotFoundException(
+                    store, key, "no object '" + key + "' in " + store + " (bucket '" + bucket + "')", cause);
         }
         if (status == 401 || status == 403 || (code != null && PERMISSION_CODES.contains(code))) {
-            return new StoragePermissionException(store, key, what + " was refused (" + detail + "); check "
-                    + credentialSource + " and the permissions it grants on bucket '" + bucket + "'", cause);
+            return new StoragePermissionException(
+                    store,
+                    key,
+                    what + " was refused (" + detail + "); check " + credentialSource
+                            + " and the permissions it grants on bucket '" + bucket + "'",
+                    cause);
         }
         if ((code != null && REGION_CODES.contains(code)) || status == 301) {
-            return new StorageConfigException(store, what + " failed (" + detail + "): bucket '" + bucket
-                    + "' is in another region; fix metadata 'region' of component '" + store + "'", cause);
+            return new StorageConfigException(
+                    store,
+                    what + " failed (" + detail + "): bucket '" + bucket
+                            + "' is in another region; fix metadata 'region' of component '" + store + "'",
+                    cause);
         }
         if ((code != null && INTEGRITY_CODES.contains(code))) {
-            return new IntegrityException(store, key, what + " failed: the server received other bytes than"
-                    + " were sent (" + detail + ")", cause);
+            return new IntegrityException(
+                    store,
+                    key,
+                    what + " failed: the server received other bytes than" + " were sent (" + detail + ")",
+                    cause);
         }
         if (status == 412 || "PreconditionFailed".equals(code)) {
-            return new IntegrityException(store, key, what + " failed: the object changed since it was listed ("
-                    + detail + ")", cause);
+            return new IntegrityException(
+                    store, key, what + " failed: the object changed since it was listed (" + detail + ")", cause);
         }
         if (isTransient(status, code)) {
             return new TransientStorageException(store, key, what + " failed: " + detail, cause);
         }
-        return new StorageConfigException(store, what + " failed: " + detail + (message == null ? "" : " (" + message + ")")
-                + "; the server refused the request as made, check the component's settings", cause);
+        return new StorageConfigException(
+                store,
+                what + " failed: " + detail + (message == null ? "" : " (" + message + ")")
+                        + "; the server refused the request as made, check the component's settings",
+                cause);
     }
 
     /** Whether a response with this status and error code is worth sending again. */
@@ -117,24 +164,34 @@ final class S3Errors {
     /** The error for a thread interrupted while waiting on {@code operation}; the interrupt flag is kept. */
     StorageException interrupted(String operation, String key, InterruptedException e) {
         Thread.currentThread().interrupt();
-        return new TransientStorageException(store, key, operation + " '" + key + "' in " + store + " was interrupted", e);
+        return new TransientStorageException(
+                store, key, operation + " '" + key + "' in " + store + " was interrupted", e);
     }
 
     /** The error for a stream that ended before {@code expected} bytes. */
     IntegrityException shortSource(String key, long read, long expected) {
-        return new IntegrityException(store, key, "source ended after " + read + " of " + expected
-                + " bytes while writing '" + key + "' to " + store + "; nothing was written");
+        return new IntegrityException(
+                store,
+                key,
+                "source ended after " + read + " of " + expected + " bytes while writing '" + key + "' to " + store
+                        + "; nothing was written");
     }
 
     /** The error for bytes read from a source that do not have the MD5 the source declared. */
     IntegrityException notTheDeclaredMd5(String key, String actual, String declared, String outcome) {
-        return new IntegrityException(store, key, "the bytes read for '" + key + "' have MD5 " + actual
-                + ", but its source declared " + declared + "; " + outcome);
+        return new IntegrityException(
+                store,
+                key,
+                "the bytes read for '" + key + "' have MD5 " + actual + ", but its source declared " + declared + "; "
+                        + outcome);
     }
 
     /** The error for a server that recorded something other than what was sent. */
     IntegrityException mismatch(String key, String what, String expected, String actual) {
-        return new IntegrityException(store, key, "writing '" + key + "' to " + store + ": " + what
-                + " is " + actual + " on the server but " + expected + " locally");
+        return new IntegrityException(
+                store,
+                key,
+                "writing '" + key + "' to " + store + ": " + what + " is " + actual + " on the server but " + expected
+                        + " locally");
     }
 }

@@ -27,13 +27,16 @@ final class S3Listing implements Iterator<ObjectInfo> {
     }
 
     static Stream<ObjectInfo> stream(Iterator<ObjectInfo> listing) {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(listing,
-                Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT), false);
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(
+                        listing, Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT),
+                false);
     }
 
     /** A ListObjectsV2 request, with {@code delimiter} when not {@code null}. */
     static ListObjectsV2Request request(String bucket, String prefix, String startAfter, String delimiter) {
-        ListObjectsV2Request.Builder request = ListObjectsV2Request.builder().bucket(bucket)
+        ListObjectsV2Request.Builder request = ListObjectsV2Request.builder()
+                .bucket(bucket)
                 // url encoding lets keys with characters XML 1.0 cannot carry come back intact; the SDK decodes them
                 .encodingType(EncodingType.URL);
         if (prefix != null && !prefix.isEmpty()) request.prefix(prefix);

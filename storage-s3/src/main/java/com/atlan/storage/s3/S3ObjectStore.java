@@ -107,9 +107,10 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public Stream<ObjectInfo> list(String prefix, String startAfter) {
-        return S3Listing.stream(config.parallelListing()
-                ? new FanOutListing(client, lean, errors, config.bucket(), prefix, startAfter)
-                : new S3Listing(client, lean, errors, config.bucket(), prefix, startAfter));
+        return S3Listing.stream(
+                config.parallelListing()
+                        ? new FanOutListing(client, lean, errors, config.bucket(), prefix, startAfter)
+                        : new S3Listing(client, lean, errors, config.bucket(), prefix, startAfter));
     }
 
     @Override
@@ -118,8 +119,10 @@ public final class S3ObjectStore implements ObjectStore {
             return lean.head(key);
         }
         try {
-            HeadObjectResponse head = client.headObject(b -> b.bucket(config.bucket()).key(key));
-            return Optional.of(new ObjectInfo(key, head.contentLength(), head.lastModified(), Md5.unquote(head.eTag())));
+            HeadObjectResponse head =
+                    client.headObject(b -> b.bucket(config.bucket()).key(key));
+            return Optional.of(
+                    new ObjectInfo(key, head.contentLength(), head.lastModified(), Md5.unquote(head.eTag())));
         } catch (AwsServiceException e) {
             if (e.statusCode() == 404) {
                 return Optional.empty();
@@ -157,7 +160,8 @@ public final class S3ObjectStore implements ObjectStore {
             InputStream body = lean.get(key, range, received);
             return body == null ? InputStream.nullInputStream() : body; // null: the range starts past the end
         }
-        GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(config.bucket()).key(key);
+        GetObjectRequest.Builder request =
+                GetObjectRequest.builder().bucket(config.bucket()).key(key);
         if (range != null) request.range(range);
         try {
             return new S3ReadStream(client.getObject(request.build()), received);
@@ -278,12 +282,17 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     private String putWithSdk(String key, byte[] buffer, int length, byte[] md5, PutOptions options) {
-        PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(config.bucket()).key(key)
-                .contentLength((long) length).contentMD5(Md5.base64(md5))
+        PutObjectRequest.Builder request = PutObjectRequest.builder()
+                .bucket(config.bucket())
+                .key(key)
+                .contentLength((long) length)
+                .contentMD5(Md5.base64(md5))
                 .contentType(options.contentType() == null ? "application/octet-stream" : options.contentType())
                 .metadata(options.metadata());
         WriteAttributes.apply(config, request::storageClass, request::serverSideEncryption, request::ssekmsKeyId);
-        RequestBody body = RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, length), length,
+        RequestBody body = RequestBody.fromContentProvider(
+                () -> new ByteArrayInputStream(buffer, 0, length),
+                length,
                 request.build().contentType());
         var response = errors.call("writing", key, () -> client.putObject(request.build(), body));
         return Md5.unquote(response.eTag());
@@ -295,7 +304,10 @@ public final class S3ObjectStore implements ObjectStore {
         if (stat(key).isEmpty()) {
             return false;
         }
-        errors.call("deleting", key, () -> client.deleteObject(b -> b.bucket(config.bucket()).key(key)));
+        errors.call(
+                "deleting",
+                key,
+                () -> client.deleteObject(b -> b.bucket(config.bucket()).key(key)));
         return true;
     }
 
@@ -308,7 +320,10 @@ public final class S3ObjectStore implements ObjectStore {
         return source instanceof S3ObjectStore other
                 && other.config.endpointIdentity().equals(config.endpointIdentity())
                 && other.config.region().equals(config.region())
-                && other.config.credentials().identity().equals(config.credentials().identity());
+                && other.config
+                        .credentials()
+                        .identity()
+                        .equals(config.credentials().identity());
     }
 
     /** Copies with CopyObject up to {@code copyThreshold} (5 GiB), with parallel UploadPartCopy above. */
@@ -326,12 +341,18 @@ public final class S3ObjectStore implements ObjectStore {
         }
         if (object.size() <= config.copyThreshold()) {
             CopyObjectRequest.Builder request = CopyObjectRequest.builder()
-                    .sourceBucket(sourceBucket).sourceKey(key).destinationBucket(config.bucket()).destinationKey(key)
+                    .sourceBucket(sourceBucket)
+                    .sourceKey(key)
+                    .destinationBucket(config.bucket())
+                    .destinationKey(key)
                     .metadataDirective(MetadataDirective.COPY);
             if (object.etag() != null) request.copySourceIfMatch(Md5.quote(object.etag()));
             WriteAttributes.apply(config, request::storageClass, request::serverSideEncryption, request::ssekmsKeyId);
-            var result = errors.call("copying from " + source.name() + " bucket '" + sourceBucket + "'", key,
-                    () -> client.copyObject(request.build())).copyObjectResult();
+            var result = errors.call(
+                            "copying from " + source.name() + " bucket '" + sourceBucket + "'",
+                            key,
+                            () -> client.copyObject(request.build()))
+                    .copyObjectResult();
             if (object.etag() != null && result != null && result.eTag() != null) {
                 // If-Match pinned the listed version, so the copy has its size: no HEAD needed, which
                 // halves the requests of small-object copies.
@@ -340,9 +361,11 @@ public final class S3ObjectStore implements ObjectStore {
         } else {
             copier.copy(sourceBucket, key, object.size(), object.etag());
         }
-        ObjectInfo copied = stat(key).orElseThrow(() -> errors.mismatch(key, "the copied object", "present", "missing"));
+        ObjectInfo copied =
+                stat(key).orElseThrow(() -> errors.mismatch(key, "the copied object", "present", "missing"));
         if (copied.size() != object.size()) {
-            throw errors.mismatch(key, "the size of the copy", Long.toString(object.size()), Long.toString(copied.size()));
+            throw errors.mismatch(
+                    key, "the size of the copy", Long.toString(object.size()), Long.toString(copied.size()));
         }
         return copied;
     }

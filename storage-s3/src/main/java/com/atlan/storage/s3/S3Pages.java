@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
  */
 final class S3Pages implements Iterator<ListPage> {
 
-    private static final ExecutorService FETCHERS =
-            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("s3-list-", 0).factory());
+    private static final ExecutorService FETCHERS = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("s3-list-", 0).factory());
 
     private final S3Client client;
     private final LeanS3Client lean;
@@ -51,16 +51,23 @@ final class S3Pages implements Iterator<ListPage> {
     }
 
     private CompletableFuture<ListPage> fetch(String token) {
-        return CompletableFuture.supplyAsync(() -> {
-            if (lean != null) {
-                return lean.listPage(first.prefix(), first.startAfter(), first.delimiter(), token);
-            }
-            try {
-                return ListPage.of(client.listObjectsV2(token == null ? first : first.toBuilder().continuationToken(token).build()));
-            } catch (SdkException e) {
-                throw errors.map(e, "listing", first.prefix() == null ? "" : first.prefix());
-            }
-        }, FETCHERS);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    if (lean != null) {
+                        return lean.listPage(first.prefix(), first.startAfter(), first.delimiter(), token);
+                    }
+                    try {
+                        return ListPage.of(client.listObjectsV2(
+                                token == null
+                                        ? first
+                                        : first.toBuilder()
+                                                .continuationToken(token)
+                                                .build()));
+                    } catch (SdkException e) {
+                        throw errors.map(e, "listing", first.prefix() == null ? "" : first.prefix());
+                    }
+                },
+                FETCHERS);
     }
 
     private static ListPage await(CompletableFuture<ListPage> future) {

@@ -43,32 +43,62 @@ record S3StoreConfig(
     static final long GiB = 1024 * MiB;
     /** S3's smallest part (except the last) and largest single PUT / CopyObject. */
     static final long MIN_PART = 5 * MiB;
+
     static final long MAX_SINGLE = 5 * GiB;
     /** The largest buffer a part or a single PUT may use. */
     static final long MAX_BUFFER = GiB;
 
     /** Metadata names this backend reads. */
-    static final Set<String> KNOWN = Set.of("bucket", "region", "endpoint", "forcePathStyle", "disableSSL",
-            "insecureSSL", "accessKey", "secretKey", "sessionToken", "storageClass", "serverSideEncryption",
-            "sseKmsKeyId", "legacyS3Compatible", "multipartThreshold", "streamedPutLimit", "multipartPartSize", "multipartConcurrency",
-            "byteBudget", "copyThreshold", "copyPartSize", "maxRetries", "parallelListing", "fastPath",
+    static final Set<String> KNOWN = Set.of(
+            "bucket",
+            "region",
+            "endpoint",
+            "forcePathStyle",
+            "disableSSL",
+            "insecureSSL",
+            "accessKey",
+            "secretKey",
+            "sessionToken",
+            "storageClass",
+            "serverSideEncryption",
+            "sseKmsKeyId",
+            "legacyS3Compatible",
+            "multipartThreshold",
+            "streamedPutLimit",
+            "multipartPartSize",
+            "multipartConcurrency",
+            "byteBudget",
+            "copyThreshold",
+            "copyPartSize",
+            "maxRetries",
+            "parallelListing",
+            "fastPath",
             // Dapr binding options with no meaning here
-            "decodeBase64", "encodeBase64", "enableMultipartUpload", "disableTagging");
+            "decodeBase64",
+            "encodeBase64",
+            "enableMultipartUpload",
+            "disableTagging");
 
     /** Reads and validates a component's metadata; {@code env} looks up environment variables. */
     static S3StoreConfig from(StoreSettings s, Function<String, String> env) {
         String name = s.name();
         String bucket = s.require("bucket");
-        String region = s.get("region").or(() -> nonBlank(env.apply("AWS_REGION")))
-                .or(() -> nonBlank(env.apply("AWS_DEFAULT_REGION"))).orElse("us-east-1");
+        String region = s.get("region")
+                .or(() -> nonBlank(env.apply("AWS_REGION")))
+                .or(() -> nonBlank(env.apply("AWS_DEFAULT_REGION")))
+                .orElse("us-east-1");
         boolean disableSsl = s.flag("disableSSL", false);
-        URI endpoint = s.get("endpoint").map(e -> endpoint(name, e, disableSsl))
+        URI endpoint = s.get("endpoint")
+                .map(e -> endpoint(name, e, disableSsl))
                 .orElse(disableSsl ? URI.create("http://s3." + region + ".amazonaws.com") : null);
         boolean aws = endpoint == null || isAws(endpoint);
         long partSize = size(s, "multipartPartSize", 8 * MiB);
         long budget = size(s, "byteBudget", 64 * MiB);
         S3StoreConfig config = new S3StoreConfig(
-                name, bucket, region, endpoint,
+                name,
+                bucket,
+                region,
+                endpoint,
                 s.flag("forcePathStyle", !aws),
                 s.flag("legacyS3Compatible", !aws),
                 s.flag("insecureSSL", false),
@@ -93,7 +123,8 @@ record S3StoreConfig(
 
     /** Whether single-part ETags are the MD5 of the content (not so under SSE-KMS). */
     boolean etagsAreMd5() {
-        return serverSideEncryption == null || !serverSideEncryption.toLowerCase(Locale.ROOT).startsWith("aws:kms");
+        return serverSideEncryption == null
+                || !serverSideEncryption.toLowerCase(Locale.ROOT).startsWith("aws:kms");
     }
 
     /** Connections for {@code concurrency} transfers plus the multipart parts the byte budget lets fly. */
@@ -109,8 +140,8 @@ record S3StoreConfig(
 
     @Override
     public String toString() {
-        return "S3StoreConfig[" + storeName + ": bucket=" + bucket + ", region=" + region
-                + ", endpoint=" + (endpoint == null ? "AWS" : endpoint) + ", credentials=" + credentials.source() + "]";
+        return "S3StoreConfig[" + storeName + ": bucket=" + bucket + ", region=" + region + ", endpoint="
+                + (endpoint == null ? "AWS" : endpoint) + ", credentials=" + credentials.source() + "]";
     }
 
     private void validate() {
@@ -125,8 +156,10 @@ record S3StoreConfig(
             throw invalid("streamedPutLimit", "must be at most 5GiB (S3's largest single PUT)");
         }
         if (byteBudget < partSize || byteBudget < multipartThreshold) {
-            throw invalid("byteBudget", "must hold at least one part and one single-PUT object ("
-                    + Math.max(partSize, multipartThreshold) + " bytes)");
+            throw invalid(
+                    "byteBudget",
+                    "must hold at least one part and one single-PUT object (" + Math.max(partSize, multipartThreshold)
+                            + " bytes)");
         }
         if (copyThreshold > MAX_SINGLE || copyPartSize < MIN_PART || copyPartSize > MAX_SINGLE) {
             throw invalid("copyThreshold/copyPartSize", "must be within 5MiB..5GiB");
@@ -135,7 +168,10 @@ record S3StoreConfig(
             throw invalid("multipartConcurrency/maxRetries", "must be positive");
         }
         if (insecureSsl) {
-            LOG.warn("component '{}': insecureSSL is on; TLS certificates of {} are not verified", storeName, endpointIdentity());
+            LOG.warn(
+                    "component '{}': insecureSSL is on; TLS certificates of {} are not verified",
+                    storeName,
+                    endpointIdentity());
         }
     }
 
@@ -147,11 +183,15 @@ record S3StoreConfig(
         var access = s.get("accessKey");
         var secret = s.get("secretKey");
         if (access.isPresent() && secret.isPresent()) {
-            return S3Credentials.fromKeys(s.name(), access.get(), secret.get(), s.get("sessionToken").orElse(null));
+            return S3Credentials.fromKeys(
+                    s.name(), access.get(), secret.get(), s.get("sessionToken").orElse(null));
         }
         if (access.isPresent() || secret.isPresent()) {
-            LOG.warn("component '{}': {} is set without {}; using the default AWS credential chain instead",
-                    s.name(), access.isPresent() ? "accessKey" : "secretKey", access.isPresent() ? "secretKey" : "accessKey");
+            LOG.warn(
+                    "component '{}': {} is set without {}; using the default AWS credential chain instead",
+                    s.name(),
+                    access.isPresent() ? "accessKey" : "secretKey",
+                    access.isPresent() ? "secretKey" : "accessKey");
         }
         return S3Credentials.defaultChain();
     }
@@ -160,13 +200,14 @@ record S3StoreConfig(
         String v = value.contains("://") ? value : (disableSsl ? "http://" : "https://") + value;
         try {
             URI uri = URI.create(v);
-            if (uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+            if (uri.getHost() == null
+                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
                 throw new IllegalArgumentException("no http(s) host");
             }
             return uri;
         } catch (IllegalArgumentException e) {
-            throw new StorageConfigException("component '" + store + "' metadata 'endpoint' is not an http(s) URL: '"
-                    + value + "'");
+            throw new StorageConfigException(
+                    "component '" + store + "' metadata 'endpoint' is not an http(s) URL: '" + value + "'");
         }
     }
 
@@ -180,18 +221,19 @@ record S3StoreConfig(
     }
 
     private static int integer(StoreSettings s, String key, int fallback) {
-        return s.get(key).map(v -> {
-            try {
-                return Integer.parseInt(v);
-            } catch (NumberFormatException e) {
-                throw new StorageConfigException("component '" + s.name() + "' metadata '" + key
-                        + "' must be a whole number, not '" + v + "'");
-            }
-        }).orElse(fallback);
+        return s.get(key)
+                .map(v -> {
+                    try {
+                        return Integer.parseInt(v);
+                    } catch (NumberFormatException e) {
+                        throw new StorageConfigException("component '" + s.name() + "' metadata '" + key
+                                + "' must be a whole number, not '" + v + "'");
+                    }
+                })
+                .orElse(fallback);
     }
 
     private static java.util.Optional<String> nonBlank(String v) {
         return v == null || v.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(v.trim());
     }
-
 }

@@ -37,10 +37,22 @@ final class SigV4Signer {
      * @param headers every header to sign, by lower-case name (host, x-amz-date and x-amz-content-sha256 included)
      * @param amzDate the request time as {@code yyyyMMdd'T'HHmmss'Z'}, also sent as x-amz-date
      */
-    String authorization(String accessKey, String secretKey, String method, String canonicalPath,
-                         String canonicalQuery, SortedMap<String, String> headers, String payloadHash, String amzDate) {
-        StringBuilder request = new StringBuilder(512).append(method).append('\n').append(canonicalPath).append('\n')
-                .append(canonicalQuery).append('\n');
+    String authorization(
+            String accessKey,
+            String secretKey,
+            String method,
+            String canonicalPath,
+            String canonicalQuery,
+            SortedMap<String, String> headers,
+            String payloadHash,
+            String amzDate) {
+        StringBuilder request = new StringBuilder(512)
+                .append(method)
+                .append('\n')
+                .append(canonicalPath)
+                .append('\n')
+                .append(canonicalQuery)
+                .append('\n');
         StringBuilder signed = new StringBuilder(128);
         for (Map.Entry<String, String> h : headers.entrySet()) {
             request.append(h.getKey()).append(':').append(trimAll(h.getValue())).append('\n');
@@ -53,17 +65,31 @@ final class SigV4Signer {
         String scope = date + "/" + region + "/s3/aws4_request";
         String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n" + sha256Hex(request.toString());
         byte[] signature = signingMac(secretKey, date).doFinal(stringToSign.getBytes(StandardCharsets.UTF_8));
-        return "AWS4-HMAC-SHA256 Credential=" + accessKey + "/" + scope + ", SignedHeaders=" + signed
-                + ", Signature=" + HEX.formatHex(signature);
+        return "AWS4-HMAC-SHA256 Credential=" + accessKey + "/" + scope + ", SignedHeaders=" + signed + ", Signature="
+                + HEX.formatHex(signature);
     }
 
     /** The canonical request, for tests and debugging (contains no secret). */
-    static String canonicalRequest(String method, String canonicalPath, String canonicalQuery,
-                                   SortedMap<String, String> headers, String payloadHash) {
-        StringBuilder request = new StringBuilder().append(method).append('\n').append(canonicalPath).append('\n')
-                .append(canonicalQuery).append('\n');
-        headers.forEach((k, v) -> request.append(k).append(':').append(trimAll(v)).append('\n'));
-        return request.append('\n').append(String.join(";", headers.keySet())).append('\n').append(payloadHash).toString();
+    static String canonicalRequest(
+            String method,
+            String canonicalPath,
+            String canonicalQuery,
+            SortedMap<String, String> headers,
+            String payloadHash) {
+        StringBuilder request = new StringBuilder()
+                .append(method)
+                .append('\n')
+                .append(canonicalPath)
+                .append('\n')
+                .append(canonicalQuery)
+                .append('\n');
+        headers.forEach(
+                (k, v) -> request.append(k).append(':').append(trimAll(v)).append('\n'));
+        return request.append('\n')
+                .append(String.join(";", headers.keySet()))
+                .append('\n')
+                .append(payloadHash)
+                .toString();
     }
 
     /** An HMAC keyed with the day's signing key, ready for one message. */
@@ -138,8 +164,14 @@ final class SigV4Signer {
         StringBuilder out = new StringBuilder(bytes.length + 16);
         for (byte b : bytes) {
             int c = b & 0xff;
-            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
-                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '/' && keepSlash) {
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~'
+                    || (c == '/' && keepSlash)) {
                 out.append((char) c);
             } else {
                 out.append('%').append(UPPER_HEX[c >> 4]).append(UPPER_HEX[c & 15]);
@@ -154,7 +186,8 @@ final class SigV4Signer {
         TreeMap<String, String> sorted = new TreeMap<>();
         query.forEach((k, v) -> sorted.put(uriEncode(k, false), uriEncode(v == null ? "" : v, false)));
         StringBuilder out = new StringBuilder();
-        sorted.forEach((k, v) -> out.append(out.isEmpty() ? "" : "&").append(k).append('=').append(v));
+        sorted.forEach((k, v) ->
+                out.append(out.isEmpty() ? "" : "&").append(k).append('=').append(v));
         return out.toString();
     }
 

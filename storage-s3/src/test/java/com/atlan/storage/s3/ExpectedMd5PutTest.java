@@ -33,7 +33,8 @@ class ExpectedMd5PutTest {
         try (S3ObjectStore store = server.newStore("md5-ok", LIMITS)) {
             String md5 = SeededInputStream.md5(7, size);
 
-            ObjectInfo written = store.put("k", new SeededInputStream(7, size), size, PutOptions.DEFAULT.withExpectedMd5(md5));
+            ObjectInfo written =
+                    store.put("k", new SeededInputStream(7, size), size, PutOptions.DEFAULT.withExpectedMd5(md5));
 
             assertThat(written.size()).isEqualTo(size);
             assertThat(SeededInputStream.sha256Of(store.open("k"))).isEqualTo(SeededInputStream.sha256(7, size));
@@ -48,12 +49,15 @@ class ExpectedMd5PutTest {
         try (S3ObjectStore store = server.newStore("md5-bad", LIMITS)) {
             String otherMd5 = SeededInputStream.md5(8, size);
 
-            assertThatThrownBy(() -> store.put("k", new SeededInputStream(7, size), size,
-                    PutOptions.DEFAULT.withExpectedMd5(otherMd5)))
+            assertThatThrownBy(() -> store.put(
+                            "k", new SeededInputStream(7, size), size, PutOptions.DEFAULT.withExpectedMd5(otherMd5)))
                     .isInstanceOf(IntegrityException.class);
 
             assertThat(store.stat("k")).isEmpty();
-            assertThat(server.admin().listMultipartUploads(b -> b.bucket(store.bucket())).uploads()).isEmpty();
+            assertThat(server.admin()
+                            .listMultipartUploads(b -> b.bucket(store.bucket()))
+                            .uploads())
+                    .isEmpty();
         }
     }
 
@@ -63,7 +67,8 @@ class ExpectedMd5PutTest {
             long size = 9 * MiB;
             InputStream source = new SeededInputStream(9, size);
 
-            ObjectInfo written = store.put("k", source, size, PutOptions.DEFAULT.withExpectedMd5(SeededInputStream.md5(9, size)));
+            ObjectInfo written =
+                    store.put("k", source, size, PutOptions.DEFAULT.withExpectedMd5(SeededInputStream.md5(9, size)));
 
             // a single-part ETag is the MD5 itself; a multipart one would end in "-<parts>"
             assertThat(written.etag()).isEqualTo(SeededInputStream.md5(9, size));
@@ -75,16 +80,21 @@ class ExpectedMd5PutTest {
     void aSourceFailingMidStreamLeavesNoObjectAndTheStoreKeepsWorking() {
         try (S3ObjectStore store = server.newStore("md5-fail", LIMITS)) {
             long size = 9 * MiB;
-            InputStream failing = DamagedStreams.failingAfter(new SeededInputStream(10, size), 4 * MiB,
-                    "connection reset by source");
+            InputStream failing =
+                    DamagedStreams.failingAfter(new SeededInputStream(10, size), 4 * MiB, "connection reset by source");
 
-            assertThatThrownBy(() -> store.put("k", failing, size,
-                    PutOptions.DEFAULT.withExpectedMd5(SeededInputStream.md5(10, size))))
-                    .isInstanceOf(TransientStorageException.class).hasMessageContaining("connection reset by source");
+            assertThatThrownBy(() -> store.put(
+                            "k", failing, size, PutOptions.DEFAULT.withExpectedMd5(SeededInputStream.md5(10, size))))
+                    .isInstanceOf(TransientStorageException.class)
+                    .hasMessageContaining("connection reset by source");
 
             assertThat(store.stat("k")).isEmpty();
             // the half-sent connection was discarded, not handed to the next request
-            store.put("after", new SeededInputStream(11, size), size, PutOptions.DEFAULT.withExpectedMd5(SeededInputStream.md5(11, size)));
+            store.put(
+                    "after",
+                    new SeededInputStream(11, size),
+                    size,
+                    PutOptions.DEFAULT.withExpectedMd5(SeededInputStream.md5(11, size)));
             assertThat(store.stat("after")).isPresent();
         }
     }
@@ -94,9 +104,13 @@ class ExpectedMd5PutTest {
         try (S3ObjectStore store = server.newStore("md5-short", LIMITS)) {
             long size = 9 * MiB;
 
-            assertThatThrownBy(() -> store.put("k", new SeededInputStream(12, 6 * MiB), size,
-                    PutOptions.DEFAULT.withExpectedMd5(SeededInputStream.md5(12, size))))
-                    .isInstanceOf(TransientStorageException.class).hasMessageContaining("6291456 of 9437184");
+            assertThatThrownBy(() -> store.put(
+                            "k",
+                            new SeededInputStream(12, 6 * MiB),
+                            size,
+                            PutOptions.DEFAULT.withExpectedMd5(SeededInputStream.md5(12, size))))
+                    .isInstanceOf(TransientStorageException.class)
+                    .hasMessageContaining("6291456 of 9437184");
 
             assertThat(store.stat("k")).isEmpty();
         }

@@ -18,14 +18,28 @@ class FanOutListingTest {
 
     @Test
     void matchesTheFlatListingForEveryPrefixAndStartAfter() {
-        List<String> keys = new ArrayList<>(List.of("a-b/x", "a.txt", "a/x", "a/y/z", "a/y0", "a0/q", "b/1",
-                "b/2/3", "b1", "c d/%+é", "top.json", "zz/deep/er/k", "zz/deep/er/l/m", "zz/deep/es", "zz/deep/er/l/n/o/p"));
+        List<String> keys = new ArrayList<>(List.of(
+                "a-b/x",
+                "a.txt",
+                "a/x",
+                "a/y/z",
+                "a/y0",
+                "a0/q",
+                "b/1",
+                "b/2/3",
+                "b1",
+                "c d/%+é",
+                "top.json",
+                "zz/deep/er/k",
+                "zz/deep/er/l/m",
+                "zz/deep/es",
+                "zz/deep/er/l/n/o/p"));
         for (int i = 0; i < 30; i++) {
             keys.add(String.format("many/f%02d/obj", i));
         }
         try (S3ObjectStore fanOut = server.newStore("fan-out", Map.of());
-             S3ObjectStore flat = (S3ObjectStore) new S3StoreProvider().create(
-                     server.settings("flat", fanOut.bucket(), Map.of("parallelListing", "false")))) {
+                S3ObjectStore flat = (S3ObjectStore) new S3StoreProvider()
+                        .create(server.settings("flat", fanOut.bucket(), Map.of("parallelListing", "false")))) {
             for (String key : keys) {
                 fanOut.put(key, new ByteArrayInputStream(new byte[] {1}), 1, PutOptions.DEFAULT);
             }
@@ -34,8 +48,20 @@ class FanOutListingTest {
 
             // "" and "zz/" are narrow (fewer than 8 folders): their folders are fanned out again, levels deep
             for (String prefix : List.of("", "a/", "a", "many/", "zz/", "zz/deep/", "nothing/")) {
-                for (String startAfter : new String[] {null, "a", "a/x", "a/y/", "many/f07/obj", "many/f07", "b/1",
-                        "zz/deep/er/k", "zz/deep/er/l/", "zz/deep/er/l/n", "zz/deep/er0", "zzz"}) {
+                for (String startAfter : new String[] {
+                    null,
+                    "a",
+                    "a/x",
+                    "a/y/",
+                    "many/f07/obj",
+                    "many/f07",
+                    "b/1",
+                    "zz/deep/er/k",
+                    "zz/deep/er/l/",
+                    "zz/deep/er/l/n",
+                    "zz/deep/er0",
+                    "zzz"
+                }) {
                     assertThat(keys(fanOut, prefix, startAfter))
                             .as("prefix '%s' after '%s'", prefix, startAfter)
                             .containsExactlyElementsOf(keys(flat, prefix, startAfter));

@@ -48,7 +48,10 @@ class LeanS3ClientTest {
     @Test
     void writesContentTypeAndUserMetadata() {
         try (S3ObjectStore store = server.newStore("lean", Map.of())) {
-            store.put("meta", new ByteArrayInputStream(new byte[3]), 3,
+            store.put(
+                    "meta",
+                    new ByteArrayInputStream(new byte[3]),
+                    3,
                     new PutOptions(null, "text/plain", Map.of("origin", "unit test")));
             var head = server.admin().headObject(b -> b.bucket(store.bucket()).key("meta"));
             assertThat(head.contentType()).isEqualTo("text/plain");

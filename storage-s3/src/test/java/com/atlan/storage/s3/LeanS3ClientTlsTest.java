@@ -11,7 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
@@ -28,17 +28,39 @@ class LeanS3ClientTlsTest {
 
     @TempDir
     static Path dir;
+
     private static S3Proxy proxy;
     private static URI endpoint;
 
     @BeforeAll
     static void start() throws Exception {
         Path keystore = dir.resolve("keystore.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "s3proxy", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-keystore", keystore.toString(),
-                "-storetype", "PKCS12", "-storepass", "password", "-keypass", "password")
-                .redirectErrorStream(true).start();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "s3proxy",
+                        "-keyalg",
+                        "RSA",
+                        "-keysize",
+                        "2048",
+                        "-validity",
+                        "2",
+                        "-dname",
+                        "CN=127.0.0.1",
+                        "-ext",
+                        "SAN=ip:127.0.0.1",
+                        "-keystore",
+                        keystore.toString(),
+                        "-storetype",
+                        "PKCS12",
+                        "-storepass",
+                        "password",
+                        "-keypass",
+                        "password")
+                .redirectErrorStream(true)
+                .start();
         keytool.getInputStream().readAllBytes();
         assertThat(keytool.waitFor()).isZero();
         Properties props = new Properties();
@@ -64,9 +86,21 @@ class LeanS3ClientTlsTest {
     }
 
     private static ObjectStore store(String bucket, boolean insecure) {
-        Map<String, String> metadata = Map.of("bucket", bucket, "region", "us-east-1", "endpoint", endpoint.toString(),
-                "accessKey", S3ProxyServer.ACCESS_KEY, "secretKey", S3ProxyServer.SECRET_KEY,
-                "insecureSSL", Boolean.toString(insecure), "maxRetries", "0");
+        Map<String, String> metadata = Map.of(
+                "bucket",
+                bucket,
+                "region",
+                "us-east-1",
+                "endpoint",
+                endpoint.toString(),
+                "accessKey",
+                S3ProxyServer.ACCESS_KEY,
+                "secretKey",
+                S3ProxyServer.SECRET_KEY,
+                "insecureSSL",
+                Boolean.toString(insecure),
+                "maxRetries",
+                "0");
         return new S3StoreProvider().create(new StoreSettings("tls", "bindings.aws.s3", metadata, null, 4));
     }
 
@@ -75,13 +109,14 @@ class LeanS3ClientTlsTest {
         try (ObjectStore store = store("tls-bucket", true)) {
             // the SPI has no bucket calls; the store's own SDK client (also trusting all) makes it
             ((S3ObjectStore) store).clientForTests().createBucket(b -> b.bucket("tls-bucket"));
-            byte[] data = "hello over tls".getBytes();
+            byte[] data = "hello over tls".getBytes(StandardCharsets.UTF_8);
             store.put("dir/a b+c", new ByteArrayInputStream(data), data.length, PutOptions.DEFAULT);
             try (InputStream in = store.open("dir/a b+c")) {
                 assertThat(in.readAllBytes()).isEqualTo(data);
             }
             try (InputStream in = store.open("dir/a b+c", 6, 4)) {
-                assertThat(new String(in.readAllBytes())).isEqualTo("over");
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                        .isEqualTo("over");
             }
             assertThat(store.stat("dir/a b+c")).get().extracting(o -> o.size()).isEqualTo((long) data.length);
             assertThat(store.stat("missing")).isEmpty();
@@ -91,7 +126,8 @@ class LeanS3ClientTlsTest {
     @Test
     void anUntrustedCertificateIsRefusedWithoutInsecureSsl() {
         try (ObjectStore store = store("tls-bucket-2", false)) {
-            assertThatThrownBy(() -> store.stat("x")).isInstanceOf(StorageException.class)
+            assertThatThrownBy(() -> store.stat("x"))
+                    .isInstanceOf(StorageException.class)
                     .hasCauseInstanceOf(javax.net.ssl.SSLHandshakeException.class);
         }
     }

@@ -29,10 +29,12 @@ class ListPageXmlTest {
                   <CommonPrefixes><Prefix>p%2Fsub%2F</Prefix></CommonPrefixes>
                 </ListBucketResult>
                 """);
-        assertThat(page.objects()).containsExactly(
-                new ObjectInfo("p/with space & 100%+.txt", 1, Instant.parse("2026-11-25T19:00:00Z"),
-                        "0cc175b9c0f1b6a831c399e269772661"),
-                new ObjectInfo("p/é", 0, Instant.parse("2026-11-25T19:00:01Z"), "e"));
+        assertThat(page.objects())
+                .containsExactly(
+                        new ObjectInfo(
+                                "p/with space & 100%+.txt",
+                                1, Instant.parse("2026-11-25T19:00:00Z"), "0cc175b9c0f1b6a831c399e269772661"),
+                        new ObjectInfo("p/é", 0, Instant.parse("2026-11-25T19:00:01Z"), "e"));
         assertThat(page.folders()).containsExactly("p/sub/");
         assertThat(page.nextToken()).isEqualTo("tok+en/=");
     }

@@ -26,22 +26,26 @@ class S3MigrationIntegrityTest {
     void bytesCorruptedOnTheWayAreRefusedOnEveryWritePath() {
         MemoryObjectStore source = new MemoryObjectStore("objectstore");
         // buffered single PUT, streamed single PUT, multipart upload
-        Map<String, Long> sizes = Map.of("bad/buffered", 1 * MiB, "bad/streamed", 9 * MiB, "bad/multipart", 20 * MiB,
-                "good/streamed", 9 * MiB);
-        sizes.forEach((key, size) -> source.put(key, new SeededInputStream(key.hashCode(), size), size, PutOptions.DEFAULT));
+        Map<String, Long> sizes = Map.of(
+                "bad/buffered", 1 * MiB, "bad/streamed", 9 * MiB, "bad/multipart", 20 * MiB, "good/streamed", 9 * MiB);
+        sizes.forEach(
+                (key, size) -> source.put(key, new SeededInputStream(key.hashCode(), size), size, PutOptions.DEFAULT));
         ForwardingObjectStore corrupting = new ForwardingObjectStore(source) {
             @Override
             public InputStream open(String key) {
-                return key.startsWith("bad/") ? DamagedStreams.flippingBitAt(super.open(key), 512 * 1024) : super.open(key);
+                return key.startsWith("bad/")
+                        ? DamagedStreams.flippingBitAt(super.open(key), 512 * 1024)
+                        : super.open(key);
             }
         };
 
-        try (S3ObjectStore destination = S3ProxyServer.get().newStore("upstream-objectstore",
-                Map.of("multipartThreshold", "5MiB", "streamedPutLimit", "12MiB"))) {
+        try (S3ObjectStore destination = S3ProxyServer.get()
+                .newStore("upstream-objectstore", Map.of("multipartThreshold", "5MiB", "streamedPutLimit", "12MiB"))) {
             MigrationSummary summary = new Migrator(corrupting, destination, "", MigrationOptions.defaults()).run();
 
             assertThat(summary.migratedFiles()).isEqualTo(1);
-            assertThat(summary.failures()).extracting(f -> f.file())
+            assertThat(summary.failures())
+                    .extracting(f -> f.file())
                     .containsExactlyInAnyOrder("bad/buffered", "bad/streamed", "bad/multipart");
             assertThat(destination.stat("bad/buffered")).isEmpty();
             assertThat(destination.stat("bad/streamed")).isEmpty();

@@ -35,10 +35,14 @@ class S3ObjectStoreTest {
     @Test
     void isFoundThroughServiceLoaderForBothDaprTypes() {
         List<ObjectStoreProvider> providers = ServiceLoader.load(ObjectStoreProvider.class).stream()
-                .map(ServiceLoader.Provider::get).toList();
+                .map(ServiceLoader.Provider::get)
+                .toList();
 
-        assertThat(providers).filteredOn(p -> p.types().contains("bindings.aws.s3") && p.types().contains("bindings.s3"))
-                .singleElement().isInstanceOf(S3StoreProvider.class);
+        assertThat(providers)
+                .filteredOn(
+                        p -> p.types().contains("bindings.aws.s3") && p.types().contains("bindings.s3"))
+                .singleElement()
+                .isInstanceOf(S3StoreProvider.class);
     }
 
     @Test
@@ -46,7 +50,8 @@ class S3ObjectStoreTest {
         try (ObjectStore store = new S3StoreProvider().create(server.settings("uploads", "no-such-bucket", Map.of()))) {
             assertThatThrownBy(() -> store.list("", null).toList())
                     .isInstanceOf(StorageConfigException.class)
-                    .hasMessageContaining("no-such-bucket").hasMessageContaining("'uploads'");
+                    .hasMessageContaining("no-such-bucket")
+                    .hasMessageContaining("'uploads'");
             assertThatThrownBy(() -> store.put("k", InputStream.nullInputStream(), 0, PutOptions.DEFAULT))
                     .isInstanceOf(StorageConfigException.class);
         }
@@ -55,14 +60,13 @@ class S3ObjectStoreTest {
     @Test
     void wrongCredentialsArePermissionErrorsThatNameTheirSourceNotTheirValue() {
         String bucket = server.newBucket();
-        try (ObjectStore store = new S3StoreProvider().create(server.settings("upstream", bucket,
-                Map.of("secretKey", "wrong-secret-value")))) {
+        try (ObjectStore store = new S3StoreProvider()
+                .create(server.settings("upstream", bucket, Map.of("secretKey", "wrong-secret-value")))) {
             assertThatThrownBy(() -> store.list("", null).toList())
                     .isInstanceOf(StoragePermissionException.class)
                     .hasMessageContaining("accessKey/secretKey from component 'upstream'")
                     .hasMessageNotContaining("wrong-secret-value");
-            assertThatThrownBy(() -> store.open("x"))
-                    .isInstanceOf(StoragePermissionException.class);
+            assertThatThrownBy(() -> store.open("x")).isInstanceOf(StoragePermissionException.class);
             assertThat(store.toString()).doesNotContain("wrong-secret-value").doesNotContain(S3ProxyServer.ACCESS_KEY);
         }
     }
@@ -70,7 +74,7 @@ class S3ObjectStoreTest {
     @Test
     void copiesBetweenBucketsOnTheServer() {
         try (S3ObjectStore source = server.newStore("source", Map.of());
-             S3ObjectStore target = server.newStore("target", Map.of())) {
+                S3ObjectStore target = server.newStore("target", Map.of())) {
             long size = 3 * MiB;
             ObjectInfo written = source.put("copy/me", new SeededInputStream(1, size), size, PutOptions.DEFAULT);
             ObjectInfo listed = source.list("copy/", null).findFirst().orElseThrow();
@@ -90,7 +94,7 @@ class S3ObjectStoreTest {
     void copiesOddlyNamedKeysOnTheServerWithEitherPath() {
         for (String fastPath : new String[] {"true", "false"}) {
             try (S3ObjectStore source = server.newStore("source", Map.of("fastPath", fastPath));
-                 S3ObjectStore target = server.newStore("target", Map.of("fastPath", fastPath))) {
+                    S3ObjectStore target = server.newStore("target", Map.of("fastPath", fastPath))) {
                 String key = "odd/with space & 100%+é/😀.txt";
                 source.put(key, new SeededInputStream(3, 1000), 1000, PutOptions.DEFAULT);
                 ObjectInfo listed = source.list("odd/", null).findFirst().orElseThrow();
@@ -107,7 +111,8 @@ class S3ObjectStoreTest {
     @Test
     void copiesLargeObjectsAsParallelPartCopies() {
         try (S3ObjectStore source = server.newStore("source", Map.of());
-             S3ObjectStore target = server.newStore("target", Map.of("copyThreshold", "5MiB", "copyPartSize", "5MiB"))) {
+                S3ObjectStore target =
+                        server.newStore("target", Map.of("copyThreshold", "5MiB", "copyPartSize", "5MiB"))) {
             long size = 12 * MiB + 7;
             source.put("big/copy", new SeededInputStream(2, size), size, PutOptions.DEFAULT);
             ObjectInfo listed = source.stat("big/copy").orElseThrow();
@@ -118,29 +123,35 @@ class S3ObjectStoreTest {
             assertThat(copied.etag()).endsWith("-3");
             assertThat(source.bytesDownloaded()).isZero();
             assertThat(target.bytesUploaded()).isZero();
-            assertThat(SeededInputStream.sha256Of(target.open("big/copy"))).isEqualTo(SeededInputStream.sha256(2, size));
-            assertThat(server.admin().listMultipartUploads(b -> b.bucket(target.bucket())).uploads()).isEmpty();
+            assertThat(SeededInputStream.sha256Of(target.open("big/copy")))
+                    .isEqualTo(SeededInputStream.sha256(2, size));
+            assertThat(server.admin()
+                            .listMultipartUploads(b -> b.bucket(target.bucket()))
+                            .uploads())
+                    .isEmpty();
         }
     }
 
     @Test
     void refusesToCopyAnObjectThatChangedSinceItWasListed() {
         try (S3ObjectStore source = server.newStore("source", Map.of());
-             S3ObjectStore target = server.newStore("target", Map.of())) {
+                S3ObjectStore target = server.newStore("target", Map.of())) {
             source.put("changing", new SeededInputStream(1, 100), 100, PutOptions.DEFAULT);
             ObjectInfo listed = source.stat("changing").orElseThrow();
             source.put("changing", new SeededInputStream(2, 100), 100, PutOptions.DEFAULT);
 
             assertThatThrownBy(() -> target.copyFrom(source, listed))
-                    .isInstanceOf(IntegrityException.class).hasMessageContaining("changed since it was listed");
+                    .isInstanceOf(IntegrityException.class)
+                    .hasMessageContaining("changed since it was listed");
             assertThat(target.stat("changing")).isEmpty();
         }
     }
 
     @Test
     void unknownMetadataIsIgnored() {
-        try (ObjectStore store = new S3StoreProvider().create(server.settings("odd", server.newBucket(),
-                Map.of("someFutureOption", "x", "decodeBase64", "true")))) {
+        try (ObjectStore store = new S3StoreProvider()
+                .create(server.settings(
+                        "odd", server.newBucket(), Map.of("someFutureOption", "x", "decodeBase64", "true")))) {
             assertThat(store.list("", null).toList()).isEmpty();
         }
     }
@@ -148,9 +159,9 @@ class S3ObjectStoreTest {
     @Test
     void copiesOnlyWithinOneEndpointAndCredentials() {
         try (S3ObjectStore store = server.newStore("a", Map.of());
-             S3ObjectStore otherCredentials = server.newStore("b", Map.of("secretKey", "another-secret"));
-             S3ObjectStore otherRegion = server.newStore("c", Map.of("region", "eu-west-1"));
-             ObjectStore local = new LocalObjectStore("local", Path.of("target/unused"))) {
+                S3ObjectStore otherCredentials = server.newStore("b", Map.of("secretKey", "another-secret"));
+                S3ObjectStore otherRegion = server.newStore("c", Map.of("region", "eu-west-1"));
+                ObjectStore local = new LocalObjectStore("local", Path.of("target/unused"))) {
             assertThat(store.canCopyFrom(otherCredentials)).isFalse();
             assertThat(store.canCopyFrom(otherRegion)).isFalse();
             assertThat(store.canCopyFrom(local)).isFalse();
@@ -169,11 +180,15 @@ class S3ObjectStoreTest {
                 assertThat(listing.count()).isOne();
             }
             assertThat(store.stat("lazy/a")).isPresent();
-            assertThat(store.sdkClientBuilt()).as("listing, GET, PUT and HEAD all went the lean way").isFalse();
+            assertThat(store.sdkClientBuilt())
+                    .as("listing, GET, PUT and HEAD all went the lean way")
+                    .isFalse();
 
             assertThat(store.delete("lazy/a")).isTrue();
 
-            assertThat(store.sdkClientBuilt()).as("DeleteObject goes through the SDK").isTrue();
+            assertThat(store.sdkClientBuilt())
+                    .as("DeleteObject goes through the SDK")
+                    .isTrue();
             assertThat(store.stat("lazy/a")).isEmpty();
         }
     }
@@ -182,13 +197,17 @@ class S3ObjectStoreTest {
     void abortsTheMultipartUploadWhenTheSourceFails() {
         try (S3ObjectStore store = server.newStore("abort", Map.of())) {
             long size = 40 * MiB;
-            InputStream failing = DamagedStreams.failingAfter(new SeededInputStream(3, size), 20 * MiB,
-                    "connection reset by source");
+            InputStream failing =
+                    DamagedStreams.failingAfter(new SeededInputStream(3, size), 20 * MiB, "connection reset by source");
 
             assertThatThrownBy(() -> store.put("fails/midway", failing, size, PutOptions.DEFAULT))
-                    .isInstanceOf(TransientStorageException.class).hasMessageContaining("connection reset by source");
+                    .isInstanceOf(TransientStorageException.class)
+                    .hasMessageContaining("connection reset by source");
 
-            assertThat(server.admin().listMultipartUploads(b -> b.bucket(store.bucket())).uploads()).isEmpty();
+            assertThat(server.admin()
+                            .listMultipartUploads(b -> b.bucket(store.bucket()))
+                            .uploads())
+                    .isEmpty();
             assertThat(store.stat("fails/midway")).isEmpty();
             assertThat(store.byteBudget().inUse()).isZero();
         }
@@ -197,10 +216,15 @@ class S3ObjectStoreTest {
     @Test
     void shortSourceFailsAMultipartUploadWithoutLeavingParts() {
         try (S3ObjectStore store = server.newStore("short", Map.of())) {
-            assertThatThrownBy(() -> store.put("short/big", new SeededInputStream(4, 20 * MiB), 30 * MiB, PutOptions.DEFAULT))
-                    .isInstanceOf(IntegrityException.class).hasMessageContaining("20971520 of 31457280");
+            assertThatThrownBy(() ->
+                            store.put("short/big", new SeededInputStream(4, 20 * MiB), 30 * MiB, PutOptions.DEFAULT))
+                    .isInstanceOf(IntegrityException.class)
+                    .hasMessageContaining("20971520 of 31457280");
 
-            assertThat(server.admin().listMultipartUploads(b -> b.bucket(store.bucket())).uploads()).isEmpty();
+            assertThat(server.admin()
+                            .listMultipartUploads(b -> b.bucket(store.bucket()))
+                            .uploads())
+                    .isEmpty();
             assertThat(store.stat("short/big")).isEmpty();
         }
     }
@@ -220,28 +244,34 @@ class S3ObjectStoreTest {
 
     @Test
     void concurrentLargeUploadsStayWithinTheByteBudget() throws Exception {
-        try (S3ObjectStore store = server.newStore("budget", Map.of("byteBudget", "24MiB", "multipartPartSize", "8MiB"))) {
+        try (S3ObjectStore store =
+                server.newStore("budget", Map.of("byteBudget", "24MiB", "multipartPartSize", "8MiB"))) {
             long size = 30 * MiB;
             List<Future<ObjectInfo>> uploads = new ArrayList<>();
             try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int i = 0; i < 6; i++) {
                     String key = "budget/" + i;
                     long seed = i;
-                    uploads.add(pool.submit(() -> store.put(key, new SeededInputStream(seed, size), size, PutOptions.DEFAULT)));
+                    uploads.add(pool.submit(
+                            () -> store.put(key, new SeededInputStream(seed, size), size, PutOptions.DEFAULT)));
                 }
                 for (int i = 0; i < 20; i++) {
                     String key = "budget/small-" + i;
-                    uploads.add(pool.submit(() -> store.put(key, new SeededInputStream(9, MiB), MiB, PutOptions.DEFAULT)));
+                    uploads.add(
+                            pool.submit(() -> store.put(key, new SeededInputStream(9, MiB), MiB, PutOptions.DEFAULT)));
                 }
                 for (Future<ObjectInfo> f : uploads) {
                     f.get();
                 }
             }
 
-            assertThat(store.byteBudget().peakInUse()).isLessThanOrEqualTo(24 * MiB).isGreaterThanOrEqualTo(16 * MiB);
+            assertThat(store.byteBudget().peakInUse())
+                    .isLessThanOrEqualTo(24 * MiB)
+                    .isGreaterThanOrEqualTo(16 * MiB);
             assertThat(store.byteBudget().inUse()).isZero();
             assertThat(store.list("budget/", null).filter(o -> !o.key().contains("small")))
-                    .hasSize(6).allSatisfy(o -> assertThat(o.size()).isEqualTo(size));
+                    .hasSize(6)
+                    .allSatisfy(o -> assertThat(o.size()).isEqualTo(size));
             assertThat(SeededInputStream.sha256Of(store.open("budget/3"))).isEqualTo(SeededInputStream.sha256(3, size));
         }
     }
@@ -271,7 +301,8 @@ class S3ObjectStoreTest {
             start = System.nanoTime();
             SeededInputStream.sha256Of(store.open("measure/100MiB"));
             long get = System.nanoTime() - start;
-            System.out.printf("100 MiB multipart PUT (8 MiB parts, 8 in parallel): %d ms (%.0f MiB/s); GET + SHA-256: %d ms%n",
+            System.out.printf(
+                    "100 MiB multipart PUT (8 MiB parts, 8 in parallel): %d ms (%.0f MiB/s); GET + SHA-256: %d ms%n",
                     put / 1_000_000, 100 / (put / 1e9), get / 1_000_000);
         }
     }

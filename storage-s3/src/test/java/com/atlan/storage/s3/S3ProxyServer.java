@@ -1,5 +1,6 @@
 package com.atlan.storage.s3;
 
+import com.atlan.storage.store.StoreSettings;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -8,7 +9,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
-import com.atlan.storage.store.StoreSettings;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -32,6 +32,7 @@ public final class S3ProxyServer {
     private final URI endpoint;
     private final S3Client admin;
 
+    @SuppressWarnings("deprecation") // ApacheHttpClient, as the store itself uses for now
     private S3ProxyServer() throws Exception {
         Properties props = new Properties();
         props.setProperty("jclouds.identity", ACCESS_KEY);
@@ -47,8 +48,12 @@ public final class S3ProxyServer {
             Thread.sleep(10);
         }
         endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-        admin = S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+        admin = S3Client.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .httpClientBuilder(ApacheHttpClient.builder())

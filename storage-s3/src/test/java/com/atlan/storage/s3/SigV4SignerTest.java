@@ -2,6 +2,7 @@ package com.atlan.storage.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ class SigV4SignerTest {
     private static final String ACCESS = "AKIAIOSFODNN7EXAMPLE";
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
-    private static TreeMap<String, String> exampleHeaders() {
+    private static SortedMap<String, String> exampleHeaders() {
         TreeMap<String, String> headers = new TreeMap<>();
         headers.put("host", "examplebucket.s3.amazonaws.com");
         headers.put("range", "bytes=0-9");
@@ -38,20 +39,39 @@ class SigV4SignerTest {
 
     @Test
     void signsTheAwsGetObjectExample() {
-        String authorization = new SigV4Signer("us-east-1").authorization(ACCESS, SECRET, "GET", "/test.txt", "",
-                exampleHeaders(), SigV4Signer.EMPTY_SHA256, "20130524T000000Z");
+        String authorization = new SigV4Signer("us-east-1")
+                .authorization(
+                        ACCESS,
+                        SECRET,
+                        "GET",
+                        "/test.txt",
+                        "",
+                        exampleHeaders(),
+                        SigV4Signer.EMPTY_SHA256,
+                        "20130524T000000Z");
 
-        assertThat(authorization).isEqualTo("AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request,"
-                + " SignedHeaders=host;range;x-amz-content-sha256;x-amz-date,"
-                + " Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41");
+        assertThat(authorization)
+                .isEqualTo("AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request,"
+                        + " SignedHeaders=host;range;x-amz-content-sha256;x-amz-date,"
+                        + " Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41");
     }
 
     @Test
     void cachedSigningKeyGivesTheSameSignatureAndFollowsTheSecret() {
         SigV4Signer signer = new SigV4Signer("us-east-1");
-        String first = signer.authorization(ACCESS, SECRET, "GET", "/test.txt", "", exampleHeaders(), SigV4Signer.EMPTY_SHA256, "20130524T000000Z");
-        String again = signer.authorization(ACCESS, SECRET, "GET", "/test.txt", "", exampleHeaders(), SigV4Signer.EMPTY_SHA256, "20130524T000000Z");
-        String otherSecret = signer.authorization(ACCESS, SECRET + "x", "GET", "/test.txt", "", exampleHeaders(), SigV4Signer.EMPTY_SHA256, "20130524T000000Z");
+        String first = signer.authorization(
+                ACCESS, SECRET, "GET", "/test.txt", "", exampleHeaders(), SigV4Signer.EMPTY_SHA256, "20130524T000000Z");
+        String again = signer.authorization(
+                ACCESS, SECRET, "GET", "/test.txt", "", exampleHeaders(), SigV4Signer.EMPTY_SHA256, "20130524T000000Z");
+        String otherSecret = signer.authorization(
+                ACCESS,
+                SECRET + "x",
+                "GET",
+                "/test.txt",
+                "",
+                exampleHeaders(),
+                SigV4Signer.EMPTY_SHA256,
+                "20130524T000000Z");
 
         assertThat(again).isEqualTo(first);
         assertThat(otherSecret).isNotEqualTo(first).doesNotContain(SECRET);
@@ -67,7 +87,11 @@ class SigV4SignerTest {
 
     @Test
     void formatsAmzDate() {
-        assertThat(SigV4Signer.amzDate(java.time.Instant.parse("2013-05-24T00:00:00Z").toEpochMilli())).isEqualTo("20130524T000000Z");
-        assertThat(SigV4Signer.amzDate(java.time.Instant.parse("2026-11-25T19:09:07.999Z").toEpochMilli())).isEqualTo("20261125T190907Z");
+        assertThat(SigV4Signer.amzDate(
+                        java.time.Instant.parse("2013-05-24T00:00:00Z").toEpochMilli()))
+                .isEqualTo("20130524T000000Z");
+        assertThat(SigV4Signer.amzDate(
+                        java.time.Instant.parse("2026-11-25T19:09:07.999Z").toEpochMilli()))
+                .isEqualTo("20261125T190907Z");
     }
 }

@@ -75,8 +75,8 @@ public final class LocalObjectStore implements ObjectStore {
         if (!Files.isDirectory(root)) {
             return Stream.empty();
         }
-        SortedTreeWalker walker = new SortedTreeWalker(root, prefix == null ? "" : prefix,
-                startAfter == null ? "" : startAfter, name);
+        SortedTreeWalker walker =
+                new SortedTreeWalker(root, prefix == null ? "" : prefix, startAfter == null ? "" : startAfter, name);
         return walker.stream();
     }
 
@@ -84,11 +84,13 @@ public final class LocalObjectStore implements ObjectStore {
     public Optional<ObjectInfo> stat(String key) {
         Path file = resolve(key);
         try {
-            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes attrs =
+                    Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!attrs.isRegularFile()) {
                 return Optional.empty();
             }
-            return Optional.of(ObjectInfo.of(key, attrs.size(), attrs.lastModifiedTime().toInstant()));
+            return Optional.of(
+                    ObjectInfo.of(key, attrs.size(), attrs.lastModifiedTime().toInstant()));
         } catch (NoSuchFileException | NotDirectoryException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -101,7 +103,8 @@ public final class LocalObjectStore implements ObjectStore {
         Path file = resolve(key);
         try {
             if (Files.isDirectory(file)) {
-                throw new ObjectNotFoundException(name, key, "no object '" + key + "' in " + name + " (it is a folder)");
+                throw new ObjectNotFoundException(
+                        name, key, "no object '" + key + "' in " + name + " (it is a folder)");
             }
             return Files.newInputStream(file);
         } catch (IOException e) {
@@ -117,7 +120,8 @@ public final class LocalObjectStore implements ObjectStore {
         Path file = resolve(key);
         try {
             if (Files.isDirectory(file)) {
-                throw new ObjectNotFoundException(name, key, "no object '" + key + "' in " + name + " (it is a folder)");
+                throw new ObjectNotFoundException(
+                        name, key, "no object '" + key + "' in " + name + " (it is a folder)");
             }
             FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
             channel.position(offset);
@@ -139,8 +143,11 @@ public final class LocalObjectStore implements ObjectStore {
                 written = copyExactly(data, out, length);
             }
             if (written != length) {
-                throw new IntegrityException(name, key, "source ended after " + written + " of " + length
-                        + " bytes while writing '" + key + "' to " + name);
+                throw new IntegrityException(
+                        name,
+                        key,
+                        "source ended after " + written + " of " + length + " bytes while writing '" + key + "' to "
+                                + name);
             }
             if (options.lastModified() != null) {
                 Files.setLastModifiedTime(partial, FileTime.from(options.lastModified()));
@@ -170,8 +177,12 @@ public final class LocalObjectStore implements ObjectStore {
                 return Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             } catch (NoSuchFileException e) {
                 if (attempt == 5) {
-                    throw new TransientStorageException(name, key, "cannot write '" + key + "' to " + name
-                            + ": its folder kept disappearing (concurrent deletes?)", e);
+                    throw new TransientStorageException(
+                            name,
+                            key,
+                            "cannot write '" + key + "' to " + name
+                                    + ": its folder kept disappearing (concurrent deletes?)",
+                            e);
                 }
             }
         }
@@ -214,9 +225,12 @@ public final class LocalObjectStore implements ObjectStore {
             commit(object.key(), partial, target);
             partial = null;
             BasicFileAttributes attrs = Files.readAttributes(target, BasicFileAttributes.class);
-            return ObjectInfo.of(object.key(), attrs.size(), attrs.lastModifiedTime().toInstant());
+            return ObjectInfo.of(
+                    object.key(), attrs.size(), attrs.lastModifiedTime().toInstant());
         } catch (NoSuchFileException e) {
-            throw new ObjectNotFoundException(from.name, object.key(),
+            throw new ObjectNotFoundException(
+                    from.name,
+                    object.key(),
                     "no object '" + object.key() + "' in " + from.name + " (" + e.getFile() + ")");
         } catch (IOException e) {
             throw translate(object.key(), "copy", e);
@@ -236,13 +250,18 @@ public final class LocalObjectStore implements ObjectStore {
             throw new InvalidKeyException(name, key, "an empty key names no object in " + name);
         }
         if (key.startsWith("/") || key.endsWith("/") || key.indexOf('\0') >= 0 || key.indexOf('\\') >= 0) {
-            throw new InvalidKeyException(name, key, "key '" + key + "' is not a relative path"
-                    + " (no leading or trailing '/', no '\\', no NUL); " + name + " cannot store it");
+            throw new InvalidKeyException(
+                    name,
+                    key,
+                    "key '" + key + "' is not a relative path" + " (no leading or trailing '/', no '\\', no NUL); "
+                            + name + " cannot store it");
         }
         for (String segment : key.split("/", -1)) {
             if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-                throw new InvalidKeyException(name, key, "key '" + key + "' has an empty, '.' or '..' segment;"
-                        + " it would not stay inside " + root);
+                throw new InvalidKeyException(
+                        name,
+                        key,
+                        "key '" + key + "' has an empty, '.' or '..' segment;" + " it would not stay inside " + root);
             }
         }
         Path file = root.resolve(key).normalize();
@@ -266,8 +285,11 @@ public final class LocalObjectStore implements ObjectStore {
             Path real = existing.toRealPath();
             Path realRoot = root.toRealPath();
             if (!real.startsWith(realRoot)) {
-                throw new InvalidKeyException(name, key, "key '" + key + "' passes through the symbolic link "
-                        + existing + " which leads out of the root " + root);
+                throw new InvalidKeyException(
+                        name,
+                        key,
+                        "key '" + key + "' passes through the symbolic link " + existing
+                                + " which leads out of the root " + root);
             }
         } catch (NoSuchFileException e) {
             // a dangling link: nothing it names can be read, and writing replaces the link itself
@@ -280,16 +302,19 @@ public final class LocalObjectStore implements ObjectStore {
         try {
             Files.createDirectories(folder);
         } catch (FileAlreadyExistsException e) {
-            throw new InvalidKeyException(name, key, "cannot write '" + key + "' to " + name + ": '"
-                    + root.relativize(Path.of(e.getFile())) + "' is a file, and a folder store cannot hold both"
-                    + " an object and objects under it");
+            throw new InvalidKeyException(
+                    name,
+                    key,
+                    "cannot write '" + key + "' to " + name + ": '"
+                            + root.relativize(Path.of(e.getFile())) + "' is a file, and a folder store cannot hold both"
+                            + " an object and objects under it");
         }
     }
 
     private void commit(String key, Path partial, Path target) throws IOException {
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw new InvalidKeyException(name, key, "cannot write '" + key + "' to " + name
-                    + ": a folder of that name holds other objects");
+            throw new InvalidKeyException(
+                    name, key, "cannot write '" + key + "' to " + name + ": a folder of that name holds other objects");
         }
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
@@ -338,10 +363,13 @@ public final class LocalObjectStore implements ObjectStore {
             return new ObjectNotFoundException(name, key, "no object '" + key + "' in " + name);
         }
         if (e instanceof AccessDeniedException) {
-            return new StoragePermissionException(name, key, "permission denied to " + operation + " '" + key
-                    + "' in " + name + " (" + e.getMessage() + "); check the file permissions under " + root, e);
+            return new StoragePermissionException(
+                    name,
+                    key,
+                    "permission denied to " + operation + " '" + key + "' in " + name + " (" + e.getMessage()
+                            + "); check the file permissions under " + root,
+                    e);
         }
-        return new TransientStorageException(name, key, operation + " '" + key + "' in " + name
-                + " failed: " + e, e);
+        return new TransientStorageException(name, key, operation + " '" + key + "' in " + name + " failed: " + e, e);
     }
 }

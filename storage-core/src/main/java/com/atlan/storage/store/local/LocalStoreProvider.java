@@ -25,7 +25,9 @@ public final class LocalStoreProvider implements ObjectStoreProvider {
         if (!unknown.isEmpty()) {
             LOG.warn("component '{}' ({}): ignoring unknown metadata {}", settings.name(), settings.type(), unknown);
         }
-        Path root = settings.baseDir().resolve(settings.get("rootPath").orElse("./objectstore")).normalize();
+        Path root = settings.baseDir()
+                .resolve(settings.get("rootPath").orElse("./objectstore"))
+                .normalize();
         return new LocalObjectStore(settings.name(), root);
     }
 }

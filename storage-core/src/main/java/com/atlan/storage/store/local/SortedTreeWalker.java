@@ -32,8 +32,7 @@ import java.util.stream.StreamSupport;
  */
 final class SortedTreeWalker implements Iterator<ObjectInfo> {
 
-    private record Entry(String key, Path path, boolean folder) {
-    }
+    private record Entry(String key, Path path, boolean folder) {}
 
     private final String prefix;
     private final String startAfter;
@@ -49,8 +48,10 @@ final class SortedTreeWalker implements Iterator<ObjectInfo> {
     }
 
     Stream<ObjectInfo> stream() {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this,
-                Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT), false);
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(
+                        this, Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT),
+                false);
     }
 
     @Override
@@ -96,14 +97,16 @@ final class SortedTreeWalker implements Iterator<ObjectInfo> {
 
     private ObjectInfo toInfo(Entry entry) {
         try {
-            BasicFileAttributes attrs = Files.readAttributes(entry.path(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return ObjectInfo.of(entry.key(), attrs.size(), attrs.lastModifiedTime().toInstant());
+            BasicFileAttributes attrs =
+                    Files.readAttributes(entry.path(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return ObjectInfo.of(
+                    entry.key(), attrs.size(), attrs.lastModifiedTime().toInstant());
         } catch (NoSuchFileException e) {
             // deleted since the folder was read: it is simply no longer part of the listing
             return null;
         } catch (IOException e) {
-            throw new TransientStorageException(storeName, entry.key(), "listing " + storeName + " failed at '"
-                    + entry.key() + "': " + e, e);
+            throw new TransientStorageException(
+                    storeName, entry.key(), "listing " + storeName + " failed at '" + entry.key() + "': " + e, e);
         }
     }
 
@@ -130,8 +133,8 @@ final class SortedTreeWalker implements Iterator<ObjectInfo> {
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {
-            throw new TransientStorageException(storeName, folderKey, "listing " + storeName + " failed in folder '"
-                    + folderKey + "': " + e, e);
+            throw new TransientStorageException(
+                    storeName, folderKey, "listing " + storeName + " failed in folder '" + folderKey + "': " + e, e);
         }
         entries.sort((a, b) -> KeyOrder.compare(a.key(), b.key()));
         return entries;

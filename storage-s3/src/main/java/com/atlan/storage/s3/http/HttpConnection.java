@@ -30,11 +30,13 @@ final class HttpConnection implements AutoCloseable {
     private final byte[] buf = new byte[BUFFER];
     /** Allocated on the first streamed body: most connections only ever send small bodies or none. */
     private byte[] chunk;
+
     private int pos;
     private int lim;
     private boolean responseStarted;
     /** {@code System.nanoTime()} when the current socket write began, 0 when none is in progress. */
     private volatile long writingSince;
+
     private int uses;
     private long idleSince;
 
@@ -74,13 +76,18 @@ final class HttpConnection implements AutoCloseable {
     Head write(HttpRequest request, String host) throws IOException {
         uses++;
         responseStarted = false;
-        StringBuilder head = new StringBuilder(512).append(request.method()).append(' ')
-                .append(request.target()).append(" HTTP/1.1\r\nHost: ").append(host).append("\r\n");
+        StringBuilder head = new StringBuilder(512)
+                .append(request.method())
+                .append(' ')
+                .append(request.target())
+                .append(" HTTP/1.1\r\nHost: ")
+                .append(host)
+                .append("\r\n");
         for (String[] h : request.headers()) {
             head.append(h[0]).append(": ").append(h[1]).append("\r\n");
         }
         long length = request.contentLength();
-        if (length > 0 || !"GET".equals(request.method()) && !request.isHead()) {
+        if (length > 0 || (!"GET".equals(request.method()) && !request.isHead())) {
             head.append("Content-Length: ").append(length).append("\r\n");
         }
         boolean expectContinue = length >= EXPECT_CONTINUE_FROM;
@@ -197,15 +204,16 @@ final class HttpConnection implements AutoCloseable {
         for (String line = readLine(); !line.isEmpty(); line = readLine()) {
             int colon = line.indexOf(':');
             if (colon > 0) {
-                headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+                headers.put(
+                        line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).trim());
             }
         }
         return new Head(code, status.charAt(7) == '1', headers);
     }
 
     /** A status, whether the server speaks HTTP/1.1, and headers by lower-case name. */
-    record Head(int status, boolean http11, Map<String, String> headers) {
-    }
+    record Head(int status, boolean http11, Map<String, String> headers) {}
 
     /** One line without its CR LF; EOF before it is an error. */
     String readLine() throws IOException {

@@ -51,6 +51,7 @@ public final class HttpConnectionPool implements AutoCloseable {
     private final AtomicInteger opened = new AtomicInteger();
     /** Connections out on a request, for the write watchdog. */
     private final Set<HttpConnection> leased = ConcurrentHashMap.newKeySet();
+
     private final long writeTimeoutNanos;
     private volatile boolean closed;
 
@@ -63,7 +64,8 @@ public final class HttpConnectionPool implements AutoCloseable {
     }
 
     /** A pool whose stalled writes are cut after {@code writeTimeoutMillis}; for tests. */
-    HttpConnectionPool(String scheme, String host, int port, int maxConnections, boolean trustAll, long writeTimeoutMillis) {
+    HttpConnectionPool(
+            String scheme, String host, int port, int maxConnections, boolean trustAll, long writeTimeoutMillis) {
         this.writeTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(writeTimeoutMillis);
         this.host = host;
         this.port = port;
@@ -80,7 +82,9 @@ public final class HttpConnectionPool implements AutoCloseable {
         long deadline = now - writeTimeoutNanos;
         for (HttpConnection c : leased) {
             if (c.writingSinceBefore(deadline)) {
-                LOG.warn("{} accepted no request bytes for {} s; closing the connection", hostHeader,
+                LOG.warn(
+                        "{} accepted no request bytes for {} s; closing the connection",
+                        hostHeader,
                         TimeUnit.NANOSECONDS.toSeconds(writeTimeoutNanos));
                 c.close();
             }
@@ -115,11 +119,14 @@ public final class HttpConnectionPool implements AutoCloseable {
                 return respond(request, connection, connection.readHead(), true);
             } catch (IOException | RuntimeException e) {
                 // A streamed body has been (partly) consumed and cannot be sent again: its caller retries.
-                boolean stale = reused && !connection.responseStarted() && e instanceof IOException
-                        && request.replayable();
+                boolean stale =
+                        reused && !connection.responseStarted() && e instanceof IOException && request.replayable();
                 release(connection, false);
                 if (stale && attempt == 0) {
-                    LOG.debug("a pooled connection to {} was closed by the server ({}); sending again", hostHeader, e.toString());
+                    LOG.debug(
+                            "a pooled connection to {} was closed by the server ({}); sending again",
+                            hostHeader,
+                            e.toString());
                     continue;
                 }
                 throw e;
@@ -127,19 +134,24 @@ public final class HttpConnectionPool implements AutoCloseable {
         }
     }
 
-    private HttpResponse respond(HttpRequest request, HttpConnection connection, HttpConnection.Head head, boolean reusable)
+    private HttpResponse respond(
+            HttpRequest request, HttpConnection connection, HttpConnection.Head head, boolean reusable)
             throws IOException {
         Map<String, String> headers = head.headers();
         String connectionHeader = headers.get("connection");
-        boolean keepAlive = reusable && (connectionHeader == null ? head.http11()
-                : !connectionHeader.equalsIgnoreCase("close") && (head.http11() || connectionHeader.equalsIgnoreCase("keep-alive")));
+        boolean keepAlive = reusable
+                && (connectionHeader == null
+                        ? head.http11()
+                        : !connectionHeader.equalsIgnoreCase("close")
+                                && (head.http11() || connectionHeader.equalsIgnoreCase("keep-alive")));
         int status = head.status();
         ResponseBody body;
         String transfer = headers.get("transfer-encoding");
         String length = headers.get("content-length");
         if (request.isHead() || status == 204 || status == 304) {
             body = new ResponseBody(this, connection, ResponseBody.Framing.LENGTH, 0, keepAlive);
-        } else if (transfer != null && transfer.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
+        } else if (transfer != null
+                && transfer.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
             body = new ResponseBody(this, connection, ResponseBody.Framing.CHUNKED, 0, keepAlive);
         } else if (length != null) {
             long n;
@@ -233,12 +245,10 @@ public final class HttpConnectionPool implements AutoCloseable {
     /** Accepts every certificate: only for endpoints configured with insecureSSL. */
     private static final class TrustAll implements X509TrustManager {
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
         public X509Certificate[] getAcceptedIssuers() {

@@ -12,8 +12,14 @@ import java.util.List;
  * @param stream       a body read as it is sent, or {@code null}; exactly {@code streamLength} bytes are read
  * @param streamLength how many bytes of {@code stream} make the body
  */
-public record HttpRequest(String method, String target, List<String[]> headers, byte[] body, int bodyLength,
-                          InputStream stream, long streamLength) {
+public record HttpRequest(
+        String method,
+        String target,
+        List<String[]> headers,
+        byte[] body,
+        int bodyLength,
+        InputStream stream,
+        long streamLength) {
 
     /** A request with its body (or none, for {@code null}) in memory. */
     public HttpRequest(String method, String target, List<String[]> headers, byte[] body, int bodyLength) {
@@ -21,8 +27,8 @@ public record HttpRequest(String method, String target, List<String[]> headers, 
     }
 
     /** A request whose body is the next {@code length} bytes of {@code stream}; it can be sent only once. */
-    public static HttpRequest streamed(String method, String target, List<String[]> headers, InputStream stream,
-                                       long length) {
+    public static HttpRequest streamed(
+            String method, String target, List<String[]> headers, InputStream stream, long length) {
         return new HttpRequest(method, target, headers, null, 0, stream, length);
     }
 

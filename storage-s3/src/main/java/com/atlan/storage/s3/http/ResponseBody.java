@@ -11,7 +11,11 @@ import java.io.InputStream;
 final class ResponseBody extends InputStream {
 
     /** Framing: {@code remaining} bytes, chunks, or everything until the server closes. */
-    enum Framing { LENGTH, CHUNKED, UNTIL_CLOSE }
+    enum Framing {
+        LENGTH,
+        CHUNKED,
+        UNTIL_CLOSE
+    }
 
     private final HttpConnectionPool pool;
     private final HttpConnection connection;

@@ -18,8 +18,7 @@ final class WriteWatchdog {
     private static final Set<HttpConnectionPool> POOLS = ConcurrentHashMap.newKeySet();
     private static ScheduledExecutorService timer;
 
-    private WriteWatchdog() {
-    }
+    private WriteWatchdog() {}
 
     static synchronized void watch(HttpConnectionPool pool) {
         POOLS.add(pool);
@@ -29,7 +28,7 @@ final class WriteWatchdog {
                 t.setDaemon(true);
                 return t;
             });
-            timer.scheduleWithFixedDelay(WriteWatchdog::check, 1, 1, TimeUnit.SECONDS);
+            var unused = timer.scheduleWithFixedDelay(WriteWatchdog::check, 1, 1, TimeUnit.SECONDS);
         }
     }
 

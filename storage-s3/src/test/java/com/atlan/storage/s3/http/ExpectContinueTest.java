@@ -26,7 +26,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ExpectContinueTest {
 
     /** What the server does with a request announcing a body: refuse at once, say 100 Continue, or stay silent. */
-    enum Mode { REFUSE, CONTINUE, SILENT }
+    enum Mode {
+        REFUSE,
+        CONTINUE,
+        SILENT
+    }
 
     private volatile Mode mode = Mode.CONTINUE;
     private final AtomicLong bodyBytesRead = new AtomicLong();
@@ -56,7 +60,8 @@ class ExpectContinueTest {
             long length = Long.parseLong(header(head, "content-length"));
             if (mode == Mode.REFUSE) {
                 String body = "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>";
-                out.write(("HTTP/1.1 403 Forbidden\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body)
+                out.write(("HTTP/1.1 403 Forbidden\r\nContent-Length: " + body.length()
+                                + "\r\nConnection: close\r\n\r\n" + body)
                         .getBytes(StandardCharsets.ISO_8859_1));
                 out.flush();
                 return; // closes without reading the body, as a server that refused it may
@@ -85,9 +90,10 @@ class ExpectContinueTest {
     }
 
     private static String header(String head, String name) {
-        for (String line : head.split("\r\n")) {
+        for (String line : head.split("\r\n", -1)) {
             int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals(name)) {
+            if (colon > 0
+                    && line.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals(name)) {
                 return line.substring(colon + 1).trim();
             }
         }
@@ -107,21 +113,24 @@ class ExpectContinueTest {
     void aRefusalBeforeTheBodyIsTheResponseAndNoBodyIsSent() throws IOException {
         mode = Mode.REFUSE;
         try (HttpConnectionPool pool = new HttpConnectionPool("http", "127.0.0.1", server.getLocalPort(), 4, false);
-             HttpResponse response = put(pool, 256L * 1024 * 1024)) {
+                HttpResponse response = put(pool, 256L * 1024 * 1024)) {
             assertThat(response.status()).isEqualTo(403);
-            assertThat(new String(response.readBody(4096), StandardCharsets.UTF_8)).contains("AccessDenied");
+            assertThat(new String(response.readBody(4096), StandardCharsets.UTF_8))
+                    .contains("AccessDenied");
         }
         assertThat(expectHeader).isEqualTo("100-continue");
         assertThat(bodyBytesRead.get()).isZero();
     }
 
     @ParameterizedTest(name = "server answers with {0}")
-    @EnumSource(value = Mode.class, names = {"CONTINUE", "SILENT"})
+    @EnumSource(
+            value = Mode.class,
+            names = {"CONTINUE", "SILENT"})
     void theBodyIsSentAfter100ContinueOrSilence(Mode answer) throws IOException {
         mode = answer;
         long size = 3L * 1024 * 1024;
         try (HttpConnectionPool pool = new HttpConnectionPool("http", "127.0.0.1", server.getLocalPort(), 4, false);
-             HttpResponse response = put(pool, size)) {
+                HttpResponse response = put(pool, size)) {
             assertThat(response.status()).isEqualTo(200);
         }
         assertThat(bodyBytesRead.get()).isEqualTo(size);
@@ -132,7 +141,8 @@ class ExpectContinueTest {
         mode = Mode.CONTINUE; // a server must not send 100 to a request without Expect; this one reads regardless
         long size = 4096;
         try (HttpConnectionPool pool = new HttpConnectionPool("http", "127.0.0.1", server.getLocalPort(), 4, false)) {
-            HttpResponse response = pool.execute(new HttpRequest("PUT", "/b/k", List.of(), new byte[(int) size], (int) size));
+            HttpResponse response =
+                    pool.execute(new HttpRequest("PUT", "/b/k", List.of(), new byte[(int) size], (int) size));
             try (response) {
                 assertThat(response.status()).isEqualTo(200); // the 100 Continue is skipped as an interim answer
             }

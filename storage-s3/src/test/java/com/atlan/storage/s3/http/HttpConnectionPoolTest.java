@@ -19,6 +19,7 @@ class HttpConnectionPoolTest {
 
     /** How the scripted server answers: the response bytes, and whether it closes the connection afterwards. */
     private volatile String response = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello";
+
     private volatile boolean closeAfterResponse;
     private final AtomicInteger accepted = new AtomicInteger();
     private final ServerSocket server;
@@ -40,7 +41,8 @@ class HttpConnectionPoolTest {
 
     private void serve(Socket socket) {
         try (socket) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
             OutputStream out = socket.getOutputStream();
             while (true) {
                 String line = in.readLine();
@@ -108,7 +110,8 @@ class HttpConnectionPoolTest {
 
     @Test
     void readsChunkedBodiesAndKeepsTheConnection() throws IOException {
-        response = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5;x=y\r\nhello\r\n6\r\n world\r\n0\r\nT: v\r\n\r\n";
+        response =
+                "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5;x=y\r\nhello\r\n6\r\n world\r\n0\r\nT: v\r\n\r\n";
         try (HttpConnectionPool pool = pool()) {
             for (int i = 0; i < 3; i++) {
                 assertThat(get(pool)).isEqualTo("hello world");

@@ -54,7 +54,10 @@ class WriteWatchdogTest {
             }
             String text = head.toString(StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
             int at = text.indexOf("content-length: ");
-            long length = at < 0 ? 0 : Long.parseLong(text.substring(at + 16, text.indexOf("\r\n", at)).trim());
+            long length = at < 0
+                    ? 0
+                    : Long.parseLong(
+                            text.substring(at + 16, text.indexOf("\r\n", at)).trim());
             in.skipNBytes(length);
             OutputStream out = socket.getOutputStream();
             out.write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
@@ -71,9 +74,12 @@ class WriteWatchdogTest {
     }
 
     @Test
-    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // without the watchdog the write blocks for good
+    @Timeout(
+            value = 30,
+            threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // without the watchdog the write blocks for good
     void aBodyTheServerStopsReadingFailsAfterTheWriteTimeout() {
-        try (HttpConnectionPool pool = new HttpConnectionPool("http", "127.0.0.1", server.getLocalPort(), 4, false, 1_000)) {
+        try (HttpConnectionPool pool =
+                new HttpConnectionPool("http", "127.0.0.1", server.getLocalPort(), 4, false, 1_000)) {
             long size = 256L * 1024 * 1024; // far more than the socket buffers hold
             HttpRequest request = HttpRequest.streamed("PUT", "/b/k", List.of(), new ZeroStream(size), size);
             long start = System.nanoTime();
@@ -88,7 +94,8 @@ class WriteWatchdogTest {
     @Test
     void aSlowSourceIsNotAStalledWrite() throws IOException {
         reading = true;
-        try (HttpConnectionPool pool = new HttpConnectionPool("http", "127.0.0.1", server.getLocalPort(), 4, false, 300)) {
+        try (HttpConnectionPool pool =
+                new HttpConnectionPool("http", "127.0.0.1", server.getLocalPort(), 4, false, 300)) {
             // 4 pieces, each read from the source after 500 ms: the request takes ~2 s, each socket write ~0
             long size = 4 * 64 * 1024;
             HttpRequest request = HttpRequest.streamed("PUT", "/b/k", List.of(), new ZeroStream(size, 500), size);
