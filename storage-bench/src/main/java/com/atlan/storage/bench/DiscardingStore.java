@@ -1,8 +1,11 @@
 package com.atlan.storage.bench;
 
+import com.atlan.storage.store.Backend;
+import com.atlan.storage.store.Features;
+import com.atlan.storage.store.ListingOrder;
+import com.atlan.storage.store.ObjectContent;
 import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.ObjectNotFoundException;
-import com.atlan.storage.store.ObjectStore;
 import com.atlan.storage.store.PutOptions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,10 +15,16 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
 /** A destination that reads every byte it is given and keeps nothing; it counts what it received. */
-final class DiscardingStore implements ObjectStore {
+final class DiscardingStore implements Backend {
 
     private final LongAdder objects = new LongAdder();
     private final LongAdder bytes = new LongAdder();
+
+    /** Keeps nothing, so it lists nothing, in any order. */
+    @Override
+    public Features features() {
+        return Features.BASIC.withListingOrder(ListingOrder.CODE_POINT);
+    }
 
     @Override
     public String name() {
@@ -33,12 +42,12 @@ final class DiscardingStore implements ObjectStore {
     }
 
     @Override
-    public InputStream open(String key) {
+    public ObjectContent open(String key) {
         throw new ObjectNotFoundException(name(), key, "the discarding store keeps nothing");
     }
 
     @Override
-    public InputStream open(String key, long offset, long length) {
+    public ObjectContent open(String key, long offset, long length) {
         return open(key);
     }
 

@@ -1,7 +1,10 @@
 package com.atlan.storage.bench;
 
+import com.atlan.storage.store.Backend;
+import com.atlan.storage.store.Features;
+import com.atlan.storage.store.ListingOrder;
+import com.atlan.storage.store.ObjectContent;
 import com.atlan.storage.store.ObjectInfo;
-import com.atlan.storage.store.ObjectStore;
 import com.atlan.storage.store.PutOptions;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -15,7 +18,7 @@ import java.util.stream.Stream;
  * listed in key order without holding them: the cheapest possible source, so a benchmark over it measures
  * the engine's own cost per object.
  */
-final class SyntheticSourceStore implements ObjectStore {
+final class SyntheticSourceStore implements Backend {
 
     private static final Instant MODIFIED = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -29,6 +32,12 @@ final class SyntheticSourceStore implements ObjectStore {
 
     static String key(long index) {
         return String.format("obj/%09d", index);
+    }
+
+    /** Lists its numbered keys in order; reports no hashes. */
+    @Override
+    public Features features() {
+        return Features.BASIC.withListingOrder(ListingOrder.CODE_POINT);
     }
 
     @Override
@@ -50,13 +59,15 @@ final class SyntheticSourceStore implements ObjectStore {
     }
 
     @Override
-    public InputStream open(String key) {
-        return new ByteArrayInputStream(content);
+    public ObjectContent open(String key) {
+        return new ObjectContent(new ByteArrayInputStream(content), ObjectInfo.of(key, content.length, null));
     }
 
     @Override
-    public InputStream open(String key, long offset, long length) {
-        return new ByteArrayInputStream(content, (int) offset, (int) Math.min(length, content.length - offset));
+    public ObjectContent open(String key, long offset, long length) {
+        return new ObjectContent(
+                new ByteArrayInputStream(content, (int) offset, (int) Math.min(length, content.length - offset)),
+                ObjectInfo.of(key, content.length, null));
     }
 
     @Override

@@ -1,18 +1,17 @@
 package com.atlan.storage.config;
 
-import com.atlan.storage.store.ObjectStore;
-import com.atlan.storage.store.ObjectStoreProvider;
+import com.atlan.storage.store.Backend;
+import com.atlan.storage.store.BackendProvider;
 import com.atlan.storage.store.StorageConfigException;
 import com.atlan.storage.store.StorageException;
+import com.atlan.storage.store.StoreLocation;
 import com.atlan.storage.store.StoreSettings;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The entry point to configuration: the Dapr components found for this process, the store names
- * from the environment, and the {@link ObjectStore}s they describe.
+ * from the environment, and the {@link Backend}s they describe.
  *
  * <p>Components come from the first of: the folder the caller passes ({@code --components DIR}), the
  * folder named by {@value #COMPONENTS_ENV}, {@code ./components} in the working directory, or the
@@ -47,7 +46,7 @@ public final class StorageConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(StorageConfiguration.class);
 
-    /** Which module serves which object store type, for the "add a jar" hint. */
+    /** Which module serves which object store type: only for the "add a jar" hint of an error message. */
     private static final Map<String, String> BACKEND_MODULES = Map.of(
             "bindings.localstorage", "storage-core",
             "bindings.local.storage", "storage-core",
@@ -57,14 +56,12 @@ public final class StorageConfiguration {
             "bindings.gcp.bucket", "storage-gcs",
             "bindings.gcs", "storage-gcs");
 
-    private static final Set<String> LOCAL_TYPES = Set.of("bindings.localstorage", "bindings.local.storage");
-
     private final ComponentsLocation location;
     private final Map<String, Component> components;
     private final StoreNames storeNames;
     private final Path workingDir;
     private final SecretResolver secrets;
-    private volatile Map<String, ObjectStoreProvider> providers;
+    private volatile Map<String, BackendProvider> providers;
 
     private StorageConfiguration(
             ComponentsLocation location, List<Component> loaded, Map<String, String> env, Path workingDir) {
@@ -186,19 +183,19 @@ public final class StorageConfiguration {
     }
 
     /** Opens the object store {@code name}, sized for {@value #DEFAULT_CONCURRENCY} concurrent transfers. */
-    public ObjectStore objectStore(String name) {
+    public Backend objectStore(String name) {
         return objectStore(name, DEFAULT_CONCURRENCY);
     }
 
     /**
-     * Opens the object store {@code name} through the {@link ObjectStoreProvider} registered for its type.
+     * Opens the object store {@code name} through the {@link BackendProvider} registered for its type.
      * The caller closes it.
      *
      * @throws StorageConfigException when the component is missing or broken, or no backend serves its type
      */
-    public ObjectStore objectStore(String name, int concurrency) {
+    public Backend objectStore(String name, int concurrency) {
         Component c = component(name);
-        ObjectStoreProvider provider = providers().get(c.type());
+        BackendProvider provider = providers().get(c.type());
         if (provider == null) {
             throw new StorageConfigException(c.describe() + ": no object store backend serves type '" + c.type() + "'. "
                     + typeHint(c.type()) + " Known object store types: "
@@ -225,9 +222,9 @@ public final class StorageConfiguration {
     }
 
     /**
-     * Refuses a migration whose source and destination are the same store: the same component, two
-     * local components whose {@code rootPath}s are the same directory or one inside the other, or two
-     * components of the same cloud type pointing at the same bucket or container.
+     * Refuses a migration whose source and destination are the same store: the same component, or two components
+     * whose backends place them in the same storage ({@link BackendProvider#location}): one folder or one inside
+     * the other, one bucket or container at one endpoint.
      *
      * @throws StorageConfigException naming both components and what they share
      */
@@ -237,91 +234,35 @@ public final class StorageConfiguration {
                     + component(source).source() + "): a migration would copy every object onto itself. Set "
                     + StoreNames.UPSTREAM_ENV + " (or " + StoreNames.DEPLOYMENT_ENV + ") to a different component");
         }
-        Component from = component(source);
-        Component to = component(destination);
-        Map<String, String> a = secrets.resolve(from);
-        Map<String, String> b = secrets.resolve(to);
-        String shared = null;
-        if (LOCAL_TYPES.contains(from.type()) && LOCAL_TYPES.contains(to.type())) {
-            shared = sharedDirectory(a.get("rootPath"), b.get("rootPath"));
-        } else if (family(from.type()) != null && Objects.equals(family(from.type()), family(to.type()))) {
-            String id = remoteIdentity(family(from.type()), a);
-            if (id != null && id.equals(remoteIdentity(family(to.type()), b))) {
-                shared = "both point at " + id;
-            }
-        }
-        if (shared != null) {
-            throw new StorageConfigException("source '" + source + "' (" + from.source() + ") and destination '"
-                    + destination + "' (" + to.source() + ") are the same storage: " + shared
-                    + "; a migration would copy objects onto themselves");
+        Optional<StoreLocation> from = location(source);
+        Optional<StoreLocation> to = location(destination);
+        if (from.isPresent() && to.isPresent() && from.get().overlaps(to.get())) {
+            throw new StorageConfigException(
+                    "source '" + source + "' (" + component(source).source()
+                            + ") and destination '" + destination + "' ("
+                            + component(destination).source()
+                            + ") are the same storage: " + sharing(from.get(), to.get())
+                            + "; a migration would copy objects onto themselves");
         }
     }
 
-    private String sharedDirectory(String rootA, String rootB) {
-        if (rootA == null || rootA.isBlank() || rootB == null || rootB.isBlank()) {
-            return null;
+    private static String sharing(StoreLocation source, StoreLocation destination) {
+        if (source.path().size() == destination.path().size()) {
+            return "both are " + source.describe();
         }
-        Path a = canonical(workingDir.resolve(rootA.trim()));
-        Path b = canonical(workingDir.resolve(rootB.trim()));
-        if (a.equals(b)) {
-            return "both rootPaths resolve to " + a;
-        }
-        if (b.startsWith(a)) {
-            return "the destination rootPath " + b + " is inside the source rootPath " + a;
-        }
-        if (a.startsWith(b)) {
-            return "the source rootPath " + a + " is inside the destination rootPath " + b;
-        }
-        return null;
+        return source.path().size() < destination.path().size()
+                ? "the destination, " + destination.describe() + ", is inside the source, " + source.describe()
+                : "the source, " + source.describe() + ", is inside the destination, " + destination.describe();
     }
 
-    /** The path with symbolic links of its existing part resolved, so two spellings of one folder compare equal. */
-    private static Path canonical(Path path) {
-        Path absolute = path.toAbsolutePath().normalize();
-        Path existing = absolute;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing == null) {
-            return absolute;
-        }
-        try {
-            return existing.toRealPath().resolve(existing.relativize(absolute)).normalize();
-        } catch (IOException e) {
-            return absolute;
-        }
-    }
-
-    private static String family(String type) {
-        String module = BACKEND_MODULES.get(type);
-        return module == null || module.equals("storage-core") ? null : module;
-    }
-
-    private static String remoteIdentity(String family, Map<String, String> m) {
-        String endpoint = Optional.ofNullable(m.get("endpoint"))
-                .map(e -> e.trim().toLowerCase(Locale.ROOT).replaceAll("/+$", ""))
-                .filter(e -> !e.isEmpty())
-                .orElse("the default endpoint");
-        return switch (family) {
-            case "storage-s3" ->
-                blankToNull(m.get("bucket")) == null
-                        ? null
-                        : "S3 bucket '" + m.get("bucket").trim() + "' at " + endpoint;
-            case "storage-azure" ->
-                blankToNull(m.get("accountName")) == null || blankToNull(m.get("containerName")) == null
-                        ? null
-                        : "Azure container '" + m.get("containerName").trim() + "' of account '"
-                                + m.get("accountName").trim() + "' at " + endpoint;
-            case "storage-gcs" ->
-                blankToNull(m.get("bucket")) == null
-                        ? null
-                        : "GCS bucket '" + m.get("bucket").trim() + "'";
-            default -> null;
-        };
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+    /**
+     * Where the store {@code name} keeps its objects, as its backend computes it from the settings (no
+     * connection); empty when the backend cannot tell or no backend serves the type.
+     */
+    public Optional<StoreLocation> location(String name) {
+        Component c = component(name);
+        BackendProvider provider = providers().get(c.type());
+        return provider == null ? Optional.empty() : provider.location(storeSettings(name, 1));
     }
 
     private static String typeHint(String type) {
@@ -336,13 +277,13 @@ public final class StorageConfiguration {
                 + " bindings.aws.s3 (storage-s3), bindings.azure.blobstorage (storage-azure), bindings.gcp.bucket (storage-gcs).";
     }
 
-    private Map<String, ObjectStoreProvider> providers() {
-        Map<String, ObjectStoreProvider> p = providers;
+    private Map<String, BackendProvider> providers() {
+        Map<String, BackendProvider> p = providers;
         if (p == null) {
-            Map<String, ObjectStoreProvider> found = new TreeMap<>();
-            for (ObjectStoreProvider provider : ServiceLoader.load(ObjectStoreProvider.class)) {
+            Map<String, BackendProvider> found = new TreeMap<>();
+            for (BackendProvider provider : ServiceLoader.load(BackendProvider.class)) {
                 for (String type : provider.types()) {
-                    ObjectStoreProvider previous = found.putIfAbsent(type, provider);
+                    BackendProvider previous = found.putIfAbsent(type, provider);
                     if (previous != null) {
                         log.warn(
                                 "{} and {} both serve {}; using the first",

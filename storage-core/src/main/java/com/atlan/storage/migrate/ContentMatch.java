@@ -1,21 +1,20 @@
 package com.atlan.storage.migrate;
 
+import com.atlan.storage.store.Backend;
+import com.atlan.storage.store.Hashes;
 import com.atlan.storage.store.ObjectInfo;
-import com.atlan.storage.store.ObjectStore;
-import com.atlan.storage.store.PutOptions;
 
 /**
- * Decides from listing metadata alone whether a destination object holds the same content as a source
- * object, so unchanged objects can be skipped without a request per object.
+ * Decides from listing metadata alone whether a destination object holds the same content as a source object,
+ * so unchanged objects can be skipped without a request per object.
  *
  * <ol>
- *   <li>Different sizes: different.</li>
- *   <li>Both entity tags are plain MD5s (both stores declare {@code md5Etags} and neither tag is
- *       multipart-style {@code "...-N"}): same exactly when the tags are equal.</li>
- *   <li>Both stores are of the same type and the tags are equal: same (a multipart tag repeats only for
- *       the same parts).</li>
- *   <li>Otherwise: same when the destination was modified at or after the source (the local backend keeps
- *       the source's modification time; object stores record the upload time). Unknown times: different.</li>
+ *   <li>Different sizes: different.
+ *   <li>Hashes of a kind both stores vouch for ({@link ObjectInfo#hashes()}): same exactly when they agree.
+ *   <li>Both stores are in one copy domain ({@link com.atlan.storage.store.Features#copyDomain()}, one server) and
+ *       the entity tags are equal: same (a server repeats a tag only for the same content).
+ *   <li>Otherwise: same when the destination was modified at or after the source (a store that keeps times holds
+ *       the source's; object stores record the upload time). Unknown times: different.
  * </ol>
  */
 final class ContentMatch {
@@ -23,6 +22,7 @@ final class ContentMatch {
     /** What a decision rested on. */
     enum Basis {
         SIZE,
+        HASH,
         ETAG,
         MODIFICATION_TIME
     }
@@ -30,13 +30,11 @@ final class ContentMatch {
     /** A decision and what it rested on. */
     record Verdict(boolean same, Basis basis) {}
 
-    private final boolean md5Etags;
-    private final boolean sameType;
+    private final boolean sameDomain;
 
-    ContentMatch(ObjectStore source, ObjectStore destination) {
-        this.md5Etags =
-                source.capabilities().md5Etags() && destination.capabilities().md5Etags();
-        this.sameType = source.getClass() == destination.getClass();
+    ContentMatch(Backend source, Backend destination) {
+        String domain = source.features().copyDomain();
+        this.sameDomain = domain != null && domain.equals(destination.features().copyDomain());
     }
 
     /** Whether {@code destination} already holds {@code source}'s content. */
@@ -44,28 +42,16 @@ final class ContentMatch {
         if (source.size() != destination.size()) {
             return new Verdict(false, Basis.SIZE);
         }
-        String a = source.etag();
-        String b = destination.etag();
-        if (md5Etags && isPlainMd5(a) && isPlainMd5(b)) {
-            return new Verdict(a.equalsIgnoreCase(b), Basis.ETAG);
+        Hashes.Comparison hashes = source.hashes().compare(destination.hashes());
+        if (hashes != Hashes.Comparison.UNKNOWN) {
+            return new Verdict(hashes == Hashes.Comparison.SAME, Basis.HASH);
         }
-        if (sameType && a != null && a.equals(b)) {
+        if (sameDomain && source.etag() != null && source.etag().equals(destination.etag())) {
             return new Verdict(true, Basis.ETAG);
         }
         boolean newer = source.lastModified() != null
                 && destination.lastModified() != null
                 && !destination.lastModified().isBefore(source.lastModified());
         return new Verdict(newer, Basis.MODIFICATION_TIME);
-    }
-
-    /** The object's MD5 as its store declares it, or {@code null} when the store declares none. */
-    static String declaredMd5(ObjectStore store, ObjectInfo object) {
-        String etag = object.etag();
-        return store.capabilities().md5Etags() && isPlainMd5(etag) ? etag.toLowerCase(java.util.Locale.ROOT) : null;
-    }
-
-    /** Whether {@code etag} is a single-part MD5 entity tag (32 hex digits, no {@code -N} part count). */
-    static boolean isPlainMd5(String etag) {
-        return PutOptions.isHexMd5(etag);
     }
 }

@@ -2,10 +2,10 @@ package com.atlan.storage.migrate;
 
 import com.atlan.storage.state.Checkpoint;
 import com.atlan.storage.state.CheckpointStore;
+import com.atlan.storage.store.Backend;
 import com.atlan.storage.store.KeyPrefix;
 import com.atlan.storage.store.Listings;
 import com.atlan.storage.store.ObjectInfo;
-import com.atlan.storage.store.ObjectStore;
 import com.atlan.storage.store.StorageException;
 import java.util.List;
 import java.util.Objects;
@@ -43,8 +43,8 @@ public final class Migrator {
     /** Keys finished above the watermark before the lister waits for a slow object to finish. */
     private static final int MAX_DONE_ABOVE_WATERMARK = 100_000;
 
-    private final ObjectStore source;
-    private final ObjectStore destination;
+    private final Backend source;
+    private final Backend destination;
     private final String rawPrefix;
     private final KeyPrefix prefix;
     private final MigrationOptions options;
@@ -55,7 +55,7 @@ public final class Migrator {
      * A migration of what {@code prefix} selects (see {@link KeyPrefix}; {@code ""} or {@code null} is everything),
      * without checkpoints.
      */
-    public Migrator(ObjectStore source, ObjectStore destination, String prefix, MigrationOptions options) {
+    public Migrator(Backend source, Backend destination, String prefix, MigrationOptions options) {
         this(source, destination, prefix, options, null);
     }
 
@@ -65,11 +65,7 @@ public final class Migrator {
      * @throws IllegalArgumentException when {@code options} ask to resume but there is no checkpoint store
      */
     public Migrator(
-            ObjectStore source,
-            ObjectStore destination,
-            String prefix,
-            MigrationOptions options,
-            CheckpointStore checkpoints) {
+            Backend source, Backend destination, String prefix, MigrationOptions options, CheckpointStore checkpoints) {
         this.source = Objects.requireNonNull(source, "source");
         this.destination = Objects.requireNonNull(destination, "destination");
         this.rawPrefix = prefix == null ? "" : prefix;

@@ -1,47 +1,52 @@
 package com.atlan.storage.migrate;
 
+import com.atlan.storage.store.Backend;
+import com.atlan.storage.store.ContentHasher;
+import com.atlan.storage.store.Features;
+import com.atlan.storage.store.HashKind;
+import com.atlan.storage.store.Hashes;
 import com.atlan.storage.store.IntegrityException;
+import com.atlan.storage.store.ObjectContent;
 import com.atlan.storage.store.ObjectInfo;
-import com.atlan.storage.store.ObjectStore;
+import com.atlan.storage.store.ObjectMetadata;
 import com.atlan.storage.store.PutOptions;
 import com.atlan.storage.store.StorageException;
 import com.atlan.storage.store.TransientStorageException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Copies one object from the source to the destination under the same key: server side when the
- * destination can, otherwise streamed from {@code open} to {@code put}. Transient failures are retried
- * with the {@link RetryPolicy}. End-to-end integrity: the bytes read are counted ({@link VerifyingInputStream})
- * and must have the MD5 the source declares, checked by the destination itself where it can
- * ({@link ObjectStore#checksExpectedMd5}) and digested here otherwise; the destination's recorded size and
- * MD5 entity tag must match what was sent. Any mismatch is a non-retryable {@link IntegrityException}.
+ * Copies one object from the source to the destination under the same key: server side when the destination
+ * can ({@link Features#canCopyFrom}), otherwise streamed from {@code open} to {@code put} with its metadata.
+ * Transient failures are retried with the {@link RetryPolicy}.
+ *
+ * <p>End-to-end integrity: the bytes read are counted ({@link VerifyingInputStream}) and must have the hashes the
+ * source declares (from its listing and from the read itself). The destination checks the kinds it verifies on
+ * write ({@link Features#verifiedOnWrite()}); the others are computed here. What the destination recorded must
+ * have the size, and agree with every hash known. Any mismatch is a non-retryable {@link IntegrityException}, and
+ * the bad copy is deleted.
  */
 final class ObjectTransfer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ObjectTransfer.class);
 
-    private final ObjectStore source;
-    private final ObjectStore destination;
+    private final Backend source;
+    private final Backend destination;
     private final RetryPolicy retry;
     private final boolean serverSide;
     private final VerifyingInputStream.ByteCounter counter;
 
     ObjectTransfer(
-            ObjectStore source,
-            ObjectStore destination,
-            MigrationOptions options,
-            VerifyingInputStream.ByteCounter counter) {
+            Backend source, Backend destination, MigrationOptions options, VerifyingInputStream.ByteCounter counter) {
         this.source = source;
         this.destination = destination;
         this.retry = options.retry();
-        this.serverSide = options.serverSideCopy() && destination.canCopyFrom(source);
+        this.serverSide = options.serverSideCopy() && destination.features().canCopyFrom(source.features());
         this.counter = counter;
     }
 
@@ -81,44 +86,45 @@ final class ObjectTransfer {
     private ObjectInfo copyOnce(ObjectInfo object) {
         if (serverSide) {
             ObjectInfo written = destination.copyFrom(source, object);
-            checkWritten(object, written, ContentMatch.declaredMd5(source, object));
+            checkWritten(object, written, object.hashes());
             return written;
         }
         return stream(object);
     }
 
     private ObjectInfo stream(ObjectInfo object) {
-        String declared = ContentMatch.declaredMd5(source, object);
-        // Hash only when the source declares an MD5 to check the bytes against, and only when the destination
-        // does not check it itself: S3 sends it as Content-MD5 and the server refuses other bytes, so hashing
-        // here too would only double the CPU spent per byte.
-        MessageDigest digest = declared != null && !destination.checksExpectedMd5(object.size()) ? md5() : null;
-        try (InputStream raw = source.open(object.key());
-                VerifyingInputStream in = new VerifyingInputStream(
-                        raw,
-                        source.name(),
-                        object.key(),
-                        object.size(),
-                        digest,
-                        digest != null ? declared : null,
-                        counter)) {
-            ObjectInfo written;
-            try {
-                written = destination.put(
-                        object.key(),
-                        in,
-                        object.size(),
-                        PutOptions.withLastModified(object.lastModified()).withExpectedMd5(declared));
-            } catch (RuntimeException e) {
-                if (in.failure() != null && in.failure() != e) {
-                    in.failure().addSuppressed(e);
-                    throw in.failure();
+        try (ObjectContent content = source.open(object.key())) {
+            Hashes declared = object.hashes().with(content.info().hashes());
+            // Hash here only what the source declares and the destination does not check itself: S3 sends an MD5
+            // as Content-MD5 and the server refuses other bytes, so hashing here too would double the CPU per byte.
+            Set<HashKind> toCompute = EnumSet.noneOf(HashKind.class);
+            toCompute.addAll(declared.kinds());
+            toCompute.removeAll(destination.features().verifiedOnWrite());
+            toCompute = ContentHasher.computable(toCompute);
+            ContentHasher hasher = toCompute.isEmpty() ? null : new ContentHasher(toCompute);
+            ObjectMetadata metadata = content.info().metadata() != null
+                    ? content.info().metadata()
+                    : object.metadata() == null ? ObjectMetadata.EMPTY : object.metadata();
+            PutOptions options = new PutOptions(
+                    object.lastModified(),
+                    metadata.restrictedTo(destination.features().metadata()),
+                    declared);
+            try (VerifyingInputStream in = new VerifyingInputStream(
+                    content, source.name(), object.key(), object.size(), hasher, declared, counter)) {
+                ObjectInfo written;
+                try {
+                    written = destination.put(object.key(), in, object.size(), options);
+                } catch (RuntimeException e) {
+                    if (in.failure() != null && in.failure() != e) {
+                        in.failure().addSuppressed(e);
+                        throw in.failure();
+                    }
+                    throw e;
                 }
-                throw e;
+                in.verifyComplete();
+                checkWritten(object, written, declared.with(in.computed()));
+                return written;
             }
-            in.verifyComplete();
-            checkWritten(object, written, digest != null ? in.digestHex() : declared);
-            return written;
         } catch (IOException e) {
             throw new TransientStorageException(
                     source.name(),
@@ -132,26 +138,22 @@ final class ObjectTransfer {
     }
 
     /**
-     * Checks what the destination recorded against what was sent: the size always, and the entity tag when
-     * the destination's tags are MD5s and {@code md5} (computed while streaming, or declared by the source)
-     * is known. A destination that returned no tag is asked once. A bad object is deleted, so neither a
-     * reader nor a later skip-unchanged run takes it for a good copy.
+     * Checks what the destination recorded against what was sent: the size always, and every hash of a kind both
+     * sides know. A destination that reports hashes of a known kind but returned none from the write is asked
+     * once. A bad object is deleted, so neither a reader nor a later skip-unchanged run takes it for a good copy.
      */
-    private void checkWritten(ObjectInfo object, ObjectInfo written, String md5) {
+    private void checkWritten(ObjectInfo object, ObjectInfo written, Hashes known) {
+        ObjectInfo recorded = written;
+        if (recorded.size() == object.size()
+                && recorded.hashes().compare(known) == Hashes.Comparison.UNKNOWN
+                && known.kinds().stream().anyMatch(destination.features().hashes()::contains)) {
+            recorded = destination.stat(object.key()).orElse(written);
+        }
         String problem = null;
-        if (written.size() != object.size()) {
-            problem = "has " + written.size() + " bytes after the write, but the source listed " + object.size();
-        } else if (md5 != null && destination.capabilities().md5Etags()) {
-            ObjectInfo recorded = written.etag() != null
-                    ? written
-                    : destination.stat(object.key()).orElse(written);
-            if (recorded.size() != object.size()) {
-                problem = "has " + recorded.size() + " bytes after the write, but the source listed " + object.size();
-            } else if (ContentMatch.isPlainMd5(recorded.etag())
-                    && !recorded.etag().equalsIgnoreCase(md5)) {
-                problem = "has MD5 entity tag " + recorded.etag() + " after the write, but the bytes sent have MD5 "
-                        + md5;
-            }
+        if (recorded.size() != object.size()) {
+            problem = "has " + recorded.size() + " bytes after the write, but the source listed " + object.size();
+        } else if (recorded.hashes().compare(known) == Hashes.Comparison.DIFFERENT) {
+            problem = "has hashes " + recorded.hashes() + " after the write, but the bytes sent have " + known;
         }
         if (problem != null) {
             deleteQuietly(object.key());
@@ -167,14 +169,6 @@ final class ObjectTransfer {
             destination.delete(key);
         } catch (RuntimeException e) {
             LOG.warn("could not delete the bad copy of '{}' in {}: {}", key, destination.name(), e.getMessage());
-        }
-    }
-
-    private static MessageDigest md5() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is missing from this JVM", e);
         }
     }
 }

@@ -1,9 +1,9 @@
 package com.atlan.storage.migrate;
 
+import com.atlan.storage.store.Backend;
 import com.atlan.storage.store.KeyPrefix;
 import com.atlan.storage.store.Listings;
 import com.atlan.storage.store.ObjectInfo;
-import com.atlan.storage.store.ObjectStore;
 import com.atlan.storage.store.TransientStorageException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,13 +28,13 @@ public final class Verifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(Verifier.class);
 
-    private final ObjectStore source;
-    private final ObjectStore destination;
+    private final Backend source;
+    private final Backend destination;
     private final String rawPrefix;
     private final boolean download;
 
     /** A comparison of what {@code prefix} selects; {@code download} hashes bytes when metadata cannot decide. */
-    public Verifier(ObjectStore source, ObjectStore destination, String prefix, boolean download) {
+    public Verifier(Backend source, Backend destination, String prefix, boolean download) {
         this.source = Objects.requireNonNull(source, "source");
         this.destination = Objects.requireNonNull(destination, "destination");
         this.rawPrefix = prefix == null ? "" : prefix;
@@ -108,7 +108,7 @@ public final class Verifier {
         return report;
     }
 
-    private static byte[] sha256(ObjectStore store, String key) {
+    private static byte[] sha256(Backend store, String key) {
         try (InputStream in = store.open(key)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[64 * 1024];

@@ -1,20 +1,20 @@
 package com.atlan.storage.migrate;
 
+import com.atlan.storage.store.ContentHasher;
+import com.atlan.storage.store.Hashes;
 import com.atlan.storage.store.IntegrityException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 
 /**
- * Delivers exactly the listed number of bytes of a source object, digesting them on the way, or fails
- * with an {@link IntegrityException}: when the source ends early, holds more bytes than listed (checked
- * by reading one byte past the end), or its bytes do not have the MD5 the source declares.
+ * Delivers exactly the listed number of bytes of a source object, hashing them on the way, or fails with an
+ * {@link IntegrityException}: when the source ends early, holds more bytes than listed (checked by reading one
+ * byte past the end), or its bytes do not have the hashes the source declares.
  *
- * <p>The checks run before the last byte is handed on, so a store that writes atomically never commits a
- * bad object. A store may wrap the exception it sees; {@link #failure()} keeps the original. Also reports
- * bytes read to a progress callback.
+ * <p>The checks run before the last byte is handed on, so a store that writes atomically never commits a bad
+ * object. A store may wrap the exception it sees; {@link #failure()} keeps the original. Also reports bytes
+ * read to a progress callback.
  */
 final class VerifyingInputStream extends FilterInputStream {
 
@@ -26,35 +26,32 @@ final class VerifyingInputStream extends FilterInputStream {
     private final String store;
     private final String key;
     private final long expected;
-    private final MessageDigest digest;
-    private final String declaredMd5;
+    private final ContentHasher hasher;
+    private final Hashes declared;
     private final ByteCounter counter;
     private long read;
     private boolean verified;
-    private String digestHex;
+    private Hashes computed = Hashes.none();
     private IntegrityException failure;
 
     /**
-     * @param digest      digests the bytes read, or {@code null} for none
-     * @param declaredMd5 the hex MD5 the source declares (then {@code digest} must be MD5), or {@code null}
+     * @param hasher   hashes the bytes read, or {@code null} for none
+     * @param declared the hashes the source declares, checked against what {@code hasher} computes
      */
     VerifyingInputStream(
             InputStream in,
             String store,
             String key,
             long expected,
-            MessageDigest digest,
-            String declaredMd5,
+            ContentHasher hasher,
+            Hashes declared,
             ByteCounter counter) {
         super(in);
-        if (declaredMd5 != null && (digest == null || !digest.getAlgorithm().equals("MD5"))) {
-            throw new IllegalArgumentException("a declared MD5 needs an MD5 digest");
-        }
         this.store = store;
         this.key = key;
         this.expected = expected;
-        this.digest = digest;
-        this.declaredMd5 = declaredMd5;
+        this.hasher = hasher;
+        this.declared = declared;
         this.counter = counter;
     }
 
@@ -81,8 +78,8 @@ final class VerifyingInputStream extends FilterInputStream {
                     + "; it changed during the migration");
         }
         read += n;
-        if (digest != null) {
-            digest.update(b, off, n);
+        if (hasher != null) {
+            hasher.update(b, off, n);
         }
         if (read == expected) {
             verifyEnd();
@@ -91,7 +88,7 @@ final class VerifyingInputStream extends FilterInputStream {
         return n;
     }
 
-    /** Fails unless exactly the expected bytes were read, the source has no more, and the MD5 matches. */
+    /** Fails unless exactly the expected bytes were read, the source has no more, and the hashes match. */
     void verifyComplete() throws IOException {
         if (failure != null) {
             throw failure;
@@ -107,9 +104,9 @@ final class VerifyingInputStream extends FilterInputStream {
         return failure;
     }
 
-    /** The hex digest of the bytes read, once all were read; {@code null} without a digest. */
-    String digestHex() {
-        return digestHex;
+    /** The hashes of the bytes read, once all were read; none without a hasher. */
+    Hashes computed() {
+        return computed;
     }
 
     private void verifyEnd() throws IOException {
@@ -121,12 +118,12 @@ final class VerifyingInputStream extends FilterInputStream {
             throw fail("'" + key + "' in " + store + " holds more than the " + expected
                     + " bytes it was listed with; it changed during the migration");
         }
-        if (digest != null) {
-            digestHex = HexFormat.of().formatHex(digest.digest());
+        if (hasher != null) {
+            computed = hasher.finish();
         }
-        if (declaredMd5 != null && !declaredMd5.equalsIgnoreCase(digestHex)) {
-            throw fail("the bytes read from '" + key + "' in " + store + " have MD5 " + digestHex + " but " + store
-                    + " declares MD5 " + declaredMd5 + "; they were corrupted in transit or the object changed");
+        if (declared.compare(computed) == Hashes.Comparison.DIFFERENT) {
+            throw fail("the bytes read from '" + key + "' in " + store + " have hashes " + computed + " but " + store
+                    + " declares " + declared + "; they were corrupted in transit or the object changed");
         }
     }
 

@@ -10,7 +10,7 @@ import com.atlan.storage.migrate.VerificationReport;
 import com.atlan.storage.migrate.Verifier;
 import com.atlan.storage.state.CheckpointStore;
 import com.atlan.storage.state.CheckpointStores;
-import com.atlan.storage.store.ObjectStore;
+import com.atlan.storage.store.Backend;
 import com.atlan.storage.store.StorageConfigException;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -99,8 +99,8 @@ public final class AtlanStorage {
     public MigrationSummary migrate(String prefix, String source, String destination) {
         configuration.requireDistinct(source, destination);
         try (CheckpointStore checkpoints = checkpointStore();
-                ObjectStore from = configuration.objectStore(source, options.concurrency());
-                ObjectStore to = configuration.objectStore(destination, options.concurrency())) {
+                Backend from = configuration.objectStore(source, options.concurrency());
+                Backend to = configuration.objectStore(destination, options.concurrency())) {
             return new Migrator(from, to, prefix, options, checkpoints).run();
         }
     }
@@ -116,8 +116,8 @@ public final class AtlanStorage {
     /** {@link #verify(String, String, String)}, hashing both sides' bytes when metadata cannot decide. */
     public VerificationReport verify(String prefix, String source, String destination, boolean download) {
         configuration.requireDistinct(source, destination);
-        try (ObjectStore from = configuration.objectStore(source, options.concurrency());
-                ObjectStore to = configuration.objectStore(destination, options.concurrency())) {
+        try (Backend from = configuration.objectStore(source, options.concurrency());
+                Backend to = configuration.objectStore(destination, options.concurrency())) {
             return new Verifier(from, to, prefix, download).run();
         }
     }
@@ -151,8 +151,8 @@ public final class AtlanStorage {
     public MigrationHandle start(String prefix, String source, String destination) {
         configuration.requireDistinct(source, destination);
         CheckpointStore checkpoints = checkpointStore();
-        ObjectStore from = null;
-        ObjectStore to = null;
+        Backend from = null;
+        Backend to = null;
         MigrationHandle handle;
         try {
             from = configuration.objectStore(source, options.concurrency());
@@ -162,8 +162,8 @@ public final class AtlanStorage {
             closeAll(checkpoints, from, to);
             throw e;
         }
-        ObjectStore openedFrom = from;
-        ObjectStore openedTo = to;
+        Backend openedFrom = from;
+        Backend openedTo = to;
         CompletableFuture<MigrationSummary> closing =
                 handle.completion().whenComplete((summary, error) -> closeAll(checkpoints, openedFrom, openedTo));
         return MigrationHandle.of(closing, handle::progress, handle::cancel);

@@ -1,6 +1,7 @@
 package com.atlan.storage.services;
 
 import com.atlan.storage.config.StorageConfiguration;
+import com.atlan.storage.store.Backend;
 import com.atlan.storage.store.InvalidKeyException;
 import com.atlan.storage.store.KeyPrefix;
 import com.atlan.storage.store.Listings;
@@ -51,7 +52,7 @@ public final class ObjectStore implements AutoCloseable {
     private final StorageConfiguration configuration;
     private final String storeName;
     private final StoreKeys keys;
-    private com.atlan.storage.store.ObjectStore store;
+    private Backend store;
 
     /** Operations on the store named {@code storeName} in {@code configuration}. */
     public ObjectStore(StorageConfiguration configuration, String storeName) {
@@ -297,7 +298,7 @@ public final class ObjectStore implements AutoCloseable {
         });
     }
 
-    private void upload(com.atlan.storage.store.ObjectStore store, Path file, String key) {
+    private void upload(Backend store, Path file, String key) {
         try (InputStream in = Files.newInputStream(file)) {
             store.put(
                     key,
@@ -309,7 +310,7 @@ public final class ObjectStore implements AutoCloseable {
         }
     }
 
-    private void download(com.atlan.storage.store.ObjectStore store, ObjectInfo object, Path target) {
+    private void download(Backend store, ObjectInfo object, Path target) {
         Path partial = null;
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
@@ -366,11 +367,11 @@ public final class ObjectStore implements AutoCloseable {
         return k;
     }
 
-    private <T> T withStore(Function<com.atlan.storage.store.ObjectStore, T> operation) {
+    private <T> T withStore(Function<Backend, T> operation) {
         return operation.apply(store());
     }
 
-    private synchronized com.atlan.storage.store.ObjectStore store() {
+    private synchronized Backend store() {
         if (store == null) {
             store = configuration.objectStore(storeName);
         }

@@ -11,7 +11,7 @@ public final class Listings {
      * Streams the objects {@code prefix} selects, in {@link KeyOrder}, after {@code startAfter}.
      * A prefix naming a key also yields that key first (it sorts before every key under {@code key/}).
      */
-    public static Stream<ObjectInfo> select(ObjectStore store, KeyPrefix prefix, String startAfter) {
+    public static Stream<ObjectInfo> select(Backend store, KeyPrefix prefix, String startAfter) {
         if (prefix.selectsAll()) {
             return store.list("", startAfter);
         }

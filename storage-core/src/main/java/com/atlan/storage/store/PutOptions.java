@@ -1,54 +1,44 @@
 package com.atlan.storage.store;
 
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * How to write an object.
  *
- * @param lastModified modification time to keep where the store can set it (local files), or {@code null}
- * @param contentType  the MIME type to record, or {@code null} for the store's default
- * @param metadata     user metadata to record where the store supports it; never {@code null}
- * @param expectedMd5  the hex MD5 the bytes must have (the source declared it), or {@code null} when unknown;
- *                     a store for which {@link ObjectStore#checksExpectedMd5} holds refuses other bytes
+ * @param lastModified modification time to keep where the store can ({@link Features#preservesModTime()}), or
+ *                     {@code null}
+ * @param metadata     metadata to record, as far as the store holds it ({@link Features#metadata()}); never
+ *                     {@code null}
+ * @param expected     hashes the bytes must have (the source declared them); a store checks those of a kind in
+ *                     {@link Features#verifiedOnWrite()} and refuses other bytes; never {@code null}
  */
-public record PutOptions(Instant lastModified, String contentType, Map<String, String> metadata, String expectedMd5) {
+public record PutOptions(Instant lastModified, ObjectMetadata metadata, Hashes expected) {
 
-    /** No modification time, content type or metadata. */
-    public static final PutOptions DEFAULT = new PutOptions(null, null, Map.of(), null);
+    /** No modification time, metadata or expected hashes. */
+    public static final PutOptions DEFAULT = new PutOptions(null, ObjectMetadata.EMPTY, Hashes.none());
 
     public PutOptions {
-        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
-        if (expectedMd5 != null && !isHexMd5(expectedMd5)) {
-            throw new IllegalArgumentException("expectedMd5 must be 32 hex digits, got '" + expectedMd5 + "'");
-        }
-    }
-
-    /** Options with no expected MD5. */
-    public PutOptions(Instant lastModified, String contentType, Map<String, String> metadata) {
-        this(lastModified, contentType, metadata, null);
+        metadata = metadata == null ? ObjectMetadata.EMPTY : metadata;
+        expected = expected == null ? Hashes.none() : expected;
     }
 
     /** Options that keep the given modification time. */
     public static PutOptions withLastModified(Instant lastModified) {
-        return new PutOptions(lastModified, null, Map.of(), null);
+        return new PutOptions(lastModified, ObjectMetadata.EMPTY, Hashes.none());
     }
 
-    /**
-     * Whether {@code s} is an MD5 in hex: 32 hex digits (a single-part S3 entity tag; a multipart one has a
-     * {@code -N} part count). A plain loop: this runs for every object copied.
-     */
-    public static boolean isHexMd5(String s) {
-        if (s == null || s.length() != 32) return false;
-        for (int i = 0; i < 32; i++) {
-            char c = s.charAt(i);
-            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return false;
-        }
-        return true;
+    /** These options with {@code hashes} expected. */
+    public PutOptions withExpected(Hashes hashes) {
+        return new PutOptions(lastModified, metadata, hashes);
     }
 
-    /** These options with {@code expectedMd5} (hex, or {@code null} for none). */
-    public PutOptions withExpectedMd5(String md5) {
-        return new PutOptions(lastModified, contentType, metadata, md5);
+    /** These options with {@code newMetadata}. */
+    public PutOptions withMetadata(ObjectMetadata newMetadata) {
+        return new PutOptions(lastModified, newMetadata, expected);
+    }
+
+    /** The expected MD5 as hex, or {@code null}. */
+    public String expectedMd5() {
+        return expected.get(HashKind.MD5).orElse(null);
     }
 }

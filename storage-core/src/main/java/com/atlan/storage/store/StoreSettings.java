@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A component's resolved configuration, handed to an {@link ObjectStoreProvider}.
+ * A component's resolved configuration, handed to an {@link BackendProvider}.
  *
  * @param name        the component name
  * @param type        the Dapr component type

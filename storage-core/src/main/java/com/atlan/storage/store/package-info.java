@@ -1,11 +1,14 @@
 /**
- * The object store SPI: the {@link com.atlan.storage.store.ObjectStore} interface every backend
- * implements, the values it exchanges ({@link com.atlan.storage.store.ObjectInfo},
- * {@link com.atlan.storage.store.PutOptions}), key rules ({@link com.atlan.storage.store.StoreKeys},
- * {@link com.atlan.storage.store.KeyPrefix}) and the typed errors rooted at
- * {@link com.atlan.storage.store.StorageException}.
+ * The backend SPI: the {@link com.atlan.storage.store.Backend} interface every object store implements, the
+ * {@link com.atlan.storage.store.Features} it declares (hash kinds, listing order, metadata, server-side copy
+ * peers), the values it exchanges ({@link com.atlan.storage.store.ObjectInfo} with typed
+ * {@link com.atlan.storage.store.Hashes}, {@link com.atlan.storage.store.ObjectMetadata},
+ * {@link com.atlan.storage.store.PutOptions}, {@link com.atlan.storage.store.ObjectContent}), key rules
+ * ({@link com.atlan.storage.store.StoreKeys}, {@link com.atlan.storage.store.KeyPrefix}) and the typed errors
+ * rooted at {@link com.atlan.storage.store.StorageException}.
  *
- * <p>Backends register an {@link com.atlan.storage.store.ObjectStoreProvider} with
- * {@link java.util.ServiceLoader} under the Dapr component types they serve.
+ * <p>Backends register a {@link com.atlan.storage.store.BackendProvider} with {@link java.util.ServiceLoader}
+ * under the Dapr component types they serve; the provider validates the component's metadata and says where
+ * the store lives ({@link com.atlan.storage.store.StoreLocation}).
  */
 package com.atlan.storage.store;

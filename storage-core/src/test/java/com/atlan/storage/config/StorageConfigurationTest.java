@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.atlan.storage.store.ObjectStore;
+import com.atlan.storage.store.Backend;
 import com.atlan.storage.store.StorageConfigException;
-import com.atlan.storage.testing.MemoryObjectStore;
+import com.atlan.storage.testing.MemoryBackend;
 import com.atlan.storage.testing.MemoryStoreProvider;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -135,8 +135,8 @@ class StorageConfigurationTest {
         writeComponent(workDir.resolve("components"), "memory");
         StorageConfiguration config = StorageConfiguration.load(Optional.empty(), Map.of(), workDir);
 
-        try (ObjectStore store = config.objectStore("memory")) {
-            assertThat(store).isInstanceOf(MemoryObjectStore.class);
+        try (Backend store = config.objectStore("memory")) {
+            assertThat(store).isInstanceOf(MemoryBackend.class);
             assertThat(store.name()).isEqualTo("memory");
         }
         assertThat(config.objectStoreTypes()).contains(MemoryStoreProvider.TYPE);
@@ -226,36 +226,6 @@ class StorageConfigurationTest {
         assertThatThrownBy(() -> config.requireDistinct("objectstore", "nested"))
                 .isInstanceOf(StorageConfigException.class)
                 .hasMessageContaining("inside");
-    }
-
-    @Test
-    void refusesTwoS3ComponentsOnTheSameBucket() throws IOException {
-        Path folder = Files.createDirectories(workDir.resolve("components"));
-        Files.writeString(folder.resolve("s3.yaml"), """
-                kind: Component
-                metadata: {name: a}
-                spec:
-                  type: bindings.aws.s3
-                  metadata: [{name: bucket, value: shared}, {name: endpoint, value: "http://localhost:9000/"}]
-                ---
-                kind: Component
-                metadata: {name: b}
-                spec:
-                  type: bindings.aws.s3
-                  metadata: [{name: bucket, value: shared}, {name: endpoint, value: "HTTP://localhost:9000"}]
-                ---
-                kind: Component
-                metadata: {name: c}
-                spec:
-                  type: bindings.aws.s3
-                  metadata: [{name: bucket, value: other}, {name: endpoint, value: "http://localhost:9000"}]
-                """);
-        StorageConfiguration config = StorageConfiguration.load(Optional.empty(), Map.of(), workDir);
-
-        assertThatThrownBy(() -> config.requireDistinct("a", "b"))
-                .isInstanceOf(StorageConfigException.class)
-                .hasMessageContaining("S3 bucket 'shared'");
-        assertThatCode(() -> config.requireDistinct("a", "c")).doesNotThrowAnyException();
     }
 
     @Test

@@ -6,9 +6,9 @@ import com.atlan.storage.state.Checkpoint;
 import com.atlan.storage.state.SqliteCheckpointStore;
 import com.atlan.storage.store.KeyOrder;
 import com.atlan.storage.store.ObjectInfo;
-import com.atlan.storage.store.local.LocalObjectStore;
-import com.atlan.storage.testing.CountingObjectStore;
-import com.atlan.storage.testing.ForwardingObjectStore;
+import com.atlan.storage.store.local.LocalBackend;
+import com.atlan.storage.testing.CountingBackend;
+import com.atlan.storage.testing.ForwardingBackend;
 import com.atlan.storage.testing.TestData;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -123,8 +123,8 @@ class CrashResumeTest {
     }
 
     private void resumeAndCheck(int objects) throws IOException {
-        LocalObjectStore source = new LocalObjectStore("objectstore", sourceDir());
-        LocalObjectStore destination = new LocalObjectStore("upstream-objectstore", destinationDir());
+        LocalBackend source = new LocalBackend("objectstore", sourceDir());
+        LocalBackend destination = new LocalBackend("upstream-objectstore", destinationDir());
         Set<String> presentBefore =
                 destination.list("", null).map(ObjectInfo::key).collect(Collectors.toSet());
         assertThat(presentBefore.size()).as("the kill came part way").isLessThan(objects);
@@ -141,14 +141,14 @@ class CrashResumeTest {
                             + " last save (every object outlasts the 50 ms save interval)")
                     .hasSizeLessThanOrEqualTo(2 * CONCURRENCY);
 
-            CountingObjectStore counted = new CountingObjectStore(destination);
+            CountingBackend counted = new CountingBackend(destination);
             MigrationOptions options = MigrationOptions.builder()
                     .concurrency(CONCURRENCY)
                     .resume(true)
                     .jobId(JOB)
                     .build();
             MigrationSummary summary =
-                    new Migrator(new ForwardingObjectStore(source), counted, "", options, checkpoints).run();
+                    new Migrator(new ForwardingBackend(source), counted, "", options, checkpoints).run();
 
             Set<String> recopied = new HashSet<>(counted.putKeys);
             recopied.retainAll(presentBefore);

@@ -2,8 +2,8 @@ package com.atlan.storage.migrate;
 
 import com.atlan.storage.state.SqliteCheckpointStore;
 import com.atlan.storage.store.ObjectInfo;
-import com.atlan.storage.store.local.LocalObjectStore;
-import com.atlan.storage.testing.SlowObjectStore;
+import com.atlan.storage.store.local.LocalBackend;
+import com.atlan.storage.testing.SlowBackend;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,9 +19,9 @@ public final class CrashableMigration {
     private CrashableMigration() {}
 
     public static void main(String[] args) {
-        LocalObjectStore source = new LocalObjectStore("objectstore", Path.of(args[0]));
-        LocalObjectStore destination = new LocalObjectStore("upstream-objectstore", Path.of(args[1]));
-        SlowObjectStore slow = new SlowObjectStore(
+        LocalBackend source = new LocalBackend("objectstore", Path.of(args[0]));
+        LocalBackend destination = new LocalBackend("upstream-objectstore", Path.of(args[1]));
+        SlowBackend slow = new SlowBackend(
                 source,
                 Duration.ofMillis(Long.parseLong(args[5])),
                 Duration.ofMillis(Long.parseLong(args[6])),

@@ -3,9 +3,9 @@ package com.atlan.storage.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlan.storage.store.PutOptions;
-import com.atlan.storage.store.local.LocalObjectStore;
-import com.atlan.storage.testing.CountingObjectStore;
-import com.atlan.storage.testing.MemoryObjectStore;
+import com.atlan.storage.store.local.LocalBackend;
+import com.atlan.storage.testing.CountingBackend;
+import com.atlan.storage.testing.MemoryBackend;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,15 +20,15 @@ class IncrementalMigrationTest {
     @TempDir
     Path dir;
 
-    private static void write(com.atlan.storage.store.ObjectStore store, String key, String content) {
+    private static void write(com.atlan.storage.store.Backend store, String key, String content) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         store.put(key, new ByteArrayInputStream(bytes), bytes.length, PutOptions.DEFAULT);
     }
 
     @Test
     void reRunOverTenThousandUnchangedObjectsOnlyLists() {
-        MemoryObjectStore source = new MemoryObjectStore("objectstore");
-        MemoryObjectStore destination = new MemoryObjectStore("upstream-objectstore");
+        MemoryBackend source = new MemoryBackend("objectstore");
+        MemoryBackend destination = new MemoryBackend("upstream-objectstore");
         for (int i = 0; i < 10_000; i++) {
             write(source, String.format("logs/%02d/%05d.json", i % 37, i), "{\"n\":" + i + "}");
         }
@@ -37,8 +37,8 @@ class IncrementalMigrationTest {
                         .migratedFiles())
                 .isEqualTo(10_000);
 
-        CountingObjectStore from = new CountingObjectStore(source);
-        CountingObjectStore to = new CountingObjectStore(destination);
+        CountingBackend from = new CountingBackend(source);
+        CountingBackend to = new CountingBackend(destination);
         AtomicLong skippedEvents = new AtomicLong();
         MigrationOptions options = MigrationOptions.builder()
                 .listener(new ProgressListener() {
@@ -68,8 +68,8 @@ class IncrementalMigrationTest {
 
     @Test
     void localFoldersCompareByModificationTimeAndCopyWhatChanged() throws Exception {
-        LocalObjectStore source = new LocalObjectStore("objectstore", dir.resolve("src"));
-        LocalObjectStore destination = new LocalObjectStore("upstream-objectstore", dir.resolve("dst"));
+        LocalBackend source = new LocalBackend("objectstore", dir.resolve("src"));
+        LocalBackend destination = new LocalBackend("upstream-objectstore", dir.resolve("dst"));
         for (int i = 0; i < 50; i++) {
             write(source, "d/" + i, "v" + i);
         }
@@ -80,9 +80,8 @@ class IncrementalMigrationTest {
                 source.root().resolve("d/8"), FileTime.fromMillis(System.currentTimeMillis() + 60_000));
         write(source, "d/new", "new");
 
-        CountingObjectStore to = new CountingObjectStore(destination);
-        MigrationSummary summary =
-                new Migrator(new CountingObjectStore(source), to, "", MigrationOptions.defaults()).run();
+        CountingBackend to = new CountingBackend(destination);
+        MigrationSummary summary = new Migrator(new CountingBackend(source), to, "", MigrationOptions.defaults()).run();
 
         assertThat(to.putKeys).containsExactlyInAnyOrder("d/7", "d/8", "d/new");
         assertThat(summary.skippedFiles()).isEqualTo(48);
@@ -90,7 +89,7 @@ class IncrementalMigrationTest {
 
         MigrationSummary everything = new Migrator(
                         source,
-                        new CountingObjectStore(destination),
+                        new CountingBackend(destination),
                         "",
                         MigrationOptions.builder().skipUnchanged(false).build())
                 .run();

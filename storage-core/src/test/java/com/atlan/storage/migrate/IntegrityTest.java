@@ -2,25 +2,29 @@ package com.atlan.storage.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.atlan.storage.store.Features;
+import com.atlan.storage.store.HashKind;
+import com.atlan.storage.store.ObjectContent;
 import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.PutOptions;
-import com.atlan.storage.testing.CountingObjectStore;
+import com.atlan.storage.testing.CountingBackend;
 import com.atlan.storage.testing.DamagedStreams;
-import com.atlan.storage.testing.ForwardingObjectStore;
-import com.atlan.storage.testing.MemoryObjectStore;
+import com.atlan.storage.testing.ForwardingBackend;
+import com.atlan.storage.testing.MemoryBackend;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class IntegrityTest {
 
-    private final MemoryObjectStore source = new MemoryObjectStore("objectstore");
-    private final MemoryObjectStore destination = new MemoryObjectStore("upstream-objectstore");
+    private final MemoryBackend source = new MemoryBackend("objectstore");
+    private final MemoryBackend destination = new MemoryBackend("upstream-objectstore");
 
-    private void write(MemoryObjectStore store, String key, String content) {
+    private void write(MemoryBackend store, String key, String content) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         store.put(key, new ByteArrayInputStream(bytes), bytes.length, PutOptions.DEFAULT);
     }
@@ -29,13 +33,15 @@ class IntegrityTest {
     void aByteFlippedBetweenReadAndWriteIsAnIntegrityFailureAndNothingIsWritten() {
         write(source, "good.txt", "fine content");
         write(source, "bad.txt", "content that gets corrupted on the way");
-        ForwardingObjectStore corrupting = new ForwardingObjectStore(source) {
+        ForwardingBackend corrupting = new ForwardingBackend(source) {
             @Override
-            public InputStream open(String key) {
-                return key.equals("bad.txt") ? DamagedStreams.flippingBitAt(super.open(key), 7) : super.open(key);
+            public ObjectContent open(String key) {
+                return key.equals("bad.txt")
+                        ? super.open(key).wrap(in -> DamagedStreams.flippingBitAt(in, 7))
+                        : super.open(key);
             }
         };
-        CountingObjectStore counted = new CountingObjectStore(destination);
+        CountingBackend counted = new CountingBackend(destination);
 
         MigrationSummary summary = new Migrator(corrupting, counted, "", MigrationOptions.defaults()).run();
 
@@ -53,7 +59,7 @@ class IntegrityTest {
     @Test
     void aDestinationThatStoresOtherBytesIsAnIntegrityFailureAndTheBadCopyIsDeleted() {
         write(source, "a.txt", "the real content");
-        ForwardingObjectStore lying = new ForwardingObjectStore(destination) {
+        ForwardingBackend lying = new ForwardingBackend(destination) {
             @Override
             public ObjectInfo put(String key, InputStream data, long length, PutOptions options) {
                 return super.put(key, DamagedStreams.flippingBitAt(data, 0), length, options);
@@ -65,7 +71,7 @@ class IntegrityTest {
         assertThat(summary.failures())
                 .singleElement()
                 .satisfies(f -> assertThat(f.error())
-                        .contains("MD5 entity tag")
+                        .contains("after the write")
                         .contains(source.stat("a.txt").orElseThrow().etag())
                         .contains("deleted"));
         assertThat(destination.stat("a.txt")).isEmpty();
@@ -75,10 +81,19 @@ class IntegrityTest {
     void aDestinationThatChecksMd5sItselfIsHandedTheSourcesDeclaredMd5() {
         write(source, "a.txt", "the real content");
         List<String> handed = new ArrayList<>();
-        ForwardingObjectStore checking = new ForwardingObjectStore(destination) {
+        ForwardingBackend checking = new ForwardingBackend(destination) {
             @Override
-            public boolean checksExpectedMd5(long size) {
-                return true;
+            public Features features() {
+                Features f = super.features();
+                return new Features(
+                        f.hashes(),
+                        Set.of(HashKind.MD5),
+                        f.preservesModTime(),
+                        f.metadata(),
+                        f.listingOrder(),
+                        null,
+                        false,
+                        false);
             }
 
             @Override

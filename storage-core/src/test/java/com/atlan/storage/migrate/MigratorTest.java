@@ -3,12 +3,13 @@ package com.atlan.storage.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.atlan.storage.store.Backend;
+import com.atlan.storage.store.ObjectContent;
 import com.atlan.storage.store.ObjectInfo;
-import com.atlan.storage.store.ObjectStore;
 import com.atlan.storage.store.PutOptions;
 import com.atlan.storage.store.TransientStorageException;
-import com.atlan.storage.store.local.LocalObjectStore;
-import com.atlan.storage.testing.ForwardingObjectStore;
+import com.atlan.storage.store.local.LocalBackend;
+import com.atlan.storage.testing.ForwardingBackend;
 import com.atlan.storage.testing.TestData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,27 +38,27 @@ class MigratorTest {
     @TempDir
     Path dir;
 
-    LocalObjectStore source;
-    LocalObjectStore destination;
+    LocalBackend source;
+    LocalBackend destination;
 
     @BeforeEach
     void stores() {
-        source = new LocalObjectStore("objectstore", dir.resolve("src"));
-        destination = new LocalObjectStore("upstream-objectstore", dir.resolve("dst"));
+        source = new LocalBackend("objectstore", dir.resolve("src"));
+        destination = new LocalBackend("upstream-objectstore", dir.resolve("dst"));
     }
 
-    private void write(ObjectStore store, String key, String content) {
+    private void write(Backend store, String key, String content) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         store.put(key, new ByteArrayInputStream(bytes), bytes.length, PutOptions.DEFAULT);
     }
 
-    private String read(ObjectStore store, String key) throws IOException {
+    private String read(Backend store, String key) throws IOException {
         try (InputStream in = store.open(key)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
-    private MigrationSummary migrate(ObjectStore from, String prefix, MigrationOptions options) {
+    private MigrationSummary migrate(Backend from, String prefix, MigrationOptions options) {
         return new Migrator(from, destination, prefix, options).run();
     }
 
@@ -97,7 +98,7 @@ class MigratorTest {
         write(source, "a.txt", "x");
         Files.setLastModifiedTime(
                 source.root().resolve("a.txt"), java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
-        migrate(new ForwardingObjectStore(source), "", MigrationOptions.defaults());
+        migrate(new ForwardingBackend(source), "", MigrationOptions.defaults());
         assertThat(Files.getLastModifiedTime(destination.root().resolve("a.txt"))
                         .toMillis())
                 .isEqualTo(1_000_000_000_000L);
@@ -143,9 +144,9 @@ class MigratorTest {
     @Test
     void sourceObjectThatDisappearsBecomesOneFailure() {
         IntStream.range(0, 10).forEach(i -> write(source, "k/" + i, "v" + i));
-        ObjectStore vanishing = new ForwardingObjectStore(source) {
+        Backend vanishing = new ForwardingBackend(source) {
             @Override
-            public InputStream open(String key) {
+            public ObjectContent open(String key) {
                 if (key.equals("k/3")) {
                     source.delete(key);
                 }
@@ -167,9 +168,9 @@ class MigratorTest {
     void transientFaultIsRetriedToSuccess() {
         write(source, "flaky.txt", "eventually");
         AtomicInteger opens = new AtomicInteger();
-        ObjectStore flaky = new ForwardingObjectStore(source) {
+        Backend flaky = new ForwardingBackend(source) {
             @Override
-            public InputStream open(String key) {
+            public ObjectContent open(String key) {
                 if (opens.incrementAndGet() <= 3) {
                     throw new TransientStorageException(name(), key, "503 SlowDown (injected)");
                 }
@@ -185,9 +186,9 @@ class MigratorTest {
     void transientFaultThatNeverPassesFailsAfterMaxAttempts() {
         write(source, "down.txt", "x");
         AtomicInteger opens = new AtomicInteger();
-        ObjectStore down = new ForwardingObjectStore(source) {
+        Backend down = new ForwardingBackend(source) {
             @Override
-            public InputStream open(String key) {
+            public ObjectContent open(String key) {
                 opens.incrementAndGet();
                 throw new TransientStorageException(name(), key, "503 SlowDown (injected)");
             }
@@ -200,10 +201,12 @@ class MigratorTest {
     @Test
     void sourceShorterThanListedIsAnIntegrityFailureNotASuccess() {
         write(source, "changing.txt", "0123456789");
-        ObjectStore truncating = new ForwardingObjectStore(source) {
+        Backend truncating = new ForwardingBackend(source) {
             @Override
-            public InputStream open(String key) {
-                return new ByteArrayInputStream("01234".getBytes(StandardCharsets.UTF_8));
+            public ObjectContent open(String key) {
+                return new ObjectContent(
+                        new ByteArrayInputStream("01234".getBytes(StandardCharsets.UTF_8)),
+                        ObjectInfo.of(key, 5, null));
             }
         };
         MigrationSummary summary = migrate(truncating, "", FAST_RETRIES);
@@ -217,10 +220,12 @@ class MigratorTest {
     @Test
     void sourceLongerThanListedIsAnIntegrityFailure() {
         write(source, "growing.txt", "0123");
-        ObjectStore growing = new ForwardingObjectStore(source) {
+        Backend growing = new ForwardingBackend(source) {
             @Override
-            public InputStream open(String key) {
-                return new ByteArrayInputStream("0123456789".getBytes(StandardCharsets.UTF_8));
+            public ObjectContent open(String key) {
+                return new ObjectContent(
+                        new ByteArrayInputStream("0123456789".getBytes(StandardCharsets.UTF_8)),
+                        ObjectInfo.of(key, 10, null));
             }
         };
         MigrationSummary summary = migrate(growing, "", FAST_RETRIES);
@@ -233,7 +238,7 @@ class MigratorTest {
     @Test
     void listingFailureThrowsWithPartialSummary() {
         IntStream.range(0, 5).forEach(i -> write(source, "p/" + i, "v"));
-        ObjectStore broken = new ForwardingObjectStore(source) {
+        Backend broken = new ForwardingBackend(source) {
             @Override
             public Stream<ObjectInfo> list(String prefix, String startAfter) {
                 return Stream.concat(super.list(prefix, startAfter).limit(2), Stream.generate(() -> {
@@ -254,7 +259,7 @@ class MigratorTest {
         IntStream.range(0, 60).forEach(i -> write(source, "c/" + i, "v" + i));
         AtomicInteger running = new AtomicInteger();
         AtomicInteger peak = new AtomicInteger();
-        ObjectStore slow = new ForwardingObjectStore(destination) {
+        Backend slow = new ForwardingBackend(destination) {
             @Override
             public ObjectInfo put(String key, InputStream data, long length, PutOptions options) {
                 peak.accumulateAndGet(running.incrementAndGet(), Math::max);
@@ -291,9 +296,9 @@ class MigratorTest {
     @Test
     void failureRateLimitStopsTheRun() {
         IntStream.range(0, 100).forEach(i -> write(source, "f/" + String.format("%03d", i), "v"));
-        ObjectStore failing = new ForwardingObjectStore(source) {
+        Backend failing = new ForwardingBackend(source) {
             @Override
-            public InputStream open(String key) {
+            public ObjectContent open(String key) {
                 throw new com.atlan.storage.store.StoragePermissionException(name(), key, "denied (injected)");
             }
         };
@@ -322,7 +327,7 @@ class MigratorTest {
     @Test
     void summaryJsonHasTheSpecFieldNames() throws IOException {
         write(source, "j/ok", "1");
-        ObjectStore oneFails = new ForwardingObjectStore(source) {
+        Backend oneFails = new ForwardingBackend(source) {
             @Override
             public Stream<ObjectInfo> list(String prefix, String startAfter) {
                 return Stream.concat(super.list(prefix, startAfter), Stream.of(ObjectInfo.of("j/zz-missing", 3, null)));

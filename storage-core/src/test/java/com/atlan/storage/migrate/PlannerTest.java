@@ -3,9 +3,11 @@ package com.atlan.storage.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.atlan.storage.store.HashKind;
+import com.atlan.storage.store.Hashes;
 import com.atlan.storage.store.ObjectInfo;
-import com.atlan.storage.store.local.LocalObjectStore;
-import com.atlan.storage.testing.MemoryObjectStore;
+import com.atlan.storage.store.local.LocalBackend;
+import com.atlan.storage.testing.MemoryBackend;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,12 +20,15 @@ class PlannerTest {
     private static final String MD5_A = "0cc175b9c0f1b6a831c399e269772661";
     private static final String MD5_B = "92eb5ffee6ae2fec3ad71c777531578f";
 
-    private final ContentMatch md5Stores = new ContentMatch(new MemoryObjectStore("a"), new MemoryObjectStore("b"));
+    private final ContentMatch md5Stores = new ContentMatch(new MemoryBackend("a"), new MemoryBackend("b"));
     private final ContentMatch timeStores =
-            new ContentMatch(new LocalObjectStore("a", Path.of("a")), new MemoryObjectStore("b"));
+            new ContentMatch(new LocalBackend("a", Path.of("a")), new MemoryBackend("b"));
 
     private static ObjectInfo obj(String key, long size, Instant mtime, String etag) {
-        return new ObjectInfo(key, size, mtime, etag);
+        Hashes md5 = etag != null && etag.length() == 32 && Hashes.isHex(etag)
+                ? Hashes.of(HashKind.MD5, etag)
+                : Hashes.none();
+        return new ObjectInfo(key, size, mtime, etag, md5, null);
     }
 
     private static List<String> plan(Planner planner) {

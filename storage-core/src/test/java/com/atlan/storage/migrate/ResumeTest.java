@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.atlan.storage.state.Checkpoint;
 import com.atlan.storage.state.SqliteCheckpointStore;
+import com.atlan.storage.store.ObjectContent;
 import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.PutOptions;
 import com.atlan.storage.store.StoragePermissionException;
 import com.atlan.storage.store.TransientStorageException;
-import com.atlan.storage.testing.CountingObjectStore;
-import com.atlan.storage.testing.ForwardingObjectStore;
-import com.atlan.storage.testing.MemoryObjectStore;
+import com.atlan.storage.testing.CountingBackend;
+import com.atlan.storage.testing.ForwardingBackend;
+import com.atlan.storage.testing.MemoryBackend;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Set;
@@ -27,8 +27,8 @@ class ResumeTest {
     @TempDir
     Path dir;
 
-    private final MemoryObjectStore source = new MemoryObjectStore("objectstore");
-    private final MemoryObjectStore destination = new MemoryObjectStore("upstream-objectstore");
+    private final MemoryBackend source = new MemoryBackend("objectstore");
+    private final MemoryBackend destination = new MemoryBackend("upstream-objectstore");
 
     private void write(String key, String content) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
@@ -39,9 +39,9 @@ class ResumeTest {
     void resumeRetriesEarlierFailuresAndTheSummaryCoversTheWholeJob() {
         IntStream.range(0, 30).forEach(i -> write(String.format("k/%02d", i), "v" + i));
         Set<String> denied = Set.of("k/03", "k/17");
-        ForwardingObjectStore flaky = new ForwardingObjectStore(source) {
+        ForwardingBackend flaky = new ForwardingBackend(source) {
             @Override
-            public InputStream open(String key) {
+            public ObjectContent open(String key) {
                 if (denied.contains(key)) {
                     throw new StoragePermissionException(name(), key, "denied (injected)");
                 }
@@ -58,7 +58,7 @@ class ResumeTest {
             assertThat(saved.complete()).isTrue();
             assertThat(saved.failures()).containsOnlyKeys("k/03", "k/17");
 
-            CountingObjectStore counted = new CountingObjectStore(destination);
+            CountingBackend counted = new CountingBackend(destination);
             MigrationSummary resumed = new Migrator(
                             source,
                             counted,
@@ -75,7 +75,7 @@ class ResumeTest {
     @Test
     void resumeAfterAListingFailureContinuesFromTheWatermark() {
         IntStream.range(0, 40).forEach(i -> write(String.format("p/%02d", i), "v" + i));
-        ForwardingObjectStore breaking = new ForwardingObjectStore(source) {
+        ForwardingBackend breaking = new ForwardingBackend(source) {
             @Override
             public Stream<ObjectInfo> list(String prefix, String startAfter) {
                 return Stream.concat(super.list(prefix, startAfter).limit(25), Stream.generate(() -> {
@@ -92,7 +92,7 @@ class ResumeTest {
             assertThat(saved.complete()).isFalse();
             assertThat(saved.watermark()).isEqualTo("p/24");
 
-            CountingObjectStore from = new CountingObjectStore(source);
+            CountingBackend from = new CountingBackend(source);
             MigrationSummary resumed = new Migrator(
                             from,
                             destination,

@@ -2,10 +2,10 @@ package com.atlan.storage.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.atlan.storage.store.ObjectStore;
+import com.atlan.storage.store.Backend;
 import com.atlan.storage.store.PutOptions;
-import com.atlan.storage.store.local.LocalObjectStore;
-import com.atlan.storage.testing.MemoryObjectStore;
+import com.atlan.storage.store.local.LocalBackend;
+import com.atlan.storage.testing.MemoryBackend;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,15 +19,15 @@ class VerifierTest {
     @TempDir
     Path dir;
 
-    private static void write(ObjectStore store, String key, String content) {
+    private static void write(Backend store, String key, String content) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         store.put(key, new ByteArrayInputStream(bytes), bytes.length, PutOptions.DEFAULT);
     }
 
     @Test
     void reportsMatchingMissingExtraAndDiffering() {
-        MemoryObjectStore source = new MemoryObjectStore("objectstore");
-        MemoryObjectStore destination = new MemoryObjectStore("upstream-objectstore");
+        MemoryBackend source = new MemoryBackend("objectstore");
+        MemoryBackend destination = new MemoryBackend("upstream-objectstore");
         write(source, "p/same", "1");
         write(destination, "p/same", "1");
         write(source, "p/missing", "2");
@@ -52,8 +52,8 @@ class VerifierTest {
 
     @Test
     void afterAMigrationBothSidesMatch() {
-        MemoryObjectStore source = new MemoryObjectStore("objectstore");
-        MemoryObjectStore destination = new MemoryObjectStore("upstream-objectstore");
+        MemoryBackend source = new MemoryBackend("objectstore");
+        MemoryBackend destination = new MemoryBackend("upstream-objectstore");
         for (int i = 0; i < 100; i++) {
             write(source, "m/" + i, "v" + i);
         }
@@ -65,8 +65,8 @@ class VerifierTest {
 
     @Test
     void downloadCatchesWhatModificationTimesHide() throws Exception {
-        LocalObjectStore source = new LocalObjectStore("objectstore", dir.resolve("src"));
-        LocalObjectStore destination = new LocalObjectStore("upstream-objectstore", dir.resolve("dst"));
+        LocalBackend source = new LocalBackend("objectstore", dir.resolve("src"));
+        LocalBackend destination = new LocalBackend("upstream-objectstore", dir.resolve("dst"));
         write(source, "f", "abc");
         write(destination, "f", "abd");
         FileTime time = FileTime.fromMillis(1_700_000_000_000L);

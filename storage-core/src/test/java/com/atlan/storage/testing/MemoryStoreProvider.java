@@ -1,12 +1,12 @@
 package com.atlan.storage.testing;
 
-import com.atlan.storage.store.ObjectStore;
-import com.atlan.storage.store.ObjectStoreProvider;
+import com.atlan.storage.store.Backend;
+import com.atlan.storage.store.BackendProvider;
 import com.atlan.storage.store.StoreSettings;
 import java.util.Set;
 
-/** Serves the made-up component type {@value #TYPE} with {@link MemoryObjectStore}s, for tests. */
-public final class MemoryStoreProvider implements ObjectStoreProvider {
+/** Serves the made-up component type {@value #TYPE} with {@link MemoryBackend}s, for tests. */
+public final class MemoryStoreProvider implements BackendProvider {
 
     /** The component type this provider serves. */
     public static final String TYPE = "bindings.test.memory";
@@ -17,7 +17,7 @@ public final class MemoryStoreProvider implements ObjectStoreProvider {
     }
 
     @Override
-    public ObjectStore create(StoreSettings settings) {
-        return new MemoryObjectStore(settings.name());
+    public Backend create(StoreSettings settings) {
+        return new MemoryBackend(settings.name());
     }
 }

@@ -4,7 +4,9 @@ import com.atlan.storage.s3.http.HttpConnectionPool;
 import com.atlan.storage.s3.http.HttpRequest;
 import com.atlan.storage.s3.http.HttpResponse;
 import com.atlan.storage.store.IntegrityException;
+import com.atlan.storage.store.ObjectContent;
 import com.atlan.storage.store.ObjectInfo;
+import com.atlan.storage.store.ObjectMetadata;
 import com.atlan.storage.store.PutOptions;
 import com.atlan.storage.store.StorageException;
 import java.io.IOException;
@@ -74,8 +76,13 @@ final class LeanS3Client implements AutoCloseable {
 
     /** Whether the options fit in plain ASCII headers; other metadata goes through the SDK. */
     static boolean canSend(PutOptions options) {
-        if (!isHeaderSafe(options.contentType())) return false;
-        for (Map.Entry<String, String> e : options.metadata().entrySet()) {
+        ObjectMetadata m = options.metadata();
+        for (String value : new String[] {
+            m.contentType(), m.contentEncoding(), m.contentDisposition(), m.contentLanguage(), m.cacheControl()
+        }) {
+            if (!isHeaderSafe(value)) return false;
+        }
+        for (Map.Entry<String, String> e : m.user().entrySet()) {
             if (!HEADER_NAME.matcher(e.getKey()).matches() || !isHeaderSafe(e.getValue())) return false;
         }
         return true;
@@ -92,11 +99,7 @@ final class LeanS3Client implements AutoCloseable {
             int status = response.status();
             if (status == 404) return Optional.empty();
             if (status / 100 != 2) throw failure(response, "stat", key);
-            return Optional.of(new ObjectInfo(
-                    key,
-                    parseLength(response.header("content-length")),
-                    parseDate(response.header("last-modified")),
-                    Md5.unquote(response.header("etag"))));
+            return Optional.of(describe(key, parseLength(response.header("content-length")), response));
         } catch (IOException e) {
             throw errors.io(e, "stat", key);
         }
@@ -107,12 +110,21 @@ final class LeanS3Client implements AutoCloseable {
      * stream over the connection, counting into {@code received}; {@code null} when the range starts
      * at or past the end of the object (416).
      */
-    InputStream get(String key, String range, LongAdder received) {
+    ObjectContent get(String key, String range, LongAdder received) {
         List<String[]> headers = range == null ? List.of() : List.<String[]>of(new String[] {"range", range});
         HttpResponse response = send("GET", key, headers, null, 0, "reading");
         int status = response.status();
         if (status / 100 == 2) {
-            return new CountingInputStream(response.body(), received);
+            long size;
+            try {
+                size = status == 206
+                        ? totalOfContentRange(response.header("content-range"))
+                        : parseLength(response.header("content-length"));
+            } catch (IOException e) {
+                close(response);
+                throw errors.io(e, "reading", key);
+            }
+            return new ObjectContent(new CountingInputStream(response.body(), received), describe(key, size, response));
         }
         if (status == 416 && range != null) {
             close(response);
@@ -151,16 +163,26 @@ final class LeanS3Client implements AutoCloseable {
     private List<String[]> putHeaders(byte[] md5, PutOptions options) {
         List<String[]> headers = new ArrayList<>(8);
         headers.add(new String[] {"content-md5", Md5.base64(md5)});
-        headers.add(new String[] {
-            "content-type", options.contentType() == null ? "application/octet-stream" : options.contentType()
-        });
+        ObjectMetadata m = options.metadata();
+        headers.add(
+                new String[] {"content-type", m.contentType() == null ? "application/octet-stream" : m.contentType()});
+        addIfSet(headers, "content-encoding", m.contentEncoding());
+        addIfSet(headers, "content-disposition", m.contentDisposition());
+        addIfSet(headers, "content-language", m.contentLanguage());
+        addIfSet(headers, "cache-control", m.cacheControl());
         WriteAttributes.apply(
                 config,
                 v -> headers.add(new String[] {"x-amz-storage-class", v}),
                 v -> headers.add(new String[] {"x-amz-server-side-encryption", v}),
                 v -> headers.add(new String[] {"x-amz-server-side-encryption-aws-kms-key-id", v}));
-        options.metadata().forEach((k, v) -> headers.add(new String[] {"x-amz-meta-" + k, v}));
+        m.user().forEach((k, v) -> headers.add(new String[] {"x-amz-meta-" + k, v}));
         return headers;
+    }
+
+    private static void addIfSet(List<String[]> headers, String name, String value) {
+        if (value != null) {
+            headers.add(new String[] {name, value});
+        }
     }
 
     private String putEtag(HttpResponse response, String key, byte[] md5, boolean md5FromSource) throws IOException {
@@ -395,6 +417,21 @@ final class LeanS3Client implements AutoCloseable {
         } catch (IOException ignored) {
             // the connection is discarded
         }
+    }
+
+    private ObjectInfo describe(String key, long size, HttpResponse response) {
+        ObjectInfo info =
+                S3Objects.fromHeaders(config, key, size, parseDate(response.header("last-modified")), response::header);
+        return info.withMetadata(S3Objects.metadata(response::header, S3Objects.userMetadata(response.headers())));
+    }
+
+    /** The total of a {@code Content-Range: bytes a-b/total} header. */
+    private static long totalOfContentRange(String value) throws IOException {
+        int slash = value == null ? -1 : value.lastIndexOf('/');
+        if (slash < 0) {
+            throw new IOException("no valid Content-Range in the partial response");
+        }
+        return parseLength(value.substring(slash + 1).trim());
     }
 
     private static long parseLength(String value) throws IOException {

@@ -217,8 +217,15 @@ final class MultipartUploader {
         CreateMultipartUploadRequest.Builder request = CreateMultipartUploadRequest.builder()
                 .bucket(config.bucket())
                 .key(key)
-                .contentType(options.contentType() == null ? "application/octet-stream" : options.contentType())
-                .metadata(options.metadata());
+                .contentType(
+                        options.metadata().contentType() == null
+                                ? "application/octet-stream"
+                                : options.metadata().contentType())
+                .contentEncoding(options.metadata().contentEncoding())
+                .contentDisposition(options.metadata().contentDisposition())
+                .contentLanguage(options.metadata().contentLanguage())
+                .cacheControl(options.metadata().cacheControl())
+                .metadata(options.metadata().user());
         WriteAttributes.apply(config, request::storageClass, request::serverSideEncryption, request::ssekmsKeyId);
         return errors.call("starting multipart upload of", key, () -> client.createMultipartUpload(request.build()))
                 .uploadId();

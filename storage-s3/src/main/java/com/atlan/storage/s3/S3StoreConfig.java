@@ -200,11 +200,14 @@ record S3StoreConfig(
         String v = value.contains("://") ? value : (disableSsl ? "http://" : "https://") + value;
         try {
             URI uri = URI.create(v);
-            if (uri.getHost() == null
-                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
                 throw new IllegalArgumentException("no http(s) host");
             }
-            return uri;
+            // schemes are case-insensitive (RFC 3986); everything downstream compares them in lower case
+            return scheme.equals(uri.getScheme())
+                    ? uri
+                    : URI.create(scheme + v.substring(uri.getScheme().length()));
         } catch (IllegalArgumentException e) {
             throw new StorageConfigException(
                     "component '" + store + "' metadata 'endpoint' is not an http(s) URL: '" + value + "'");

@@ -1,8 +1,13 @@
 package com.atlan.storage.s3;
 
-import com.atlan.storage.store.ObjectStore;
-import com.atlan.storage.store.ObjectStoreProvider;
+import com.atlan.storage.store.Backend;
+import com.atlan.storage.store.BackendProvider;
+import com.atlan.storage.store.StoreLocation;
 import com.atlan.storage.store.StoreSettings;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * Serves Dapr components of type {@code bindings.aws.s3} and {@code bindings.s3}; see {@code docs/s3.md}
  * for the metadata it reads. Unknown metadata is logged and ignored.
  */
-public final class S3StoreProvider implements ObjectStoreProvider {
+public final class S3StoreProvider implements BackendProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(S3StoreProvider.class);
 
@@ -21,13 +26,36 @@ public final class S3StoreProvider implements ObjectStoreProvider {
     }
 
     @Override
-    public ObjectStore create(StoreSettings settings) {
+    public Backend create(StoreSettings settings) {
         Set<String> unknown = settings.unknownKeys(S3StoreConfig.KNOWN);
         if (!unknown.isEmpty()) {
             LOG.warn("component '{}' ({}): ignoring unknown metadata {}", settings.name(), settings.type(), unknown);
         }
         S3StoreConfig config = S3StoreConfig.from(settings, System::getenv);
         LOG.debug("component '{}': {}", settings.name(), config);
-        return new S3ObjectStore(config);
+        return new S3Backend(config);
+    }
+
+    /**
+     * The bucket at its endpoint, spelled canonically: scheme and host in lower case, the default port made
+     * explicit, and every loopback name ({@code localhost}, {@code 127.0.0.1}, {@code ::1}) as one. Buckets on AWS
+     * itself (no endpoint) share one namespace across regions.
+     */
+    @Override
+    public Optional<StoreLocation> location(StoreSettings settings) {
+        S3StoreConfig config = S3StoreConfig.from(settings, System::getenv);
+        String endpoint = config.endpoint() == null ? "AWS" : canonical(config.endpoint());
+        return Optional.of(new StoreLocation(
+                "s3 " + endpoint, List.of(config.bucket()), "S3 bucket '" + config.bucket() + "' at " + endpoint));
+    }
+
+    static String canonical(URI endpoint) {
+        String scheme = endpoint.getScheme().toLowerCase(Locale.ROOT);
+        String host = endpoint.getHost().toLowerCase(Locale.ROOT);
+        if (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1")) {
+            host = "127.0.0.1";
+        }
+        int port = endpoint.getPort() >= 0 ? endpoint.getPort() : scheme.equals("https") ? 443 : 80;
+        return scheme + "://" + host + ":" + port;
     }
 }

@@ -37,8 +37,8 @@ class FanOutListingTest {
         for (int i = 0; i < 30; i++) {
             keys.add(String.format("many/f%02d/obj", i));
         }
-        try (S3ObjectStore fanOut = server.newStore("fan-out", Map.of());
-                S3ObjectStore flat = (S3ObjectStore) new S3StoreProvider()
+        try (S3Backend fanOut = server.newStore("fan-out", Map.of());
+                S3Backend flat = (S3Backend) new S3StoreProvider()
                         .create(server.settings("flat", fanOut.bucket(), Map.of("parallelListing", "false")))) {
             for (String key : keys) {
                 fanOut.put(key, new ByteArrayInputStream(new byte[] {1}), 1, PutOptions.DEFAULT);
@@ -70,7 +70,7 @@ class FanOutListingTest {
         }
     }
 
-    private static List<String> keys(S3ObjectStore store, String prefix, String startAfter) {
+    private static List<String> keys(S3Backend store, String prefix, String startAfter) {
         try (var listing = store.list(prefix, startAfter)) {
             return listing.map(ObjectInfo::key).toList();
         }

@@ -2,6 +2,7 @@ package com.atlan.storage.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.atlan.storage.store.ObjectMetadata;
 import com.atlan.storage.store.PutOptions;
 import com.atlan.storage.store.SeededInputStream;
 import java.io.ByteArrayInputStream;
@@ -17,7 +18,7 @@ class LeanS3ClientTest {
 
     @Test
     void manySequentialSmallRequestsReuseFewConnections() throws IOException {
-        try (S3ObjectStore store = server.newStore("lean", Map.of())) {
+        try (S3Backend store = server.newStore("lean", Map.of())) {
             byte[] data = new byte[4096];
             for (int i = 0; i < 100; i++) {
                 store.put("small/" + i, new ByteArrayInputStream(data), data.length, PutOptions.DEFAULT);
@@ -33,7 +34,7 @@ class LeanS3ClientTest {
 
     @Test
     void anEarlyClosedReadDiscardsItsConnection() throws IOException {
-        try (S3ObjectStore store = server.newStore("lean", Map.of())) {
+        try (S3Backend store = server.newStore("lean", Map.of())) {
             long size = 4L * 1024 * 1024;
             store.put("big", new SeededInputStream(3, size), size, PutOptions.DEFAULT);
             int before = store.leanClient().pool().opened();
@@ -47,12 +48,15 @@ class LeanS3ClientTest {
 
     @Test
     void writesContentTypeAndUserMetadata() {
-        try (S3ObjectStore store = server.newStore("lean", Map.of())) {
+        try (S3Backend store = server.newStore("lean", Map.of())) {
             store.put(
                     "meta",
                     new ByteArrayInputStream(new byte[3]),
                     3,
-                    new PutOptions(null, "text/plain", Map.of("origin", "unit test")));
+                    new PutOptions(
+                            null,
+                            new ObjectMetadata("text/plain", null, null, null, null, Map.of("origin", "unit test")),
+                            null));
             var head = server.admin().headObject(b -> b.bucket(store.bucket()).key("meta"));
             assertThat(head.contentType()).isEqualTo("text/plain");
             assertThat(head.metadata()).containsEntry("origin", "unit test");
@@ -61,7 +65,7 @@ class LeanS3ClientTest {
 
     @Test
     void fastPathOffUsesTheSdkOnly() {
-        try (S3ObjectStore store = server.newStore("sdk", Map.of("fastPath", "false"))) {
+        try (S3Backend store = server.newStore("sdk", Map.of("fastPath", "false"))) {
             assertThat(store.leanClient()).isNull();
         }
     }

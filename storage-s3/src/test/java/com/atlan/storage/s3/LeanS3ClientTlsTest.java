@@ -3,7 +3,7 @@ package com.atlan.storage.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.atlan.storage.store.ObjectStore;
+import com.atlan.storage.store.Backend;
 import com.atlan.storage.store.PutOptions;
 import com.atlan.storage.store.StorageException;
 import com.atlan.storage.store.StoreSettings;
@@ -85,7 +85,7 @@ class LeanS3ClientTlsTest {
         proxy.stop();
     }
 
-    private static ObjectStore store(String bucket, boolean insecure) {
+    private static Backend store(String bucket, boolean insecure) {
         Map<String, String> metadata = Map.of(
                 "bucket",
                 bucket,
@@ -106,9 +106,9 @@ class LeanS3ClientTlsTest {
 
     @Test
     void putsGetsAndStatsOverTlsWithInsecureSsl() throws IOException {
-        try (ObjectStore store = store("tls-bucket", true)) {
+        try (Backend store = store("tls-bucket", true)) {
             // the SPI has no bucket calls; the store's own SDK client (also trusting all) makes it
-            ((S3ObjectStore) store).clientForTests().createBucket(b -> b.bucket("tls-bucket"));
+            ((S3Backend) store).clientForTests().createBucket(b -> b.bucket("tls-bucket"));
             byte[] data = "hello over tls".getBytes(StandardCharsets.UTF_8);
             store.put("dir/a b+c", new ByteArrayInputStream(data), data.length, PutOptions.DEFAULT);
             try (InputStream in = store.open("dir/a b+c")) {
@@ -125,7 +125,7 @@ class LeanS3ClientTlsTest {
 
     @Test
     void anUntrustedCertificateIsRefusedWithoutInsecureSsl() {
-        try (ObjectStore store = store("tls-bucket-2", false)) {
+        try (Backend store = store("tls-bucket-2", false)) {
             assertThatThrownBy(() -> store.stat("x"))
                     .isInstanceOf(StorageException.class)
                     .hasCauseInstanceOf(javax.net.ssl.SSLHandshakeException.class);

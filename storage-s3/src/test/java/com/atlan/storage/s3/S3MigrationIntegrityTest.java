@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.atlan.storage.migrate.MigrationOptions;
 import com.atlan.storage.migrate.MigrationSummary;
 import com.atlan.storage.migrate.Migrator;
+import com.atlan.storage.store.ObjectContent;
 import com.atlan.storage.store.PutOptions;
 import com.atlan.storage.store.SeededInputStream;
 import com.atlan.storage.testing.DamagedStreams;
-import com.atlan.storage.testing.ForwardingObjectStore;
-import com.atlan.storage.testing.MemoryObjectStore;
-import java.io.InputStream;
+import com.atlan.storage.testing.ForwardingBackend;
+import com.atlan.storage.testing.MemoryBackend;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,22 +24,22 @@ class S3MigrationIntegrityTest {
 
     @Test
     void bytesCorruptedOnTheWayAreRefusedOnEveryWritePath() {
-        MemoryObjectStore source = new MemoryObjectStore("objectstore");
+        MemoryBackend source = new MemoryBackend("objectstore");
         // buffered single PUT, streamed single PUT, multipart upload
         Map<String, Long> sizes = Map.of(
                 "bad/buffered", 1 * MiB, "bad/streamed", 9 * MiB, "bad/multipart", 20 * MiB, "good/streamed", 9 * MiB);
         sizes.forEach(
                 (key, size) -> source.put(key, new SeededInputStream(key.hashCode(), size), size, PutOptions.DEFAULT));
-        ForwardingObjectStore corrupting = new ForwardingObjectStore(source) {
+        ForwardingBackend corrupting = new ForwardingBackend(source) {
             @Override
-            public InputStream open(String key) {
+            public ObjectContent open(String key) {
                 return key.startsWith("bad/")
-                        ? DamagedStreams.flippingBitAt(super.open(key), 512 * 1024)
+                        ? super.open(key).wrap(in -> DamagedStreams.flippingBitAt(in, 512 * 1024))
                         : super.open(key);
             }
         };
 
-        try (S3ObjectStore destination = S3ProxyServer.get()
+        try (S3Backend destination = S3ProxyServer.get()
                 .newStore("upstream-objectstore", Map.of("multipartThreshold", "5MiB", "streamedPutLimit", "12MiB"))) {
             MigrationSummary summary = new Migrator(corrupting, destination, "", MigrationOptions.defaults()).run();
 

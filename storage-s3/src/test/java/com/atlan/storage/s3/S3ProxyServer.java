@@ -108,7 +108,7 @@ public final class S3ProxyServer {
     }
 
     /** A store over a new bucket. */
-    public S3ObjectStore newStore(String component, Map<String, String> extra) {
-        return (S3ObjectStore) new S3StoreProvider().create(settings(component, newBucket(), extra));
+    public S3Backend newStore(String component, Map<String, String> extra) {
+        return (S3Backend) new S3StoreProvider().create(settings(component, newBucket(), extra));
     }
 }

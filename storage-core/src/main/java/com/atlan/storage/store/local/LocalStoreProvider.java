@@ -1,15 +1,24 @@
 package com.atlan.storage.store.local;
 
-import com.atlan.storage.store.ObjectStore;
-import com.atlan.storage.store.ObjectStoreProvider;
+import com.atlan.storage.store.Backend;
+import com.atlan.storage.store.BackendProvider;
+import com.atlan.storage.store.StoreLocation;
 import com.atlan.storage.store.StoreSettings;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Serves {@code bindings.localstorage}: metadata {@code rootPath} (default {@code ./objectstore}). */
-public final class LocalStoreProvider implements ObjectStoreProvider {
+/**
+ * Serves {@code bindings.localstorage}: metadata {@code rootPath} (required, as Dapr requires it; relative paths
+ * resolve against the working directory).
+ */
+public final class LocalStoreProvider implements BackendProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStoreProvider.class);
     private static final Set<String> KNOWN = Set.of("rootPath", "ignoreErrors");
@@ -20,14 +29,40 @@ public final class LocalStoreProvider implements ObjectStoreProvider {
     }
 
     @Override
-    public ObjectStore create(StoreSettings settings) {
+    public Backend create(StoreSettings settings) {
         Set<String> unknown = settings.unknownKeys(KNOWN);
         if (!unknown.isEmpty()) {
             LOG.warn("component '{}' ({}): ignoring unknown metadata {}", settings.name(), settings.type(), unknown);
         }
-        Path root = settings.baseDir()
-                .resolve(settings.get("rootPath").orElse("./objectstore"))
-                .normalize();
-        return new LocalObjectStore(settings.name(), root);
+        return new LocalBackend(settings.name(), root(settings));
+    }
+
+    /** The root folder with the symbolic links of its existing part resolved: two spellings of one folder agree. */
+    @Override
+    public Optional<StoreLocation> location(StoreSettings settings) {
+        Path root = canonical(root(settings));
+        List<String> segments = new ArrayList<>();
+        root.forEach(p -> segments.add(p.toString()));
+        return Optional.of(new StoreLocation("file", segments, "the folder " + root));
+    }
+
+    private static Path root(StoreSettings settings) {
+        return settings.baseDir().resolve(settings.require("rootPath")).normalize();
+    }
+
+    private static Path canonical(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return absolute;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(absolute)).normalize();
+        } catch (IOException e) {
+            return absolute;
+        }
     }
 }

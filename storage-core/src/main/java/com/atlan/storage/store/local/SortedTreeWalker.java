@@ -115,7 +115,7 @@ final class SortedTreeWalker implements Iterator<ObjectInfo> {
         try (DirectoryStream<Path> children = Files.newDirectoryStream(folder)) {
             for (Path child : children) {
                 String fileName = child.getFileName().toString();
-                if (fileName.startsWith(LocalObjectStore.PARTIAL_PREFIX)) {
+                if (fileName.startsWith(LocalBackend.PARTIAL_PREFIX)) {
                     continue;
                 }
                 BasicFileAttributes attrs;

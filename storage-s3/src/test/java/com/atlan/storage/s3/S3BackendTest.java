@@ -3,16 +3,16 @@ package com.atlan.storage.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.atlan.storage.store.Backend;
+import com.atlan.storage.store.BackendProvider;
 import com.atlan.storage.store.IntegrityException;
 import com.atlan.storage.store.ObjectInfo;
-import com.atlan.storage.store.ObjectStore;
-import com.atlan.storage.store.ObjectStoreProvider;
 import com.atlan.storage.store.PutOptions;
 import com.atlan.storage.store.SeededInputStream;
 import com.atlan.storage.store.StorageConfigException;
 import com.atlan.storage.store.StoragePermissionException;
 import com.atlan.storage.store.TransientStorageException;
-import com.atlan.storage.store.local.LocalObjectStore;
+import com.atlan.storage.store.local.LocalBackend;
 import com.atlan.storage.testing.DamagedStreams;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,14 +27,14 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** S3-only behaviour against S3Proxy: errors, server-side copy, multipart integrity and the byte budget. */
-class S3ObjectStoreTest {
+class S3BackendTest {
 
     private static final long MiB = 1024 * 1024;
     private final S3ProxyServer server = S3ProxyServer.get();
 
     @Test
     void isFoundThroughServiceLoaderForBothDaprTypes() {
-        List<ObjectStoreProvider> providers = ServiceLoader.load(ObjectStoreProvider.class).stream()
+        List<BackendProvider> providers = ServiceLoader.load(BackendProvider.class).stream()
                 .map(ServiceLoader.Provider::get)
                 .toList();
 
@@ -47,7 +47,7 @@ class S3ObjectStoreTest {
 
     @Test
     void missingBucketIsAConfigErrorNamingBucketAndComponent() {
-        try (ObjectStore store = new S3StoreProvider().create(server.settings("uploads", "no-such-bucket", Map.of()))) {
+        try (Backend store = new S3StoreProvider().create(server.settings("uploads", "no-such-bucket", Map.of()))) {
             assertThatThrownBy(() -> store.list("", null).toList())
                     .isInstanceOf(StorageConfigException.class)
                     .hasMessageContaining("no-such-bucket")
@@ -60,7 +60,7 @@ class S3ObjectStoreTest {
     @Test
     void wrongCredentialsArePermissionErrorsThatNameTheirSourceNotTheirValue() {
         String bucket = server.newBucket();
-        try (ObjectStore store = new S3StoreProvider()
+        try (Backend store = new S3StoreProvider()
                 .create(server.settings("upstream", bucket, Map.of("secretKey", "wrong-secret-value")))) {
             assertThatThrownBy(() -> store.list("", null).toList())
                     .isInstanceOf(StoragePermissionException.class)
@@ -73,13 +73,13 @@ class S3ObjectStoreTest {
 
     @Test
     void copiesBetweenBucketsOnTheServer() {
-        try (S3ObjectStore source = server.newStore("source", Map.of());
-                S3ObjectStore target = server.newStore("target", Map.of())) {
+        try (S3Backend source = server.newStore("source", Map.of());
+                S3Backend target = server.newStore("target", Map.of())) {
             long size = 3 * MiB;
             ObjectInfo written = source.put("copy/me", new SeededInputStream(1, size), size, PutOptions.DEFAULT);
             ObjectInfo listed = source.list("copy/", null).findFirst().orElseThrow();
 
-            assertThat(target.canCopyFrom(source)).isTrue();
+            assertThat(target.features().canCopyFrom(source.features())).isTrue();
             ObjectInfo copied = target.copyFrom(source, listed);
 
             assertThat(copied.size()).isEqualTo(size);
@@ -93,8 +93,8 @@ class S3ObjectStoreTest {
     @Test
     void copiesOddlyNamedKeysOnTheServerWithEitherPath() {
         for (String fastPath : new String[] {"true", "false"}) {
-            try (S3ObjectStore source = server.newStore("source", Map.of("fastPath", fastPath));
-                    S3ObjectStore target = server.newStore("target", Map.of("fastPath", fastPath))) {
+            try (S3Backend source = server.newStore("source", Map.of("fastPath", fastPath));
+                    S3Backend target = server.newStore("target", Map.of("fastPath", fastPath))) {
                 String key = "odd/with space & 100%+é/😀.txt";
                 source.put(key, new SeededInputStream(3, 1000), 1000, PutOptions.DEFAULT);
                 ObjectInfo listed = source.list("odd/", null).findFirst().orElseThrow();
@@ -110,9 +110,8 @@ class S3ObjectStoreTest {
 
     @Test
     void copiesLargeObjectsAsParallelPartCopies() {
-        try (S3ObjectStore source = server.newStore("source", Map.of());
-                S3ObjectStore target =
-                        server.newStore("target", Map.of("copyThreshold", "5MiB", "copyPartSize", "5MiB"))) {
+        try (S3Backend source = server.newStore("source", Map.of());
+                S3Backend target = server.newStore("target", Map.of("copyThreshold", "5MiB", "copyPartSize", "5MiB"))) {
             long size = 12 * MiB + 7;
             source.put("big/copy", new SeededInputStream(2, size), size, PutOptions.DEFAULT);
             ObjectInfo listed = source.stat("big/copy").orElseThrow();
@@ -134,8 +133,8 @@ class S3ObjectStoreTest {
 
     @Test
     void refusesToCopyAnObjectThatChangedSinceItWasListed() {
-        try (S3ObjectStore source = server.newStore("source", Map.of());
-                S3ObjectStore target = server.newStore("target", Map.of())) {
+        try (S3Backend source = server.newStore("source", Map.of());
+                S3Backend target = server.newStore("target", Map.of())) {
             source.put("changing", new SeededInputStream(1, 100), 100, PutOptions.DEFAULT);
             ObjectInfo listed = source.stat("changing").orElseThrow();
             source.put("changing", new SeededInputStream(2, 100), 100, PutOptions.DEFAULT);
@@ -149,7 +148,7 @@ class S3ObjectStoreTest {
 
     @Test
     void unknownMetadataIsIgnored() {
-        try (ObjectStore store = new S3StoreProvider()
+        try (Backend store = new S3StoreProvider()
                 .create(server.settings(
                         "odd", server.newBucket(), Map.of("someFutureOption", "x", "decodeBase64", "true")))) {
             assertThat(store.list("", null).toList()).isEmpty();
@@ -158,19 +157,20 @@ class S3ObjectStoreTest {
 
     @Test
     void copiesOnlyWithinOneEndpointAndCredentials() {
-        try (S3ObjectStore store = server.newStore("a", Map.of());
-                S3ObjectStore otherCredentials = server.newStore("b", Map.of("secretKey", "another-secret"));
-                S3ObjectStore otherRegion = server.newStore("c", Map.of("region", "eu-west-1"));
-                ObjectStore local = new LocalObjectStore("local", Path.of("target/unused"))) {
-            assertThat(store.canCopyFrom(otherCredentials)).isFalse();
-            assertThat(store.canCopyFrom(otherRegion)).isFalse();
-            assertThat(store.canCopyFrom(local)).isFalse();
+        try (S3Backend store = server.newStore("a", Map.of());
+                S3Backend otherCredentials = server.newStore("b", Map.of("secretKey", "another-secret"));
+                S3Backend otherRegion = server.newStore("c", Map.of("region", "eu-west-1"));
+                Backend local = new LocalBackend("local", Path.of("target/unused"))) {
+            assertThat(store.features().canCopyFrom(otherCredentials.features()))
+                    .isFalse();
+            assertThat(store.features().canCopyFrom(otherRegion.features())).isFalse();
+            assertThat(store.features().canCopyFrom(local.features())).isFalse();
         }
     }
 
     @Test
     void buildsTheSdkClientOnlyForARequestTheLeanPathDoesNotMake() throws IOException {
-        try (S3ObjectStore store = server.newStore("lazy-sdk", Map.of())) {
+        try (S3Backend store = server.newStore("lazy-sdk", Map.of())) {
             byte[] content = SeededInputStream.bytes(13, 1000);
             store.put("lazy/a", new java.io.ByteArrayInputStream(content), content.length, PutOptions.DEFAULT);
             try (InputStream in = store.open("lazy/a")) {
@@ -195,7 +195,7 @@ class S3ObjectStoreTest {
 
     @Test
     void abortsTheMultipartUploadWhenTheSourceFails() {
-        try (S3ObjectStore store = server.newStore("abort", Map.of())) {
+        try (S3Backend store = server.newStore("abort", Map.of())) {
             long size = 40 * MiB;
             InputStream failing =
                     DamagedStreams.failingAfter(new SeededInputStream(3, size), 20 * MiB, "connection reset by source");
@@ -215,7 +215,7 @@ class S3ObjectStoreTest {
 
     @Test
     void shortSourceFailsAMultipartUploadWithoutLeavingParts() {
-        try (S3ObjectStore store = server.newStore("short", Map.of())) {
+        try (S3Backend store = server.newStore("short", Map.of())) {
             assertThatThrownBy(() ->
                             store.put("short/big", new SeededInputStream(4, 20 * MiB), 30 * MiB, PutOptions.DEFAULT))
                     .isInstanceOf(IntegrityException.class)
@@ -231,7 +231,7 @@ class S3ObjectStoreTest {
 
     @Test
     void multipartEtagMatchesTheLocallyComputedOne() {
-        try (S3ObjectStore store = server.newStore("etag", Map.of())) {
+        try (S3Backend store = server.newStore("etag", Map.of())) {
             long size = 20 * MiB;
 
             ObjectInfo written = store.put("etag/x", new SeededInputStream(5, size), size, PutOptions.DEFAULT);
@@ -244,8 +244,7 @@ class S3ObjectStoreTest {
 
     @Test
     void concurrentLargeUploadsStayWithinTheByteBudget() throws Exception {
-        try (S3ObjectStore store =
-                server.newStore("budget", Map.of("byteBudget", "24MiB", "multipartPartSize", "8MiB"))) {
+        try (S3Backend store = server.newStore("budget", Map.of("byteBudget", "24MiB", "multipartPartSize", "8MiB"))) {
             long size = 30 * MiB;
             List<Future<ObjectInfo>> uploads = new ArrayList<>();
             try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -278,7 +277,7 @@ class S3ObjectStoreTest {
 
     @Test
     void earlyCloseOfAReadDoesNotDownloadTheRest() throws IOException {
-        try (S3ObjectStore store = server.newStore("early", Map.of())) {
+        try (S3Backend store = server.newStore("early", Map.of())) {
             long size = 32 * MiB;
             store.put("early/x", new SeededInputStream(6, size), size, PutOptions.DEFAULT);
 
@@ -293,7 +292,7 @@ class S3ObjectStoreTest {
 
     @Test
     void measuresLargeTransferTimes() {
-        try (S3ObjectStore store = server.newStore("measure", Map.of())) {
+        try (S3Backend store = server.newStore("measure", Map.of())) {
             long size = 100 * MiB;
             long start = System.nanoTime();
             store.put("measure/100MiB", new SeededInputStream(8, size), size, PutOptions.DEFAULT);

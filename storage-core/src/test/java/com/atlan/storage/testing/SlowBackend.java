@@ -1,22 +1,22 @@
 package com.atlan.storage.testing;
 
+import com.atlan.storage.store.Backend;
+import com.atlan.storage.store.ObjectContent;
 import com.atlan.storage.store.ObjectInfo;
-import com.atlan.storage.store.ObjectStore;
 import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.stream.Stream;
 
 /** Slows a store down so a test can stop a migration part way: per listed object, per open, per 64 KiB read. */
-public final class SlowObjectStore extends ForwardingObjectStore {
+public final class SlowBackend extends ForwardingBackend {
 
     private final Duration perListed;
     private final Duration perOpen;
     private final Duration per64KiB;
 
-    public SlowObjectStore(ObjectStore delegate, Duration perListed, Duration perOpen, Duration per64KiB) {
+    public SlowBackend(Backend delegate, Duration perListed, Duration perOpen, Duration per64KiB) {
         super(delegate);
         this.perListed = perListed;
         this.perOpen = perOpen;
@@ -29,9 +29,9 @@ public final class SlowObjectStore extends ForwardingObjectStore {
     }
 
     @Override
-    public InputStream open(String key) {
+    public ObjectContent open(String key) {
         pause(perOpen);
-        return new FilterInputStream(super.open(key)) {
+        return super.open(key).wrap(content -> new FilterInputStream(content) {
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
                 if (!per64KiB.isZero()) {
@@ -44,7 +44,7 @@ public final class SlowObjectStore extends ForwardingObjectStore {
                 }
                 return in.read(b, off, Math.min(len, 64 * 1024));
             }
-        };
+        });
     }
 
     private static void pause(Duration d) {

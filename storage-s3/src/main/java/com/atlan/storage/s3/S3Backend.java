@@ -1,9 +1,13 @@
 package com.atlan.storage.s3;
 
-import com.atlan.storage.store.Capabilities;
+import com.atlan.storage.store.Backend;
+import com.atlan.storage.store.Features;
+import com.atlan.storage.store.HashKind;
+import com.atlan.storage.store.ListingOrder;
+import com.atlan.storage.store.MetadataField;
+import com.atlan.storage.store.ObjectContent;
 import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.ObjectNotFoundException;
-import com.atlan.storage.store.ObjectStore;
 import com.atlan.storage.store.PutOptions;
 import com.atlan.storage.store.TransientStorageException;
 import java.io.ByteArrayInputStream;
@@ -11,7 +15,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -22,17 +28,18 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
- * An S3 bucket (AWS or an S3-compatible server) as an {@link ObjectStore}. Create it through
+ * An S3 bucket (AWS or an S3-compatible server) as an {@link Backend}. Create it through
  * {@link S3StoreProvider}; it is safe for concurrent use and meant to be called from virtual threads.
  */
-public final class S3ObjectStore implements ObjectStore {
+public final class S3Backend implements Backend {
 
-    private static final Logger LOG = LoggerFactory.getLogger(S3ObjectStore.class);
+    private static final Logger LOG = LoggerFactory.getLogger(S3Backend.class);
 
     private final S3StoreConfig config;
     private final LazyS3Client clients;
@@ -49,7 +56,7 @@ public final class S3ObjectStore implements ObjectStore {
     private final LongAdder sent = new LongAdder();
     private final LongAdder received = new LongAdder();
 
-    S3ObjectStore(S3StoreConfig config) {
+    S3Backend(S3StoreConfig config) {
         this.config = config;
         this.clients = new LazyS3Client(() -> S3ClientFactory.create(config));
         this.client = clients.client();
@@ -100,17 +107,32 @@ public final class S3ObjectStore implements ObjectStore {
         return received.sum();
     }
 
+    /**
+     * MD5s where entity tags are ones ({@link S3Objects}), checked on write (Content-MD5, or hashed here for
+     * multipart uploads), the standard content headers and user metadata, code point order (AWS's; other servers
+     * may differ), and server-side copies between stores of one endpoint, region and identity.
+     */
     @Override
-    public Capabilities capabilities() {
-        return new Capabilities(true, false, config.etagsAreMd5());
+    public Features features() {
+        return new Features(
+                Set.of(HashKind.MD5),
+                Set.of(HashKind.MD5),
+                false,
+                EnumSet.allOf(MetadataField.class),
+                ListingOrder.CODE_POINT,
+                "s3 " + config.endpointIdentity() + " " + config.region() + " "
+                        + config.credentials().identity(),
+                false,
+                false);
     }
 
     @Override
     public Stream<ObjectInfo> list(String prefix, String startAfter) {
         return S3Listing.stream(
-                config.parallelListing()
-                        ? new FanOutListing(client, lean, errors, config.bucket(), prefix, startAfter)
-                        : new S3Listing(client, lean, errors, config.bucket(), prefix, startAfter));
+                        config.parallelListing()
+                                ? new FanOutListing(client, lean, errors, config.bucket(), prefix, startAfter)
+                                : new S3Listing(client, lean, errors, config.bucket(), prefix, startAfter))
+                .map(entry -> S3Objects.listed(config, entry));
     }
 
     @Override
@@ -121,8 +143,7 @@ public final class S3ObjectStore implements ObjectStore {
         try {
             HeadObjectResponse head =
                     client.headObject(b -> b.bucket(config.bucket()).key(key));
-            return Optional.of(
-                    new ObjectInfo(key, head.contentLength(), head.lastModified(), Md5.unquote(head.eTag())));
+            return Optional.of(describe(key, head.contentLength(), head.lastModified(), head.sdkHttpResponse()));
         } catch (AwsServiceException e) {
             if (e.statusCode() == 404) {
                 return Optional.empty();
@@ -133,46 +154,69 @@ public final class S3ObjectStore implements ObjectStore {
         }
     }
 
+    /** An object as the headers of a HEAD or GET answer through the SDK describe it. */
+    private ObjectInfo describe(
+            String key, long size, java.time.Instant lastModified, software.amazon.awssdk.http.SdkHttpResponse http) {
+        java.util.function.Function<String, String> header =
+                name -> http.firstMatchingHeader(name).orElse(null);
+        java.util.Map<String, String> headers = new java.util.HashMap<>();
+        http.headers().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
+        return S3Objects.fromHeaders(config, key, size, lastModified, header)
+                .withMetadata(S3Objects.metadata(header, S3Objects.userMetadata(headers)));
+    }
+
     @Override
-    public InputStream open(String key) {
+    public ObjectContent open(String key) {
         return get(key, null);
     }
 
     @Override
-    public InputStream open(String key, long offset, long length) {
+    public ObjectContent open(String key, long offset, long length) {
         if (offset < 0 || length < 0) {
             throw new IllegalArgumentException("offset and length must be >= 0: " + offset + ", " + length);
         }
         if (length == 0) {
-            if (stat(key).isEmpty()) {
-                throw new ObjectNotFoundException(name(), key, "no object '" + key + "' in " + name());
-            }
-            return InputStream.nullInputStream();
+            return emptyRead(key);
         }
         long last = offset + length - 1 < 0 ? Long.MAX_VALUE : offset + length - 1;
         return get(key, "bytes=" + offset + "-" + last);
     }
 
     /** The object's content, or the HTTP {@code range} of it when not {@code null}. */
-    private InputStream get(String key, String range) {
+    private ObjectContent get(String key, String range) {
         if (lean != null) {
             // no SDK request object here: building one costs more CPU than the lean request itself
-            InputStream body = lean.get(key, range, received);
-            return body == null ? InputStream.nullInputStream() : body; // null: the range starts past the end
+            ObjectContent body = lean.get(key, range, received);
+            return body == null ? emptyRead(key) : body; // null: the range starts past the end
         }
         GetObjectRequest.Builder request =
                 GetObjectRequest.builder().bucket(config.bucket()).key(key);
         if (range != null) request.range(range);
         try {
-            return new S3ReadStream(client.getObject(request.build()), received);
+            var response = client.getObject(request.build());
+            GetObjectResponse got = response.response();
+            long size = got.contentRange() != null
+                    ? Long.parseLong(
+                            got.contentRange().substring(got.contentRange().lastIndexOf('/') + 1))
+                    : got.contentLength();
+            return new ObjectContent(
+                    new S3ReadStream(response, received),
+                    describe(key, size, got.lastModified(), got.sdkHttpResponse()));
         } catch (AwsServiceException e) {
             if (e.statusCode() == 416 && range != null) {
-                return InputStream.nullInputStream(); // the range starts at or past the end of the object
+                return emptyRead(key); // the range starts at or past the end of the object
             }
             throw errors.map(e, "reading", key);
         } catch (SdkException e) {
             throw errors.map(e, "reading", key);
         }
+    }
+
+    /** No bytes of an object that exists: a range past its end, or of length zero. */
+    private ObjectContent emptyRead(String key) {
+        ObjectInfo info = stat(key)
+                .orElseThrow(() -> new ObjectNotFoundException(name(), key, "no object '" + key + "' in " + name()));
+        return new ObjectContent(InputStream.nullInputStream(), info);
     }
 
     @Override
@@ -236,7 +280,7 @@ public final class S3ObjectStore implements ObjectStore {
         if (config.etagsAreMd5() && !Md5.hex(md5).equals(etag)) {
             throw errors.mismatch(key, "the ETag", Md5.hex(md5), etag);
         }
-        return new ObjectInfo(key, length, null, etag);
+        return written(key, length, null, etag);
     }
 
     /**
@@ -250,7 +294,7 @@ public final class S3ObjectStore implements ObjectStore {
         if (config.etagsAreMd5() && !expected.equalsIgnoreCase(etag)) {
             throw errors.mismatch(key, "the ETag", expected, etag);
         }
-        return new ObjectInfo(key, length, null, etag);
+        return written(key, length, null, etag);
     }
 
     /**
@@ -272,13 +316,9 @@ public final class S3ObjectStore implements ObjectStore {
         return written;
     }
 
-    /**
-     * Always: single PUTs send the expected MD5 as Content-MD5 (the SDK path compares it first), multipart
-     * uploads hash the bytes as they pass.
-     */
-    @Override
-    public boolean checksExpectedMd5(long size) {
-        return true;
+    /** What a write or copy recorded, with the MD5 its entity tag is where it is one. */
+    private ObjectInfo written(String key, long size, java.time.Instant lastModified, String etag) {
+        return new ObjectInfo(key, size, lastModified, etag, S3Objects.hashes(config, etag, null, false), null);
     }
 
     private String putWithSdk(String key, byte[] buffer, int length, byte[] md5, PutOptions options) {
@@ -287,8 +327,15 @@ public final class S3ObjectStore implements ObjectStore {
                 .key(key)
                 .contentLength((long) length)
                 .contentMD5(Md5.base64(md5))
-                .contentType(options.contentType() == null ? "application/octet-stream" : options.contentType())
-                .metadata(options.metadata());
+                .contentType(
+                        options.metadata().contentType() == null
+                                ? "application/octet-stream"
+                                : options.metadata().contentType())
+                .contentEncoding(options.metadata().contentEncoding())
+                .contentDisposition(options.metadata().contentDisposition())
+                .contentLanguage(options.metadata().contentLanguage())
+                .cacheControl(options.metadata().cacheControl())
+                .metadata(options.metadata().user());
         WriteAttributes.apply(config, request::storageClass, request::serverSideEncryption, request::ssekmsKeyId);
         RequestBody body = RequestBody.fromContentProvider(
                 () -> new ByteArrayInputStream(buffer, 0, length),
@@ -311,33 +358,18 @@ public final class S3ObjectStore implements ObjectStore {
         return true;
     }
 
-    /**
-     * True for another S3 store on the same endpoint and region with the same credentials: the server
-     * can then read the source bucket on this store's behalf.
-     */
-    @Override
-    public boolean canCopyFrom(ObjectStore source) {
-        return source instanceof S3ObjectStore other
-                && other.config.endpointIdentity().equals(config.endpointIdentity())
-                && other.config.region().equals(config.region())
-                && other.config
-                        .credentials()
-                        .identity()
-                        .equals(config.credentials().identity());
-    }
-
     /** Copies with CopyObject up to {@code copyThreshold} (5 GiB), with parallel UploadPartCopy above. */
     @Override
-    public ObjectInfo copyFrom(ObjectStore source, ObjectInfo object) {
-        if (!canCopyFrom(source)) {
+    public ObjectInfo copyFrom(Backend source, ObjectInfo object) {
+        if (!(source instanceof S3Backend from) || !features().canCopyFrom(source.features())) {
             throw new UnsupportedOperationException(name() + " cannot copy server side from " + source.name());
         }
-        String sourceBucket = ((S3ObjectStore) source).bucket();
+        String sourceBucket = from.bucket();
         String key = object.key();
         if (lean != null && object.etag() != null && object.size() <= config.copyThreshold()) {
             LeanS3Client.Copied copied = lean.copy(sourceBucket, key, object.etag());
             // If-Match pinned the listed version, so the copy has its size: no HEAD needed.
-            return new ObjectInfo(key, object.size(), copied.lastModified(), copied.etag());
+            return written(key, object.size(), copied.lastModified(), copied.etag());
         }
         if (object.size() <= config.copyThreshold()) {
             CopyObjectRequest.Builder request = CopyObjectRequest.builder()
@@ -356,7 +388,7 @@ public final class S3ObjectStore implements ObjectStore {
             if (object.etag() != null && result != null && result.eTag() != null) {
                 // If-Match pinned the listed version, so the copy has its size: no HEAD needed, which
                 // halves the requests of small-object copies.
-                return new ObjectInfo(key, object.size(), result.lastModified(), Md5.unquote(result.eTag()));
+                return written(key, object.size(), result.lastModified(), Md5.unquote(result.eTag()));
             }
         } else {
             copier.copy(sourceBucket, key, object.size(), object.etag());
@@ -378,6 +410,6 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public String toString() {
-        return "S3ObjectStore[" + config + "]";
+        return "S3Backend[" + config + "]";
     }
 }

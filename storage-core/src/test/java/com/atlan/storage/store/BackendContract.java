@@ -24,16 +24,16 @@ import org.junit.jupiter.api.Test;
  * The behaviour every {@link ObjectStore} backend promises. A backend's test extends this class and
  * supplies a new, empty store per test; backend-specific tests live next to it.
  */
-public abstract class ObjectStoreContract {
+public abstract class BackendContract {
 
     /** Bytes in a mebibyte. */
     protected static final long MiB = 1024 * 1024;
 
     /** The store under test; created before each test by {@link #store()}. */
-    protected ObjectStore store;
+    protected Backend store;
 
     /** A new, empty store. Called once before each test; the contract closes it after the test. */
-    protected abstract ObjectStore store();
+    protected abstract Backend store();
 
     /**
      * How many keys the pagination test writes. Object stores page at 1,000 keys, so backends with

@@ -1,11 +1,13 @@
 package com.atlan.storage.store.local;
 
-import com.atlan.storage.store.Capabilities;
+import com.atlan.storage.store.Backend;
+import com.atlan.storage.store.Features;
 import com.atlan.storage.store.IntegrityException;
 import com.atlan.storage.store.InvalidKeyException;
+import com.atlan.storage.store.ListingOrder;
+import com.atlan.storage.store.ObjectContent;
 import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.ObjectNotFoundException;
-import com.atlan.storage.store.ObjectStore;
 import com.atlan.storage.store.PutOptions;
 import com.atlan.storage.store.StorageException;
 import com.atlan.storage.store.StoragePermissionException;
@@ -28,6 +30,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -39,7 +42,7 @@ import java.util.stream.Stream;
  * key whose parent folder is a symbolic link leading out of the root. Symbolic links and partial files
  * of in-progress writes are not listed.
  */
-public final class LocalObjectStore implements ObjectStore {
+public final class LocalBackend implements Backend {
 
     /** File-name prefix of in-progress writes; such files are never listed. */
     static final String PARTIAL_PREFIX = ".atlan-partial-";
@@ -50,7 +53,7 @@ public final class LocalObjectStore implements ObjectStore {
     private final Path root;
 
     /** A store named {@code name} over the folder {@code root} (created on first write). */
-    public LocalObjectStore(String name, Path root) {
+    public LocalBackend(String name, Path root) {
         this.name = name;
         this.root = root.toAbsolutePath().normalize();
     }
@@ -65,9 +68,16 @@ public final class LocalObjectStore implements ObjectStore {
         return root;
     }
 
+    /**
+     * Keeps modification times, lists in code point order (the tree walk sorts each folder), copies server side
+     * from any other folder store (a file copy), reports no hashes and holds no metadata.
+     */
+    private static final Features FEATURES = new Features(
+            Set.of(), Set.of(), true, Set.of(), ListingOrder.CODE_POINT, "local-file-system", false, false);
+
     @Override
-    public Capabilities capabilities() {
-        return new Capabilities(true, true, false);
+    public Features features() {
+        return FEATURES;
     }
 
     @Override
@@ -99,21 +109,22 @@ public final class LocalObjectStore implements ObjectStore {
     }
 
     @Override
-    public InputStream open(String key) {
+    public ObjectContent open(String key) {
         Path file = resolve(key);
         try {
             if (Files.isDirectory(file)) {
                 throw new ObjectNotFoundException(
                         name, key, "no object '" + key + "' in " + name + " (it is a folder)");
             }
-            return Files.newInputStream(file);
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+            return new ObjectContent(Channels.newInputStream(channel), describe(key, file, channel));
         } catch (IOException e) {
             throw translate(key, "open", e);
         }
     }
 
     @Override
-    public InputStream open(String key, long offset, long length) {
+    public ObjectContent open(String key, long offset, long length) {
         if (offset < 0 || length < 0) {
             throw new IllegalArgumentException("offset and length must be >= 0: " + offset + ", " + length);
         }
@@ -124,8 +135,9 @@ public final class LocalObjectStore implements ObjectStore {
                         name, key, "no object '" + key + "' in " + name + " (it is a folder)");
             }
             FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+            ObjectInfo info = describe(key, file, channel);
             channel.position(offset);
-            return new BoundedInputStream(Channels.newInputStream(channel), length);
+            return new ObjectContent(new BoundedInputStream(Channels.newInputStream(channel), length), info);
         } catch (IOException e) {
             throw translate(key, "open", e);
         }
@@ -207,14 +219,22 @@ public final class LocalObjectStore implements ObjectStore {
         }
     }
 
-    @Override
-    public boolean canCopyFrom(ObjectStore source) {
-        return source instanceof LocalObjectStore;
+    /** The object's size and time as the open file sees them (closing the channel on failure). */
+    private static ObjectInfo describe(String key, Path file, FileChannel channel) throws IOException {
+        try {
+            return ObjectInfo.of(
+                    key, channel.size(), Files.getLastModifiedTime(file).toInstant());
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
     }
 
     @Override
-    public ObjectInfo copyFrom(ObjectStore source, ObjectInfo object) {
-        LocalObjectStore from = (LocalObjectStore) source;
+    public ObjectInfo copyFrom(Backend source, ObjectInfo object) {
+        if (!(source instanceof LocalBackend from)) {
+            throw new UnsupportedOperationException(name + " cannot copy server side from " + source.name());
+        }
         Path src = from.resolve(object.key());
         Path target = resolve(object.key());
         Path partial = null;
@@ -241,7 +261,7 @@ public final class LocalObjectStore implements ObjectStore {
 
     @Override
     public String toString() {
-        return "LocalObjectStore[" + name + " at " + root + "]";
+        return "LocalBackend[" + name + " at " + root + "]";
     }
 
     /** The file for {@code key}, refusing keys that are not plain relative paths inside the root. */

@@ -1,14 +1,14 @@
 package com.atlan.storage.s3;
 
-import com.atlan.storage.store.ObjectStore;
-import com.atlan.storage.store.ObjectStoreContract;
+import com.atlan.storage.store.Backend;
+import com.atlan.storage.store.BackendContract;
 import java.util.Map;
 
 /** The shared contract against S3Proxy, with full-size pagination and a 100 MiB multipart round trip. */
-class S3ObjectStoreContractTest extends ObjectStoreContract {
+class S3BackendContractTest extends BackendContract {
 
     @Override
-    protected ObjectStore store() {
+    protected Backend store() {
         return S3ProxyServer.get().newStore("s3-contract", Map.of());
     }
 

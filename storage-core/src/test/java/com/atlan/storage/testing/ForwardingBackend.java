@@ -1,19 +1,20 @@
 package com.atlan.storage.testing;
 
-import com.atlan.storage.store.Capabilities;
+import com.atlan.storage.store.Backend;
+import com.atlan.storage.store.Features;
+import com.atlan.storage.store.ObjectContent;
 import com.atlan.storage.store.ObjectInfo;
-import com.atlan.storage.store.ObjectStore;
 import com.atlan.storage.store.PutOptions;
 import java.io.InputStream;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Delegates every call to another store; tests override the calls they want to disturb or observe. */
-public class ForwardingObjectStore implements ObjectStore {
+public class ForwardingBackend implements Backend {
 
-    protected final ObjectStore delegate;
+    protected final Backend delegate;
 
-    public ForwardingObjectStore(ObjectStore delegate) {
+    public ForwardingBackend(Backend delegate) {
         this.delegate = delegate;
     }
 
@@ -22,14 +23,22 @@ public class ForwardingObjectStore implements ObjectStore {
         return delegate.name();
     }
 
+    /**
+     * The delegate's features without server-side copy: a copy between servers would bypass what a test puts
+     * between them.
+     */
     @Override
-    public Capabilities capabilities() {
-        return delegate.capabilities();
-    }
-
-    @Override
-    public boolean checksExpectedMd5(long size) {
-        return delegate.checksExpectedMd5(size);
+    public Features features() {
+        Features f = delegate.features();
+        return new Features(
+                f.hashes(),
+                f.verifiedOnWrite(),
+                f.preservesModTime(),
+                f.metadata(),
+                f.listingOrder(),
+                null,
+                false,
+                false);
     }
 
     @Override
@@ -43,12 +52,12 @@ public class ForwardingObjectStore implements ObjectStore {
     }
 
     @Override
-    public InputStream open(String key) {
+    public ObjectContent open(String key) {
         return delegate.open(key);
     }
 
     @Override
-    public InputStream open(String key, long offset, long length) {
+    public ObjectContent open(String key, long offset, long length) {
         return delegate.open(key, offset, length);
     }
 

@@ -4,10 +4,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.atlan.storage.store.Backend;
+import com.atlan.storage.store.BackendContract;
 import com.atlan.storage.store.InvalidKeyException;
 import com.atlan.storage.store.ObjectInfo;
-import com.atlan.storage.store.ObjectStore;
-import com.atlan.storage.store.ObjectStoreContract;
 import com.atlan.storage.store.PutOptions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class LocalObjectStoreContractTest extends ObjectStoreContract {
+class LocalBackendContractTest extends BackendContract {
 
     @TempDir
     Path temp;
@@ -31,9 +31,9 @@ class LocalObjectStoreContractTest extends ObjectStoreContract {
     private Path root;
 
     @Override
-    protected ObjectStore store() {
+    protected Backend store() {
         root = temp.resolve("root");
-        return new LocalObjectStore("local-test", root);
+        return new LocalBackend("local-test", root);
     }
 
     @Override
@@ -87,7 +87,7 @@ class LocalObjectStoreContractTest extends ObjectStoreContract {
     @Test
     void neverListsPartialFiles() throws Exception {
         Files.createDirectories(root.resolve("dir"));
-        Files.writeString(root.resolve("dir").resolve(LocalObjectStore.PARTIAL_PREFIX + "left-over"), "junk");
+        Files.writeString(root.resolve("dir").resolve(LocalBackend.PARTIAL_PREFIX + "left-over"), "junk");
         CountDownLatch halfWritten = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         InputStream slow = new InputStream() {
@@ -141,7 +141,7 @@ class LocalObjectStoreContractTest extends ObjectStoreContract {
                 .singleElement()
                 .extracting(ObjectInfo::lastModified)
                 .isEqualTo(mtime);
-        assertThat(store.capabilities().preservesMtime()).isTrue();
+        assertThat(store.features().preservesModTime()).isTrue();
     }
 
     @Test

@@ -1,11 +1,16 @@
 package com.atlan.storage.testing;
 
-import com.atlan.storage.store.Capabilities;
+import com.atlan.storage.store.Backend;
+import com.atlan.storage.store.Features;
+import com.atlan.storage.store.HashKind;
+import com.atlan.storage.store.Hashes;
 import com.atlan.storage.store.IntegrityException;
 import com.atlan.storage.store.KeyOrder;
+import com.atlan.storage.store.ListingOrder;
+import com.atlan.storage.store.MetadataField;
+import com.atlan.storage.store.ObjectContent;
 import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.ObjectNotFoundException;
-import com.atlan.storage.store.ObjectStore;
 import com.atlan.storage.store.PutOptions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,20 +19,22 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Stream;
 
-/** A thread-safe in-memory {@link ObjectStore} for tests, listing in {@link KeyOrder} like real stores. */
-public final class MemoryObjectStore implements ObjectStore {
+/** A thread-safe in-memory {@link Backend} for tests, listing in {@link KeyOrder} like real stores. */
+public final class MemoryBackend implements Backend {
 
     private record Entry(ObjectInfo info, byte[] data) {}
 
     private final String name;
     private final ConcurrentSkipListMap<String, Entry> objects = new ConcurrentSkipListMap<>(KeyOrder.COMPARATOR);
 
-    public MemoryObjectStore(String name) {
+    public MemoryBackend(String name) {
         this.name = name;
     }
 
@@ -36,9 +43,18 @@ public final class MemoryObjectStore implements ObjectStore {
         return name;
     }
 
+    /** Reports MD5s, keeps times and every kind of metadata, lists in code point order, no server-side copy. */
     @Override
-    public Capabilities capabilities() {
-        return new Capabilities(false, true, true);
+    public Features features() {
+        return new Features(
+                Set.of(HashKind.MD5),
+                Set.of(),
+                true,
+                EnumSet.allOf(MetadataField.class),
+                ListingOrder.CODE_POINT,
+                null,
+                false,
+                false);
     }
 
     @Override
@@ -47,7 +63,7 @@ public final class MemoryObjectStore implements ObjectStore {
         boolean after = startAfter != null && !startAfter.isEmpty() && KeyOrder.compare(startAfter, p) >= 0;
         var tail = after ? objects.tailMap(startAfter, false) : objects.tailMap(p, true);
         return tail.values().stream()
-                .map(Entry::info)
+                .map(e -> e.info().withMetadata(null)) // listings carry no metadata, as on real stores
                 .takeWhile(info -> info.key().startsWith(p));
     }
 
@@ -57,16 +73,18 @@ public final class MemoryObjectStore implements ObjectStore {
     }
 
     @Override
-    public InputStream open(String key) {
-        return new ByteArrayInputStream(entry(key).data());
+    public ObjectContent open(String key) {
+        Entry e = entry(key);
+        return new ObjectContent(new ByteArrayInputStream(e.data()), e.info());
     }
 
     @Override
-    public InputStream open(String key, long offset, long length) {
-        byte[] data = entry(key).data();
+    public ObjectContent open(String key, long offset, long length) {
+        Entry e = entry(key);
+        byte[] data = e.data();
         int from = (int) Math.min(Math.max(offset, 0), data.length);
         int count = (int) Math.min(Math.max(length, 0), data.length - from);
-        return new ByteArrayInputStream(data, from, count);
+        return new ObjectContent(new ByteArrayInputStream(data, from, count), e.info());
     }
 
     @Override
@@ -81,7 +99,9 @@ public final class MemoryObjectStore implements ObjectStore {
             throw new UncheckedIOException(e);
         }
         Instant mtime = options.lastModified() != null ? options.lastModified() : Instant.now();
-        ObjectInfo info = new ObjectInfo(key, bytes.length, mtime, md5(bytes));
+        String md5 = md5(bytes);
+        ObjectInfo info =
+                new ObjectInfo(key, bytes.length, mtime, md5, Hashes.of(HashKind.MD5, md5), options.metadata());
         objects.put(key, new Entry(info, bytes));
         return info;
     }

@@ -1,7 +1,8 @@
 package com.atlan.storage.testing;
 
+import com.atlan.storage.store.Backend;
+import com.atlan.storage.store.ObjectContent;
 import com.atlan.storage.store.ObjectInfo;
-import com.atlan.storage.store.ObjectStore;
 import com.atlan.storage.store.PutOptions;
 import java.io.InputStream;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /** Counts the requests made to a store and remembers which keys were written. */
-public class CountingObjectStore extends ForwardingObjectStore {
+public class CountingBackend extends ForwardingBackend {
 
     public final AtomicInteger lists = new AtomicInteger();
     public final AtomicInteger stats = new AtomicInteger();
@@ -19,7 +20,7 @@ public class CountingObjectStore extends ForwardingObjectStore {
     public final AtomicInteger puts = new AtomicInteger();
     public final Set<String> putKeys = ConcurrentHashMap.newKeySet();
 
-    public CountingObjectStore(ObjectStore delegate) {
+    public CountingBackend(Backend delegate) {
         super(delegate);
     }
 
@@ -36,13 +37,13 @@ public class CountingObjectStore extends ForwardingObjectStore {
     }
 
     @Override
-    public InputStream open(String key) {
+    public ObjectContent open(String key) {
         opens.incrementAndGet();
         return super.open(key);
     }
 
     @Override
-    public InputStream open(String key, long offset, long length) {
+    public ObjectContent open(String key, long offset, long length) {
         opens.incrementAndGet();
         return super.open(key, offset, length);
     }
