@@ -40,6 +40,14 @@ public interface Backend extends AutoCloseable {
      */
     Stream<ObjectInfo> list(String prefix, String startAfter);
 
+    /**
+     * {@link #list} by the simplest protocol the store has (one paged listing, no fan-out over folders), for
+     * verification: a check must not share the code path whose answer it checks. The default is {@link #list}.
+     */
+    default Stream<ObjectInfo> listFlat(String prefix, String startAfter) {
+        return list(prefix, startAfter);
+    }
+
     /** The object's size, time, hashes and metadata, or empty when no object has this key. */
     Optional<ObjectInfo> stat(String key);
 

@@ -12,4 +12,10 @@ public final class StorageConfigException extends StorageException {
     public StorageConfigException(String store, String message, Throwable cause) {
         super(store, null, message, cause);
     }
+
+    /** Always: a store that is misconfigured or missing fails every object. */
+    @Override
+    public boolean isStoreWide() {
+        return true;
+    }
 }

@@ -38,4 +38,12 @@ public abstract sealed class StorageException extends RuntimeException
     public boolean isRetryable() {
         return false;
     }
+
+    /**
+     * Whether the failure will recur for every object of the store (a missing bucket, rejected credentials), so
+     * a migration should stop instead of failing each object in turn.
+     */
+    public boolean isStoreWide() {
+        return false;
+    }
 }
