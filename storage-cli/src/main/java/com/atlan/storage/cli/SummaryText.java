@@ -26,9 +26,12 @@ final class SummaryText {
         if (!s.prefix().isEmpty()) {
             text.append("  prefix:  ").append(s.prefix()).append(System.lineSeparator());
         }
-        text.append("  skipped: ")
+        text.append("  copied:  ")
+                .append(s.copiedFiles())
+                .append(System.lineSeparator())
+                .append("  already identical: ")
                 .append(s.skippedFiles())
-                .append(" (already identical at the destination)")
+                .append(" (no copy needed)")
                 .append(System.lineSeparator());
         text.append("  failed:  ").append(s.failedMigrations()).append(System.lineSeparator());
         for (FailureRecord f : s.failures()) {

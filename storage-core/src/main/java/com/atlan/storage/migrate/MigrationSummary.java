@@ -11,18 +11,23 @@ import java.util.List;
  * The result of a migration, with the spec's fields and JSON names plus {@code skipped_files},
  * {@code bytes_migrated} and {@code elapsed_ms}.
  *
- * <p>{@code total_files == migrated_files + skipped_files + failed_migrations} and
- * {@code failed_migrations == failures.size()} always hold.
+ * <p>The counts mean what the spec's examples rely on: {@code migrated_files} counts the objects that are at the
+ * destination and identical at the end of the run, whether copied now or found identical already; {@code
+ * skipped_files} says how many of those needed no copy. So after a migration {@code total_files ==
+ * migrated_files + failed_migrations}, a re-run over an unchanged prefix reports {@code migrated_files ==
+ * skipped_files == total_files}, and {@code migrated_files / total_files} is the success rate. {@code
+ * failed_migrations == failures.size()} always holds. A dry run copies nothing: its {@code migrated_files} are the
+ * objects already identical, and the rest of {@code total_files} are what a real run would copy.
  *
  * @param totalFiles       objects the prefix selected
- * @param migratedFiles    objects written to the destination and verified
+ * @param migratedFiles    objects at the destination and identical at the end (copied now, or already there)
  * @param failedMigrations objects not migrated
  * @param failures         one entry per failed object
  * @param prefix           the prefix exactly as the caller gave it
  * @param source           the source store name
  * @param destination      the destination store name
- * @param skippedFiles     objects already identical at the destination
- * @param bytesMigrated    bytes of the migrated objects
+ * @param skippedFiles     of the migrated objects, those already identical at the destination (no copy needed)
+ * @param bytesMigrated    bytes copied (objects found identical count no bytes)
  * @param elapsedMs        wall time of the migration in milliseconds
  */
 @JsonPropertyOrder({
@@ -62,6 +67,11 @@ public record MigrationSummary(
     /** A summary of a migration that found nothing to migrate. */
     public static MigrationSummary empty(String prefix, String source, String destination) {
         return new MigrationSummary(0, 0, 0, List.of(), prefix, source, destination, 0, 0, 0);
+    }
+
+    /** Objects copied by this migration: migrated, less those already identical. */
+    public long copiedFiles() {
+        return migratedFiles - skippedFiles;
     }
 
     /** Whether every selected object is at the destination (migrated now or already there). */

@@ -377,7 +377,7 @@ public final class Migrator {
                 Progress p = tracker.snapshot();
                 return new MigrationSummary(
                         p.listedFiles(),
-                        0,
+                        p.skippedFiles(),
                         0,
                         List.of(),
                         rawPrefix,
@@ -390,7 +390,7 @@ public final class Migrator {
             List<FailureRecord> failures = ledger.failures();
             return new MigrationSummary(
                     ledger.total(),
-                    ledger.migrated(),
+                    ledger.migrated() + ledger.skipped(),
                     failures.size(),
                     failures,
                     rawPrefix,

@@ -8,7 +8,7 @@ import java.time.Duration;
  * @param listedFiles     objects the listing has yielded so far
  * @param listedBytes     their total size
  * @param listingComplete whether the listing has ended, so the totals are final
- * @param migratedFiles   objects migrated
+ * @param migratedFiles   objects copied so far (the summary also counts those found identical as migrated)
  * @param skippedFiles    objects already identical at the destination
  * @param failedFiles     objects that failed
  * @param transferredBytes bytes written so far, including objects still in flight

@@ -56,7 +56,10 @@ class IncrementalMigrationTest {
 
         assertThat(summary.totalFiles()).isEqualTo(10_000);
         assertThat(summary.skippedFiles()).isEqualTo(10_000);
-        assertThat(summary.migratedFiles()).isZero();
+        assertThat(summary.migratedFiles())
+                .as("every object is at the destination and identical")
+                .isEqualTo(10_000);
+        assertThat(summary.copiedFiles()).isZero();
         assertThat(skippedEvents.get()).isEqualTo(10_000);
         assertThat(from.opens.get() + to.opens.get() + from.puts.get() + to.puts.get())
                 .isZero();
