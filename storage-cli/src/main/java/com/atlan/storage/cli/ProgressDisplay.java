@@ -1,7 +1,7 @@
 package com.atlan.storage.cli;
 
+import com.atlan.storage.accounting.Progress;
 import com.atlan.storage.migrate.MigrationHandle;
-import com.atlan.storage.migrate.Progress;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Executors;

@@ -1,6 +1,6 @@
 package com.atlan.storage.cli;
 
-import com.atlan.storage.migrate.FailureRecord;
+import com.atlan.storage.accounting.FailureRecord;
 import com.atlan.storage.migrate.MigrationSummary;
 import java.util.Locale;
 
