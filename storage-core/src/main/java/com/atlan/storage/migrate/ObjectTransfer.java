@@ -95,6 +95,10 @@ final class ObjectTransfer {
                     declared);
             try (VerifyingInputStream in = new VerifyingInputStream(
                     content, source.name(), object.key(), object.size(), hasher, declared, counter)) {
+                if (object.size() == 0) {
+                    // a put of no bytes reads nothing, so the check that the source holds no more runs first
+                    in.verifyComplete();
+                }
                 ObjectInfo written;
                 try {
                     written = destination.put(object.key(), in, object.size(), options);

@@ -9,14 +9,16 @@ import com.atlan.storage.store.ObjectContent;
 import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.ObjectNotFoundException;
 import com.atlan.storage.store.PutOptions;
+import com.atlan.storage.store.StorageConfigException;
 import com.atlan.storage.store.StorageException;
 import com.atlan.storage.store.StoragePermissionException;
 import com.atlan.storage.store.TransientStorageException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -29,6 +31,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -39,23 +43,72 @@ import java.util.stream.Stream;
  *
  * <p>A file system cannot hold both a file {@code a} and a file {@code a/b}; writing the second gives an
  * {@link InvalidKeyException}. Keys with empty, {@code .} or {@code ..} segments are refused, and so is any
- * key whose parent folder is a symbolic link leading out of the root. Symbolic links and partial files
- * of in-progress writes are not listed.
+ * key whose parent folder is a symbolic link leading out of the root, and so is a key with a path segment longer
+ * than a file name may be ({@value #MAX_NAME_BYTES} bytes of UTF-8). Symbolic links and partial files of in-progress
+ * writes are not listed.
+ *
+ * <p>Writes are durable before they return: the bytes go to a hidden partial file in the target folder, which is
+ * fsynced, renamed into place, and the folder fsynced (with any folder the write created), so an object reported
+ * written survives a power loss. Partial files left by a killed process are removed when a listing meets them (see
+ * {@link #isAbandoned}).
+ *
+ * <p>File names must be representable: the JVM must encode them as UTF-8 ({@code sun.jnu.encoding}, which follows
+ * the locale), else a store refuses to start rather than garble non-ASCII keys.
  */
 public final class LocalBackend implements Backend {
 
     /** File-name prefix of in-progress writes; such files are never listed. */
     static final String PARTIAL_PREFIX = ".atlan-partial-";
 
+    /** The longest file name, in bytes of UTF-8, that common file systems (ext4, XFS, APFS, NTFS) hold. */
+    static final int MAX_NAME_BYTES = 255;
+
+    /** How long a partial file of a process that is gone must be untouched before it is removed. */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
+
     private static final int COPY_BUFFER = 64 * 1024;
+    private static final String OWN_PARTIAL_PREFIX =
+            PARTIAL_PREFIX + ProcessHandle.current().pid() + "-";
 
     private final String name;
     private final Path root;
+    private final FileSync sync;
 
-    /** A store named {@code name} over the folder {@code root} (created on first write). */
+    /**
+     * A store named {@code name} over the folder {@code root} (created on first write).
+     *
+     * @throws StorageConfigException when the JVM cannot represent file names as UTF-8
+     */
     public LocalBackend(String name, Path root) {
+        this(name, root, FileSync.DURABLE);
+    }
+
+    /** A store that makes its writes durable with {@code sync}. */
+    LocalBackend(String name, Path root, FileSync sync) {
+        requireUtf8FileNames(name);
         this.name = name;
         this.root = root.toAbsolutePath().normalize();
+        this.sync = sync;
+    }
+
+    /**
+     * Refuses to run where the JVM encodes file names in a character set other than UTF-8 (a POSIX locale under
+     * cron, systemd or a minimal container): non-ASCII names would list as {@code ?} and fail to write.
+     */
+    static void requireUtf8FileNames(String store) {
+        String encoding = System.getProperty("sun.jnu.encoding", "UTF-8");
+        boolean utf8;
+        try {
+            utf8 = Charset.forName(encoding).equals(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            utf8 = false;
+        }
+        if (!utf8) {
+            throw new StorageConfigException("the local store '" + store + "' cannot run: this JVM encodes file names"
+                    + " as " + encoding + " (from the locale; LANG=" + System.getenv("LANG") + ", LC_ALL="
+                    + System.getenv("LC_ALL") + "), so non-ASCII keys would be garbled. Run with a UTF-8 locale,"
+                    + " e.g. LC_ALL=C.UTF-8 (bin/atlan-storage sets one)");
+        }
     }
 
     @Override
@@ -149,23 +202,25 @@ public final class LocalBackend implements Backend {
         Path parent = target.getParent();
         Path partial = null;
         try {
-            partial = parent.resolve(PARTIAL_PREFIX + UUID.randomUUID());
-            long written;
-            try (OutputStream out = createPartial(key, partial)) {
-                written = copyExactly(data, out, length);
-            }
-            if (written != length) {
-                throw new IntegrityException(
-                        name,
-                        key,
-                        "source ended after " + written + " of " + length + " bytes while writing '" + key + "' to "
-                                + name);
-            }
-            if (options.lastModified() != null) {
-                Files.setLastModifiedTime(partial, FileTime.from(options.lastModified()));
+            partial = parent.resolve(OWN_PARTIAL_PREFIX + UUID.randomUUID());
+            Path existed = nearestExisting(parent);
+            try (FileChannel out = createPartial(key, partial)) {
+                long written = copyExactly(data, Channels.newOutputStream(out), length);
+                if (written != length) {
+                    throw new IntegrityException(
+                            name,
+                            key,
+                            "source ended after " + written + " of " + length + " bytes while writing '" + key + "' to "
+                                    + name);
+                }
+                if (options.lastModified() != null) {
+                    Files.setLastModifiedTime(partial, FileTime.from(options.lastModified()));
+                }
+                sync.file(out);
             }
             commit(key, partial, target);
             partial = null;
+            syncFolders(parent, existed);
             BasicFileAttributes attrs = Files.readAttributes(target, BasicFileAttributes.class);
             return ObjectInfo.of(key, attrs.size(), attrs.lastModifiedTime().toInstant());
         } catch (IOException e) {
@@ -182,11 +237,11 @@ public final class LocalBackend implements Backend {
      * Creates the partial file and its folders. A concurrent delete or failed write may prune a folder
      * between its creation and the file's, so creation is retried a few times before giving up.
      */
-    private OutputStream createPartial(String key, Path partial) throws IOException {
+    private FileChannel createPartial(String key, Path partial) throws IOException {
         for (int attempt = 1; ; attempt++) {
             createFolders(key, partial.getParent());
             try {
-                return Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                return FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             } catch (NoSuchFileException e) {
                 if (attempt == 5) {
                     throw new TransientStorageException(
@@ -239,11 +294,16 @@ public final class LocalBackend implements Backend {
         Path target = resolve(object.key());
         Path partial = null;
         try {
+            Path existed = nearestExisting(target.getParent());
             createFolders(object.key(), target.getParent());
-            partial = target.getParent().resolve(PARTIAL_PREFIX + UUID.randomUUID());
+            partial = target.getParent().resolve(OWN_PARTIAL_PREFIX + UUID.randomUUID());
             Files.copy(src, partial, StandardCopyOption.COPY_ATTRIBUTES);
+            try (FileChannel copied = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+                sync.file(copied);
+            }
             commit(object.key(), partial, target);
             partial = null;
+            syncFolders(target.getParent(), existed);
             BasicFileAttributes attrs = Files.readAttributes(target, BasicFileAttributes.class);
             return ObjectInfo.of(
                     object.key(), attrs.size(), attrs.lastModifiedTime().toInstant());
@@ -283,6 +343,14 @@ public final class LocalBackend implements Backend {
                         key,
                         "key '" + key + "' has an empty, '.' or '..' segment;" + " it would not stay inside " + root);
             }
+            int bytes = segment.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > MAX_NAME_BYTES) {
+                throw new InvalidKeyException(
+                        name,
+                        key,
+                        "key '" + key + "' has a path segment of " + bytes + " bytes; a file name holds at most "
+                                + MAX_NAME_BYTES + ", so " + name + " cannot store it");
+            }
         }
         Path file = root.resolve(key).normalize();
         if (!file.startsWith(root) || file.equals(root)) {
@@ -316,6 +384,47 @@ public final class LocalBackend implements Backend {
         } catch (IOException e) {
             throw translate(key, "resolve", e);
         }
+    }
+
+    /** {@code folder} or its nearest ancestor that exists (the root's parent at the highest). */
+    private Path nearestExisting(Path folder) {
+        Path existing = folder;
+        while (existing != null && !existing.equals(root) && !Files.isDirectory(existing, LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
+        }
+        return existing;
+    }
+
+    /** Syncs {@code folder}, which now holds a new name, and every folder up to {@code existed}, whose entries changed. */
+    private void syncFolders(Path folder, Path existed) throws IOException {
+        Path current = folder;
+        while (current != null) {
+            sync.folder(current);
+            if (current.equals(existed) || !current.startsWith(root) || current.equals(root.getParent())) {
+                return;
+            }
+            current = current.getParent();
+        }
+    }
+
+    /**
+     * Whether {@code partial} (a file named {@link #PARTIAL_PREFIX}...) was left by a write that will never finish:
+     * its process (named in the file name) is gone and it has not changed for {@link #ABANDONED_AFTER}; a name without
+     * a process id (older versions) after an hour untouched.
+     */
+    static boolean isAbandoned(String fileName, FileTime modified, Instant now) {
+        String rest = fileName.substring(PARTIAL_PREFIX.length());
+        int dash = rest.indexOf('-');
+        Duration idle = Duration.between(modified.toInstant(), now);
+        if (dash > 0) {
+            try {
+                long pid = Long.parseLong(rest.substring(0, dash));
+                return ProcessHandle.of(pid).isEmpty() && idle.compareTo(ABANDONED_AFTER) > 0;
+            } catch (NumberFormatException e) {
+                // a UUID's first group: the older name without a process id
+            }
+        }
+        return idle.compareTo(Duration.ofHours(1)) > 0;
     }
 
     private void createFolders(String key, Path folder) throws IOException {
@@ -353,7 +462,7 @@ public final class LocalBackend implements Backend {
         }
     }
 
-    private static long copyExactly(InputStream in, OutputStream out, long length) throws IOException {
+    private static long copyExactly(InputStream in, java.io.OutputStream out, long length) throws IOException {
         byte[] buffer = new byte[(int) Math.min(COPY_BUFFER, Math.max(1, length))];
         long total = 0;
         while (total < length) {
