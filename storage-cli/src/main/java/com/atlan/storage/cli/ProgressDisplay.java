@@ -26,6 +26,7 @@ abstract class ProgressDisplay implements AutoCloseable {
         return t;
     });
     final MigrationHandle handle;
+    private boolean closed;
 
     ProgressDisplay(MigrationHandle handle) {
         this.handle = handle;
@@ -52,7 +53,11 @@ abstract class ProgressDisplay implements AutoCloseable {
     void finish() {}
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         ticker.shutdownNow();
         try {
             ticker.awaitTermination(1, TimeUnit.SECONDS);
