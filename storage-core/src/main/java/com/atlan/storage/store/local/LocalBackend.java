@@ -17,8 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -31,11 +29,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -50,29 +45,19 @@ import java.util.stream.Stream;
  * <p>Writes are durable before they return: the bytes go to a hidden partial file in the target folder, which is
  * fsynced, renamed into place, and the folder fsynced (with any folder the write created), so an object reported
  * written survives a power loss. Partial files left by a killed process are removed when a listing meets them (see
- * {@link #isAbandoned}).
+ * {@link PartialFiles#isAbandoned}).
  *
  * <p>File names must be representable: the JVM must encode them as UTF-8 ({@code sun.jnu.encoding}, which follows
  * the locale), else a store refuses to start rather than garble non-ASCII keys.
  */
 public final class LocalBackend implements Backend {
 
-    /** File-name prefix of in-progress writes; such files are never listed. */
-    static final String PARTIAL_PREFIX = ".atlan-partial-";
-
-    /** The longest file name, in bytes of UTF-8, that common file systems (ext4, XFS, APFS, NTFS) hold. */
-    static final int MAX_NAME_BYTES = 255;
-
-    /** How long a partial file of a process that is gone must be untouched before it is removed. */
-    static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
-
     private static final int COPY_BUFFER = 64 * 1024;
-    private static final String OWN_PARTIAL_PREFIX =
-            PARTIAL_PREFIX + ProcessHandle.current().pid() + "-";
 
     private final String name;
     private final Path root;
     private final FileSync sync;
+    private final KeyPaths keyPaths;
 
     /**
      * A store named {@code name} over the folder {@code root} (created on first write).
@@ -85,30 +70,11 @@ public final class LocalBackend implements Backend {
 
     /** A store that makes its writes durable with {@code sync}. */
     LocalBackend(String name, Path root, FileSync sync) {
-        requireUtf8FileNames(name);
+        PartialFiles.requireUtf8FileNames(name);
         this.name = name;
         this.root = root.toAbsolutePath().normalize();
         this.sync = sync;
-    }
-
-    /**
-     * Refuses to run where the JVM encodes file names in a character set other than UTF-8 (a POSIX locale under
-     * cron, systemd or a minimal container): non-ASCII names would list as {@code ?} and fail to write.
-     */
-    static void requireUtf8FileNames(String store) {
-        String encoding = System.getProperty("sun.jnu.encoding", "UTF-8");
-        boolean utf8;
-        try {
-            utf8 = Charset.forName(encoding).equals(StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            utf8 = false;
-        }
-        if (!utf8) {
-            throw new StorageConfigException("the local store '" + store + "' cannot run: this JVM encodes file names"
-                    + " as " + encoding + " (from the locale; LANG=" + System.getenv("LANG") + ", LC_ALL="
-                    + System.getenv("LC_ALL") + "), so non-ASCII keys would be garbled. Run with a UTF-8 locale,"
-                    + " e.g. LC_ALL=C.UTF-8 (bin/atlan-storage sets one)");
-        }
+        this.keyPaths = new KeyPaths(name, this.root, this::translate);
     }
 
     @Override
@@ -202,7 +168,7 @@ public final class LocalBackend implements Backend {
         Path parent = target.getParent();
         Path partial = null;
         try {
-            partial = parent.resolve(OWN_PARTIAL_PREFIX + UUID.randomUUID());
+            partial = parent.resolve(PartialFiles.newName());
             Path existed = nearestExisting(parent);
             try (FileChannel out = createPartial(key, partial)) {
                 long written = copyExactly(data, Channels.newOutputStream(out), length);
@@ -296,7 +262,7 @@ public final class LocalBackend implements Backend {
         try {
             Path existed = nearestExisting(target.getParent());
             createFolders(object.key(), target.getParent());
-            partial = target.getParent().resolve(OWN_PARTIAL_PREFIX + UUID.randomUUID());
+            partial = target.getParent().resolve(PartialFiles.newName());
             Files.copy(src, partial, StandardCopyOption.COPY_ATTRIBUTES);
             try (FileChannel copied = FileChannel.open(partial, StandardOpenOption.WRITE)) {
                 sync.file(copied);
@@ -326,64 +292,7 @@ public final class LocalBackend implements Backend {
 
     /** The file for {@code key}, refusing keys that are not plain relative paths inside the root. */
     Path resolve(String key) {
-        if (key == null || key.isEmpty()) {
-            throw new InvalidKeyException(name, key, "an empty key names no object in " + name);
-        }
-        if (key.startsWith("/") || key.endsWith("/") || key.indexOf('\0') >= 0 || key.indexOf('\\') >= 0) {
-            throw new InvalidKeyException(
-                    name,
-                    key,
-                    "key '" + key + "' is not a relative path" + " (no leading or trailing '/', no '\\', no NUL); "
-                            + name + " cannot store it");
-        }
-        for (String segment : key.split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-                throw new InvalidKeyException(
-                        name,
-                        key,
-                        "key '" + key + "' has an empty, '.' or '..' segment;" + " it would not stay inside " + root);
-            }
-            int bytes = segment.getBytes(StandardCharsets.UTF_8).length;
-            if (bytes > MAX_NAME_BYTES) {
-                throw new InvalidKeyException(
-                        name,
-                        key,
-                        "key '" + key + "' has a path segment of " + bytes + " bytes; a file name holds at most "
-                                + MAX_NAME_BYTES + ", so " + name + " cannot store it");
-            }
-        }
-        Path file = root.resolve(key).normalize();
-        if (!file.startsWith(root) || file.equals(root)) {
-            throw new InvalidKeyException(name, key, "key '" + key + "' escapes the root " + root);
-        }
-        checkNoLinkOutOfRoot(key, file);
-        return file;
-    }
-
-    /** Refuses {@code path} when it, or the nearest existing folder above it, is reached through a link leading out of the root. */
-    private void checkNoLinkOutOfRoot(String key, Path path) {
-        Path existing = path;
-        while (existing != null && existing.startsWith(root) && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
-            existing = existing.getParent();
-        }
-        if (existing == null || !existing.startsWith(root) || existing.equals(root)) {
-            return;
-        }
-        try {
-            Path real = existing.toRealPath();
-            Path realRoot = root.toRealPath();
-            if (!real.startsWith(realRoot)) {
-                throw new InvalidKeyException(
-                        name,
-                        key,
-                        "key '" + key + "' passes through the symbolic link " + existing
-                                + " which leads out of the root " + root);
-            }
-        } catch (NoSuchFileException e) {
-            // a dangling link: nothing it names can be read, and writing replaces the link itself
-        } catch (IOException e) {
-            throw translate(key, "resolve", e);
-        }
+        return keyPaths.resolve(key);
     }
 
     /** {@code folder} or its nearest ancestor that exists (the root's parent at the highest). */
@@ -405,26 +314,6 @@ public final class LocalBackend implements Backend {
             }
             current = current.getParent();
         }
-    }
-
-    /**
-     * Whether {@code partial} (a file named {@link #PARTIAL_PREFIX}...) was left by a write that will never finish:
-     * its process (named in the file name) is gone and it has not changed for {@link #ABANDONED_AFTER}; a name without
-     * a process id (older versions) after an hour untouched.
-     */
-    static boolean isAbandoned(String fileName, FileTime modified, Instant now) {
-        String rest = fileName.substring(PARTIAL_PREFIX.length());
-        int dash = rest.indexOf('-');
-        Duration idle = Duration.between(modified.toInstant(), now);
-        if (dash > 0) {
-            try {
-                long pid = Long.parseLong(rest.substring(0, dash));
-                return ProcessHandle.of(pid).isEmpty() && idle.compareTo(ABANDONED_AFTER) > 0;
-            } catch (NumberFormatException e) {
-                // a UUID's first group: the older name without a process id
-            }
-        }
-        return idle.compareTo(Duration.ofHours(1)) > 0;
     }
 
     private void createFolders(String key, Path folder) throws IOException {

@@ -120,7 +120,7 @@ final class SortedTreeWalker implements Iterator<ObjectInfo> {
     private void removeIfAbandoned(Path partial, String fileName) {
         try {
             FileTime modified = Files.getLastModifiedTime(partial, LinkOption.NOFOLLOW_LINKS);
-            if (LocalBackend.isAbandoned(fileName, modified, Instant.now())) {
+            if (PartialFiles.isAbandoned(fileName, modified, Instant.now())) {
                 Files.deleteIfExists(partial);
                 LOG.info("removed {}, a partial file of a write that was killed", partial);
             }
@@ -134,7 +134,7 @@ final class SortedTreeWalker implements Iterator<ObjectInfo> {
         try (DirectoryStream<Path> children = Files.newDirectoryStream(folder)) {
             for (Path child : children) {
                 String fileName = child.getFileName().toString();
-                if (fileName.startsWith(LocalBackend.PARTIAL_PREFIX)) {
+                if (fileName.startsWith(PartialFiles.PREFIX)) {
                     removeIfAbandoned(child, fileName);
                     continue;
                 }
