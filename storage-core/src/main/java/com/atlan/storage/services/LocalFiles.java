@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,13 +83,14 @@ final class LocalFiles {
     }
 
     /**
-     * Downloads what {@code source} selects into {@code destination}, each key at its path below the prefix; a key
-     * that would land outside {@code destination} is refused before anything is written.
+     * Downloads what {@code source} selects into {@code destination}, each key at its path below the prefix. Every
+     * target is checked before anything is written: a key that would land outside {@code destination}, or on the
+     * same file as another key, is refused.
      */
     List<Path> downloadPrefix(String source, Path destination) {
         KeyPrefix prefix = KeyPrefix.of(source, operations.keys());
         Path root = destination.toAbsolutePath().normalize();
-        List<Path> written = new ArrayList<>();
+        Map<Path, ObjectInfo> targets = new LinkedHashMap<>();
         try (Stream<ObjectInfo> objects = operations.select(source)) {
             for (ObjectInfo object : (Iterable<ObjectInfo>) objects::iterator) {
                 Path target = root.resolve(prefix.relativize(object.key())).normalize();
@@ -98,11 +101,18 @@ final class LocalFiles {
                             "key '" + object.key() + "' would be written outside " + root
                                     + "; refusing to download it");
                 }
-                download(object, target);
-                written.add(target);
+                ObjectInfo other = targets.putIfAbsent(target, object);
+                if (other != null) {
+                    throw new InvalidKeyException(
+                            storeName,
+                            object.key(),
+                            "keys '" + other.key() + "' and '" + object.key() + "' would both be written to " + target
+                                    + "; download them one by one");
+                }
             }
         }
-        return written;
+        targets.forEach((target, object) -> download(object, target));
+        return List.copyOf(targets.keySet());
     }
 
     private UploadResult upload(Path file, String key) {

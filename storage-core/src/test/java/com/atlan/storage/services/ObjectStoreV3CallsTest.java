@@ -7,12 +7,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.atlan.storage.store.Backend;
 import com.atlan.storage.store.InvalidKeyException;
+import com.atlan.storage.store.ObjectContent;
 import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.ObjectNotFoundException;
+import com.atlan.storage.store.PutOptions;
 import com.atlan.storage.store.StoreKeys;
 import com.atlan.storage.testing.ForwardingBackend;
 import com.atlan.storage.testing.MemoryBackend;
 import com.atlan.storage.testing.TestData;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -274,19 +277,34 @@ class ObjectStoreV3CallsTest {
     }
 
     @Test
-    void downloadPrefixRefusesAKeyThatWouldEscapeTheFolder() {
+    void downloadPrefixRefusesAKeyThatWouldEscapeTheFolderBeforeWritingAnything() {
         MemoryBackend memory = new MemoryBackend("memory");
         try (ObjectStore store = new ObjectStore("memory", StoreKeys.defaults(), () -> memory)) {
-            memory.put(
-                    "exports/../../escaped.txt",
-                    new java.io.ByteArrayInputStream(bytes("x")),
-                    1,
-                    com.atlan.storage.store.PutOptions.DEFAULT);
+            store.uploadFileFromBytes(bytes("fine"), "exports/!first.txt");
+            memory.put("exports/../../escaped.txt", new ByteArrayInputStream(bytes("x")), 1, PutOptions.DEFAULT);
             Path target = stores.dir.resolve("a/b");
+
             assertThatThrownBy(() -> store.downloadPrefix("exports", target))
                     .isInstanceOf(InvalidKeyException.class)
                     .hasMessageContaining("would be written outside");
+
             assertThat(stores.dir.resolve("escaped.txt")).doesNotExist();
+            assertThat(target).doesNotExist();
+        }
+    }
+
+    @Test
+    void downloadPrefixRefusesTwoKeysThatWouldLandOnOneFile() {
+        MemoryBackend memory = new MemoryBackend("memory");
+        try (ObjectStore store = new ObjectStore("memory", StoreKeys.defaults(), () -> memory)) {
+            store.uploadFileFromBytes(bytes("the key itself"), "report");
+            store.uploadFileFromBytes(bytes("a key below it"), "report/report");
+
+            assertThatThrownBy(() -> store.downloadPrefix("report", stores.dir.resolve("out")))
+                    .isInstanceOf(InvalidKeyException.class)
+                    .hasMessageContaining("keys 'report' and 'report/report' would both be written to");
+            assertThat(store.downloadPrefix("report/", stores.dir.resolve("out")))
+                    .containsExactly(stores.dir.resolve("out/report"));
         }
     }
 
@@ -294,9 +312,8 @@ class ObjectStoreV3CallsTest {
     void getContentOfAnObjectTooLargeForAnArrayIsRefusedWithAHint() {
         Backend memory = new ForwardingBackend(new MemoryBackend("memory")) {
             @Override
-            public com.atlan.storage.store.ObjectContent open(String key) {
-                return new com.atlan.storage.store.ObjectContent(
-                        new java.io.ByteArrayInputStream(new byte[0]), ObjectInfo.of(key, 3L << 30, null));
+            public ObjectContent open(String key) {
+                return new ObjectContent(new ByteArrayInputStream(new byte[0]), ObjectInfo.of(key, 3L << 30, null));
             }
         };
         try (ObjectStore store = new ObjectStore("memory", StoreKeys.defaults(), () -> memory)) {
