@@ -152,7 +152,8 @@ public abstract sealed class ObjectStoreClient implements AutoCloseable permits 
 
     /**
      * Downloads every object the prefix selects into {@code destination}, each at its path below the prefix, and
-     * returns the files written. A key that would land outside {@code destination} is refused.
+     * returns the files written. Nothing is written when a key would land outside {@code destination} or two keys on
+     * one file: that is refused first.
      */
     public List<Path> downloadPrefix(String source, Path destination) {
         return files().downloadPrefix(source, destination);
