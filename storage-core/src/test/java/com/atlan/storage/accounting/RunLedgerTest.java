@@ -200,4 +200,80 @@ class RunLedgerTest {
         assertThat(checkpoint.doneAboveWatermark()).containsExactly("b");
         assertThat(checkpoint.totalFiles()).isEqualTo(1);
     }
+
+    @Test
+    void everyBookingIsToldToTheListenerOnce() {
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ProgressListener recording = new ProgressListener() {
+            @Override
+            public void onListed(ObjectInfo object) {
+                events.add("listed " + object.key());
+            }
+
+            @Override
+            public void onListingComplete(long files, long bytes) {
+                events.add("complete " + files + " " + bytes);
+            }
+
+            @Override
+            public void onBytes(long bytes) {
+                events.add("bytes " + bytes);
+            }
+
+            @Override
+            public void onMigrated(ObjectInfo object) {
+                events.add("migrated " + object.key());
+            }
+
+            @Override
+            public void onSkipped(ObjectInfo object) {
+                events.add("skipped " + object.key());
+            }
+
+            @Override
+            public void onFailed(FailureRecord failure) {
+                events.add("failed " + failure.file() + ": " + failure.error());
+            }
+        };
+        RunLedger ledger = new RunLedger(recording, null, new FailureLog(10, () -> dir.resolve("f")), 1000);
+        ledger.finish(ledger.admit(obj("a")), RunLedger.Outcome.COPIED_SERVER_SIDE, null);
+        ledger.finish(ledger.plan(obj("b")), RunLedger.Outcome.IDENTICAL, null);
+        ledger.finish(ledger.revisit(obj("c"), false), RunLedger.Outcome.FAILED, "denied");
+        ledger.finish(ledger.admit(obj("d")), RunLedger.Outcome.WOULD_COPY, null);
+        ledger.addBytes(5);
+        ledger.listingComplete();
+        assertThat(events)
+                .containsExactly(
+                        "listed a",
+                        "bytes 10",
+                        "migrated a",
+                        "listed b",
+                        "skipped b",
+                        "listed c",
+                        "failed c: denied",
+                        "listed d",
+                        "bytes 5",
+                        "complete 4 40");
+        Progress p = ledger.progress();
+        assertThat(p.listedFiles()).isEqualTo(4);
+        assertThat(p.listedBytes()).isEqualTo(40);
+        assertThat(p.transferredBytes()).isEqualTo(15);
+        assertThat(p.listingComplete()).isTrue();
+        assertThat(p.doneFiles()).isEqualTo(3);
+        JobTotals totals = ledger.totals();
+        assertThat(totals.total()).isEqualTo(4);
+        assertThat(totals.wouldCopy()).isEqualTo(1);
+        assertThat(totals.bytes()).isEqualTo(10);
+    }
+
+    @Test
+    void aTicketIsBookedOutOnlyOnce() {
+        RunLedger ledger = ledger(null);
+        RunLedger.Ticket a = ledger.admit(obj("a"));
+        ledger.finish(a, RunLedger.Outcome.COPIED, null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.finish(a, RunLedger.Outcome.COPIED, null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'a' was already finished");
+        assertThat(ledger.totals().copied()).isEqualTo(1);
+    }
 }
