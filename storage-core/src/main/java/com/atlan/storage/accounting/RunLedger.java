@@ -2,6 +2,7 @@ package com.atlan.storage.accounting;
 
 import com.atlan.storage.state.Checkpoint;
 import com.atlan.storage.store.ObjectInfo;
+import com.atlan.storage.store.StorageException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +50,9 @@ public final class RunLedger {
         /** A dry run would copy it. */
         WOULD_COPY,
         /** Failed for good. */
-        FAILED
+        FAILED,
+        /** Its transfer was cancelled: booked out by {@link #abandon}, never passed to {@link #finish}. */
+        CANCELLED
     }
 
     /** One object booked in and not yet out. */
@@ -59,6 +61,7 @@ public final class RunLedger {
         private final long seq;
         private final boolean counted;
         private boolean closed;
+        private boolean started;
 
         private Ticket(ObjectInfo object, long seq, boolean counted) {
             this.object = object;
@@ -73,7 +76,7 @@ public final class RunLedger {
     }
 
     private final Object lock = new Object();
-    private final ProgressListener listener;
+    private final ListenerRelay relay;
     private final FailureLog failures;
     private final CompletionWindow window;
     private final int windowLimit;
@@ -92,8 +95,10 @@ public final class RunLedger {
     private long runCopied;
     private long runIdentical;
     private long runFailed;
+    private long doneBytes;
+    private long retries;
+    private int inFlight;
     private boolean listingComplete;
-    private boolean listenerFailureLogged;
 
     /**
      * A ledger for a new job ({@code from} {@code null}) or continuing the job {@code from} describes.
@@ -101,7 +106,7 @@ public final class RunLedger {
      * @param windowLimit keys finished above the watermark before {@link #awaitWindowBelow} waits
      */
     public RunLedger(ProgressListener listener, Checkpoint from, FailureLog failures, int windowLimit) {
-        this.listener = listener == null ? ProgressListener.NONE : listener;
+        this.relay = new ListenerRelay(listener);
         this.failures = failures;
         this.windowLimit = windowLimit;
         if (from == null) {
@@ -113,7 +118,7 @@ public final class RunLedger {
         }
         window = new CompletionWindow(from.watermark());
         carriedDone = new HashSet<>(from.doneAboveWatermark());
-        from.failures().forEach(failures::add);
+        from.failures().forEach(failures::carry);
         carriedFailures = new HashSet<>(from.failures().keySet());
         copied = from.migratedFiles();
         identical = from.skippedFiles();
@@ -135,7 +140,7 @@ public final class RunLedger {
             seq = window.open(object.key());
             countListed(object);
         }
-        return tell(new Ticket(object, seq, false), l -> l.onListed(object));
+        return relay.tell(new Ticket(object, seq, false), l -> l.onListed(object));
     }
 
     /**
@@ -149,7 +154,7 @@ public final class RunLedger {
             }
             countListed(object);
         }
-        return tell(new Ticket(object, -1, false), l -> l.onListed(object));
+        return relay.tell(new Ticket(object, -1, false), l -> l.onListed(object));
     }
 
     /**
@@ -167,32 +172,65 @@ public final class RunLedger {
             counted = twinAtDestination && !failedBefore;
             countListed(object);
         }
-        return tell(new Ticket(object, -1, counted), l -> l.onListed(object));
+        return relay.tell(new Ticket(object, -1, counted), l -> l.onListed(object));
     }
 
     /** Books {@code ticket} out with its outcome; {@code error} says why it failed. */
     public void finish(Ticket ticket, Outcome outcome, String error) {
+        finish(ticket, outcome, error, ObjectWork.NONE);
+    }
+
+    /** The transfer of {@code ticket}'s object started: it counts as in flight until booked out. */
+    public void started(Ticket ticket) {
+        synchronized (lock) {
+            if (ticket.closed || ticket.started) {
+                throw new IllegalStateException("'" + ticket.object.key() + "' cannot start now");
+            }
+            ticket.started = true;
+            inFlight++;
+        }
+        relay.tell(null, l -> l.onTransferStarted(ticket.object));
+    }
+
+    /**
+     * Books {@code ticket} out with its outcome; {@code error} says why it failed and {@code work} what its plan said
+     * and its transfer cost (for the {@link ObjectEvent}).
+     */
+    public void finish(Ticket ticket, Outcome outcome, String error, ObjectWork work) {
         ObjectInfo object = ticket.object;
+        if (outcome == Outcome.CANCELLED) {
+            throw new IllegalArgumentException("a cancelled transfer is booked out with abandon()");
+        }
         synchronized (lock) {
             if (ticket.closed) {
                 throw new IllegalStateException("'" + object.key() + "' was already finished");
             }
-            ticket.closed = true;
+            close(ticket);
             count(ticket, outcome, error);
             if (ticket.seq >= 0 && window.close(ticket.seq)) {
                 lock.notifyAll();
             }
         }
-        switch (outcome) {
-            case COPIED_SERVER_SIDE -> {
-                addBytes(object.size());
-                tell(null, l -> l.onMigrated(object));
-            }
-            case COPIED -> tell(null, l -> l.onMigrated(object));
-            case IDENTICAL -> tell(null, l -> l.onSkipped(object));
-            case FAILED -> tell(null, l -> l.onFailed(new FailureRecord(object.key(), error)));
-            case WOULD_COPY -> {}
+        if (outcome == Outcome.COPIED_SERVER_SIDE) {
+            addBytes(object.size());
         }
+        relay.ended(object, outcome, error, work);
+    }
+
+    private void close(Ticket ticket) {
+        ticket.closed = true;
+        if (ticket.started) {
+            inFlight--;
+        }
+    }
+
+    /** An attempt failed transiently with {@code failure} and is made again after {@code wait}. */
+    public void retried(int attempt, StorageException failure, Duration wait) {
+        synchronized (lock) {
+            retries++;
+        }
+        RetryEvent event = RetryEvent.of(attempt, failure, wait);
+        relay.tell(null, l -> l.onRetry(event));
     }
 
     /**
@@ -200,15 +238,24 @@ public final class RunLedger {
      * run does it again; it counts nowhere.
      */
     public void abandon(Ticket ticket) {
+        abandon(ticket, ObjectWork.NONE);
+    }
+
+    /** {@link #abandon(Ticket)}, with what its transfer had cost when it was cancelled. */
+    public void abandon(Ticket ticket, ObjectWork work) {
         synchronized (lock) {
-            ticket.closed = true;
+            if (ticket.closed) {
+                return;
+            }
+            close(ticket);
         }
+        relay.ended(ticket.object, Outcome.CANCELLED, null, work);
     }
 
     /** {@code n} more bytes were written for objects in flight. */
     public void addBytes(long n) {
         transferred.add(n);
-        tell(null, l -> l.onBytes(n));
+        relay.tell(null, l -> l.onBytes(n));
     }
 
     /** Every pass has ended: the listed totals are final. */
@@ -220,7 +267,7 @@ public final class RunLedger {
             files = listedFiles;
             listed = listedBytes;
         }
-        tell(null, l -> l.onListingComplete(files, listed));
+        relay.tell(null, l -> l.onListingComplete(files, listed));
     }
 
     /**
@@ -259,7 +306,10 @@ public final class RunLedger {
                     runIdentical,
                     runFailed,
                     transferred.sum(),
-                    elapsed());
+                    elapsed(),
+                    doneBytes,
+                    retries,
+                    inFlight);
         }
     }
 
@@ -324,6 +374,7 @@ public final class RunLedger {
 
     private void count(Ticket ticket, Outcome outcome, String error) {
         ObjectInfo object = ticket.object;
+        doneBytes += object.size();
         switch (outcome) {
             case COPIED, COPIED_SERVER_SIDE -> {
                 runCopied++;
@@ -349,23 +400,7 @@ public final class RunLedger {
                 runFailed++;
                 failures.add(object.key(), error);
             }
+            case CANCELLED -> throw new IllegalArgumentException("a cancelled transfer is not counted");
         }
-    }
-
-    /** Sends an event to the listener; a listener's failure never stops the run, except the JVM's own errors. */
-    private <T> T tell(T result, Consumer<ProgressListener> event) {
-        try {
-            event.accept(listener);
-        } catch (VirtualMachineError e) {
-            throw e;
-        } catch (Throwable e) {
-            synchronized (lock) {
-                if (!listenerFailureLogged) {
-                    listenerFailureLogged = true;
-                    LOG.warn("the progress listener failed; its events are still sent, failures are ignored", e);
-                }
-            }
-        }
-        return result;
     }
 }

@@ -1,6 +1,5 @@
 package com.atlan.storage.migrate;
 
-import com.atlan.storage.accounting.FailureLog;
 import com.atlan.storage.accounting.RunLedger;
 import com.atlan.storage.listing.ExternalSorter;
 import com.atlan.storage.retry.Retrier;
@@ -12,7 +11,8 @@ import java.nio.file.Path;
  *
  * @param window      keys finished above the watermark before the lister waits ({@link RunLedger#DEFAULT_WINDOW})
  * @param sortRunSize objects sorted in memory before a run spills to disk ({@link ExternalSorter#DEFAULT_RUN_SIZE})
- * @param failureCap  failures kept in memory and checkpoints before the rest spill ({@link FailureLog#DEFAULT_CAP})
+ * @param failureCap  a bound on failures kept in memory and checkpoints below {@link
+ *                    MigrationOptions#failuresKept()} (tests lower it; unbounded in production)
  * @param tempFolder  where sorted runs and spilled failures go; {@code null}: the system's temporary folder
  * @param sleeper     how the retry layer waits
  */
@@ -20,5 +20,5 @@ record EngineLimits(int window, int sortRunSize, int failureCap, Path tempFolder
 
     /** The production bounds. */
     static final EngineLimits DEFAULTS = new EngineLimits(
-            RunLedger.DEFAULT_WINDOW, ExternalSorter.DEFAULT_RUN_SIZE, FailureLog.DEFAULT_CAP, null, Thread::sleep);
+            RunLedger.DEFAULT_WINDOW, ExternalSorter.DEFAULT_RUN_SIZE, Integer.MAX_VALUE, null, Thread::sleep);
 }

@@ -1,7 +1,11 @@
 package com.atlan.storage.migrate;
 
+import com.atlan.storage.accounting.FailureLog;
 import com.atlan.storage.accounting.ProgressListener;
+import com.atlan.storage.filter.ObjectFilter;
+import com.atlan.storage.limit.TransferLimits;
 import com.atlan.storage.retry.RetryPolicy;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -23,6 +27,15 @@ import java.util.Objects;
  * @param resume         continue the job's last checkpoint instead of starting over (needs a checkpoint store)
  * @param jobId          the job's id, or {@code null} to derive it from source, destination and prefix
  * @param checkpointInterval how often to save the checkpoint while running
+ * @param filter         which source objects to migrate (by key glob, size, age); the others are neither copied nor
+ *                       counted; {@link ObjectFilter#ALL} by default
+ * @param limits         bandwidth (of the bytes read from the source) and request rate (per store) limits; none by
+ *                       default
+ * @param storeDecorator wraps both stores before the run (metrics, fault injection); none by default
+ * @param failuresFile   a file listing every failure as JSON lines, written as they happen; {@code null}: only the
+ *                       spill file the engine creates once more than {@code failuresKept} failed
+ * @param failuresKept   failures kept in memory, in checkpoints and in the summary ({@link FailureLog#DEFAULT_CAP} by
+ *                       default); the rest are counted and listed only in the failures file
  */
 public record MigrationOptions(
         int concurrency,
@@ -34,7 +47,12 @@ public record MigrationOptions(
         boolean skipUnchanged,
         boolean resume,
         String jobId,
-        Duration checkpointInterval) {
+        Duration checkpointInterval,
+        ObjectFilter filter,
+        TransferLimits limits,
+        StoreDecorator storeDecorator,
+        Path failuresFile,
+        int failuresKept) {
 
     /** The default time between checkpoints. */
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
@@ -59,6 +77,12 @@ public record MigrationOptions(
             throw new IllegalArgumentException("checkpointInterval must be positive, not " + checkpointInterval);
         }
         jobId = jobId == null || jobId.isBlank() ? null : jobId.trim();
+        filter = filter == null ? ObjectFilter.ALL : filter;
+        limits = limits == null ? TransferLimits.NONE : limits;
+        storeDecorator = storeDecorator == null ? StoreDecorator.NONE : storeDecorator;
+        if (failuresKept < 1) {
+            throw new IllegalArgumentException("failuresKept must be >= 1, not " + failuresKept);
+        }
     }
 
     /** The default options. */
@@ -83,7 +107,12 @@ public record MigrationOptions(
                 .skipUnchanged(skipUnchanged)
                 .resume(resume)
                 .jobId(jobId)
-                .checkpointInterval(checkpointInterval);
+                .checkpointInterval(checkpointInterval)
+                .filter(filter)
+                .limits(limits)
+                .storeDecorator(storeDecorator)
+                .failuresFile(failuresFile)
+                .failuresKept(failuresKept);
     }
 
     /** Builds {@link MigrationOptions}. */
@@ -98,6 +127,11 @@ public record MigrationOptions(
         private boolean resume;
         private String jobId;
         private Duration checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
+        private ObjectFilter filter = ObjectFilter.ALL;
+        private TransferLimits limits = TransferLimits.NONE;
+        private StoreDecorator storeDecorator = StoreDecorator.NONE;
+        private Path failuresFile;
+        private int failuresKept = FailureLog.DEFAULT_CAP;
 
         private Builder() {}
 
@@ -167,6 +201,39 @@ public record MigrationOptions(
             return this;
         }
 
+        /** Which source objects to migrate (see {@link ObjectFilter}). */
+        public Builder filter(ObjectFilter value) {
+            this.filter = value;
+            return this;
+        }
+
+        /** Bandwidth and request-rate limits (see {@link TransferLimits}). */
+        public Builder limits(TransferLimits value) {
+            this.limits = value;
+            return this;
+        }
+
+        /** Adds a decorator around both stores, outside those added before; {@code null} removes them all. */
+        public Builder storeDecorator(StoreDecorator value) {
+            StoreDecorator before = storeDecorator;
+            this.storeDecorator = value == null
+                    ? StoreDecorator.NONE
+                    : before.equals(StoreDecorator.NONE) ? value : before.andThen(value);
+            return this;
+        }
+
+        /** A file to list every failure in, as JSON lines written as they happen ({@code null}: none). */
+        public Builder failuresFile(Path value) {
+            this.failuresFile = value;
+            return this;
+        }
+
+        /** Failures kept in memory, checkpoints and the summary before the rest are only counted and filed. */
+        public Builder failuresKept(int value) {
+            this.failuresKept = value;
+            return this;
+        }
+
         /** The options. */
         public MigrationOptions build() {
             return new MigrationOptions(
@@ -179,7 +246,12 @@ public record MigrationOptions(
                     skipUnchanged,
                     resume,
                     jobId,
-                    checkpointInterval);
+                    checkpointInterval,
+                    filter,
+                    limits,
+                    storeDecorator,
+                    failuresFile,
+                    failuresKept);
         }
     }
 }

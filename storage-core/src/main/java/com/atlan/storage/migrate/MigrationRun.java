@@ -2,8 +2,10 @@ package com.atlan.storage.migrate;
 
 import com.atlan.storage.accounting.FailureBudget;
 import com.atlan.storage.accounting.FailureLog;
+import com.atlan.storage.accounting.ObjectWork;
 import com.atlan.storage.accounting.Progress;
 import com.atlan.storage.accounting.RunLedger;
+import com.atlan.storage.limit.Throttle;
 import com.atlan.storage.listing.ContentMatch;
 import com.atlan.storage.listing.ListingJoin;
 import com.atlan.storage.listing.ListingOrderException;
@@ -14,6 +16,7 @@ import com.atlan.storage.state.Checkpoint;
 import com.atlan.storage.state.CheckpointStore;
 import com.atlan.storage.store.Backend;
 import com.atlan.storage.store.KeyPrefix;
+import com.atlan.storage.store.Messages;
 import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.StorageException;
 import java.io.IOException;
@@ -65,8 +68,11 @@ final class MigrationRun {
             CheckpointStore checkpoints,
             String jobId,
             EngineLimits limits) {
-        this.source = source;
-        this.destination = destination;
+        Throttle throttle = options.limits().start();
+        StoreDecorator decorator = options.storeDecorator();
+        // metrics see the stores' own latency: limits wait outside them
+        this.source = throttle.reads(decorator.decorate(source, StoreDecorator.Role.SOURCE));
+        this.destination = throttle.requests(decorator.decorate(destination, StoreDecorator.Role.DESTINATION));
         this.rawPrefix = rawPrefix;
         this.prefix = KeyPrefix.of(rawPrefix);
         this.options = options;
@@ -77,12 +83,16 @@ final class MigrationRun {
         Optional<Checkpoint> saved = checkpoints == null ? Optional.empty() : checkpoints.load(jobId);
         this.resume =
                 ResumePlan.decide(saved, options.resume(), jobId, source.name(), destination.name(), rawPrefix, order);
-        this.failureLog = new FailureLog(limits.failureCap(), () -> spillFile(limits.tempFolder()));
+        int kept = Math.min(limits.failureCap(), options.failuresKept());
+        this.failureLog = options.failuresFile() != null
+                ? new FailureLog(kept, options.failuresFile())
+                : new FailureLog(kept, () -> spillFile(limits.tempFolder()));
         this.ledger = new RunLedger(options.listener(), resume.checkpoint(), failureLog, limits.window());
         this.scheduler = new Scheduler(options.concurrency(), ledger, stop);
-        Retrier retrier = new Retrier(options.retry(), limits.sleeper());
-        this.transfer = new ObjectTransfer(source, destination, options.serverSideCopy(), retrier, ledger::addBytes);
-        this.match = new ContentMatch(source, destination);
+        Retrier retrier = new Retrier(options.retry(), limits.sleeper(), ledger::retried);
+        this.transfer =
+                new ObjectTransfer(this.source, this.destination, options.serverSideCopy(), retrier, ledger::addBytes);
+        this.match = new ContentMatch(this.source, this.destination);
         this.reader = new ListingReader(retrier, limits.sortRunSize(), limits.tempFolder());
         this.budget = new FailureBudget(options.maxFailureRate(), MigrationOptions.FAILURE_RATE_MIN_SAMPLE);
     }
@@ -91,7 +101,7 @@ final class MigrationRun {
     MigrationSummary execute() {
         lister = Thread.currentThread();
         LOG.info(
-                "migrating prefix '{}' from {} to {} (job {}, {} in flight, {} order{}{}{}{})",
+                "migrating prefix '{}' from {} to {} (job {}, {} in flight, {} order{}{}{}{}{}{})",
                 rawPrefix,
                 source.name(),
                 destination.name(),
@@ -101,7 +111,9 @@ final class MigrationRun {
                 order.sortSource() || order.sortDestination() ? ", sorting a listing on disk" : "",
                 transfer.serverSide() ? ", server-side copy" : "",
                 options.skipUnchanged() ? ", skipping unchanged" : "",
-                options.dryRun() ? ", dry run" : "");
+                options.dryRun() ? ", dry run" : "",
+                options.filter().selectsAll() ? "" : ", selecting " + options.filter(),
+                options.limits().isNone() ? "" : ", " + options.limits());
         if (checkpoints != null && !options.dryRun()) {
             saver = new CheckpointSaver(checkpoints, options.checkpointInterval(), () -> checkpoint(false));
             if (stop.isCancelled()) {
@@ -121,7 +133,7 @@ final class MigrationRun {
                 ledger.listingComplete();
             }
         } catch (Throwable e) {
-            stop.stop(RunStop.Kind.FATAL, "the migration failed: " + e, e);
+            stop.stop(RunStop.Kind.FATAL, "the migration failed: " + Messages.of(e), e);
         } finally {
             CheckpointSaver s = saver;
             if (s != null) {
@@ -223,7 +235,10 @@ final class MigrationRun {
     }
 
     private Planner planner(Stream<ObjectInfo> sources, Stream<ObjectInfo> destinations, ContentMatch comparing) {
-        return new Planner(new ListingJoin(sources.iterator(), destinations.iterator(), order.comparator()), comparing);
+        return new Planner(
+                new ListingJoin(sources.iterator(), destinations.iterator(), order.comparator()),
+                comparing,
+                options.filter());
     }
 
     private void walk(Planner plan, boolean catchUp) throws InterruptedException {
@@ -261,13 +276,13 @@ final class MigrationRun {
             return;
         }
         if (planned.action() == PlannedObject.Action.SKIP) {
-            ledger.finish(ticket, RunLedger.Outcome.IDENTICAL, null);
+            ledger.finish(ticket, RunLedger.Outcome.IDENTICAL, null, ObjectWork.planned(planned.reason()));
         } else if (options.dryRun()) {
             LOG.debug("dry run: would migrate '{}' ({} bytes)", object.key(), object.size());
-            ledger.finish(ticket, RunLedger.Outcome.WOULD_COPY, null);
+            ledger.finish(ticket, RunLedger.Outcome.WOULD_COPY, null, ObjectWork.planned(planned.reason()));
         } else {
-            scheduler.submit(ticket, () -> {
-                transfer.copy(object);
+            scheduler.submit(ticket, planned.reason(), attempts -> {
+                transfer.copy(object, object.key(), attempts);
                 return transfer.serverSide() ? RunLedger.Outcome.COPIED_SERVER_SIDE : RunLedger.Outcome.COPIED;
             });
         }
@@ -285,7 +300,7 @@ final class MigrationRun {
 
     private String listingFailure(Throwable e) {
         String what =
-                e instanceof StorageException || e instanceof ListingOrderException ? e.getMessage() : e.toString();
+                e instanceof StorageException || e instanceof ListingOrderException ? e.getMessage() : Messages.of(e);
         return "listing " + source.name()
                 + (options.skipUnchanged() || resume.needsCatchUp() ? " and " + destination.name() : "")
                 + " under prefix '" + rawPrefix + "' failed: " + what;

@@ -17,9 +17,13 @@ import java.util.List;
  * destination and identical at the end of the run, whether copied now or found identical already; {@code
  * skipped_files} says how many of those needed no copy. So after a migration {@code total_files ==
  * migrated_files + failed_migrations}, a re-run over an unchanged prefix reports {@code migrated_files ==
- * skipped_files == total_files}, and {@code migrated_files / total_files} is the success rate. {@code failures}
- * holds one entry per failed object up to 1,000; past that {@code failures_file} names a file listing every failure
- * (JSON lines), so {@code failed_migrations == failures.size()} holds exactly when there is no such file.
+ * skipped_files == total_files}, and {@code migrated_files / total_files} is the success rate.
+ *
+ * <p>The spec promises {@code failed_migrations == len(failures)}. A run with a million failures cannot keep them all
+ * in memory, so {@code failures} holds the first {@link MigrationOptions#failuresKept()} (1,000 by default) and
+ * {@code failures_truncated: true} (absent otherwise) says when more failed; {@code failures_file} then names a file of JSON lines listing
+ * every failure (also when the caller asked for one, {@link MigrationOptions#failuresFile()}). The spec's equality
+ * holds exactly when {@code failures_truncated} is false, which is every run with at most 1,000 failures.
  *
  * <p>A dry run copies nothing: its {@code total_files} are the objects listed, its {@code migrated_files} (and
  * {@code skipped_files}) the objects already identical at the destination, and the rest of {@code total_files} are
@@ -49,6 +53,7 @@ import java.util.List;
     "skipped_files",
     "bytes_migrated",
     "elapsed_ms",
+    "failures_truncated",
     "failures_file"
 })
 public record MigrationSummary(
@@ -105,6 +110,16 @@ public record MigrationSummary(
     /** Objects copied by this migration: migrated, less those already identical. */
     public long copiedFiles() {
         return migratedFiles - skippedFiles;
+    }
+
+    /**
+     * Whether {@link #failures()} lists fewer failures than {@link #failedMigrations()}: the rest are in {@link
+     * #failuresFile()}.
+     */
+    @JsonProperty(value = "failures_truncated", access = JsonProperty.Access.READ_ONLY)
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    public boolean failuresTruncated() {
+        return failedMigrations > failures.size();
     }
 
     /** Whether every selected object is at the destination (migrated now or already there). */

@@ -7,6 +7,7 @@ import com.atlan.storage.store.Features;
 import com.atlan.storage.store.HashKind;
 import com.atlan.storage.store.Hashes;
 import com.atlan.storage.store.IntegrityException;
+import com.atlan.storage.store.Messages;
 import com.atlan.storage.store.ObjectContent;
 import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.ObjectMetadata;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,19 +66,30 @@ final class ObjectTransfer {
      * @throws InterruptedException when the migration is cancelled
      */
     ObjectInfo copy(ObjectInfo object) throws InterruptedException {
-        return retrier.call("copying '" + object.key() + "'", () -> copyOnce(object));
+        return copy(object, object.key(), new AtomicInteger());
     }
 
-    private ObjectInfo copyOnce(ObjectInfo object) {
-        if (serverSide) {
+    /**
+     * Copies {@code object} to {@code target} (server side only when that is its own key), retrying transient
+     * failures and counting each attempt in {@code attempts}.
+     */
+    ObjectInfo copy(ObjectInfo object, String target, AtomicInteger attempts) throws InterruptedException {
+        return retrier.call("copying '" + object.key() + "'", () -> {
+            attempts.incrementAndGet();
+            return copyOnce(object, target);
+        });
+    }
+
+    private ObjectInfo copyOnce(ObjectInfo object, String target) {
+        if (serverSide && target.equals(object.key())) {
             ObjectInfo written = destination.copyFrom(source, object);
-            checkWritten(object, written, object.hashes());
+            checkWritten(object, target, written, object.hashes());
             return written;
         }
-        return stream(object);
+        return stream(object, target);
     }
 
-    private ObjectInfo stream(ObjectInfo object) {
+    private ObjectInfo stream(ObjectInfo object, String target) {
         try (ObjectContent content = source.open(object.key())) {
             Hashes declared = object.hashes().with(content.info().hashes());
             // Hash here only what the source declares and the destination does not check itself: S3 sends an MD5
@@ -101,7 +114,7 @@ final class ObjectTransfer {
                 }
                 ObjectInfo written;
                 try {
-                    written = destination.put(object.key(), in, object.size(), options);
+                    written = destination.put(target, in, object.size(), options);
                 } catch (RuntimeException e) {
                     if (in.failure() != null && in.failure() != e) {
                         in.failure().addSuppressed(e);
@@ -113,21 +126,24 @@ final class ObjectTransfer {
                     in.verifyComplete();
                 } catch (IOException | RuntimeException e) {
                     // the destination stopped reading before the end, so it may hold the object already
-                    deleteQuietly(object.key());
+                    deleteQuietly(target);
                     throw e;
                 }
-                checkWritten(object, written, declared.with(in.computed()));
+                checkWritten(object, target, written, declared.with(in.computed()));
                 return written;
             }
         } catch (IOException e) {
             throw new TransientStorageException(
                     source.name(),
                     object.key(),
-                    "reading '" + object.key() + "' from " + source.name() + " failed: " + e,
+                    "reading '" + object.key() + "' from " + source.name() + " failed: " + Messages.of(e),
                     e);
         } catch (UncheckedIOException e) {
             throw new TransientStorageException(
-                    source.name(), object.key(), "copying '" + object.key() + "' failed: " + e.getCause(), e);
+                    source.name(),
+                    object.key(),
+                    "copying '" + object.key() + "' failed: " + Messages.of(e.getCause()),
+                    e);
         }
     }
 
@@ -136,12 +152,12 @@ final class ObjectTransfer {
      * sides know. A destination that reports hashes of a known kind but returned none from the write is asked
      * once. A bad object is deleted, so neither a reader nor a later skip-unchanged run takes it for a good copy.
      */
-    private void checkWritten(ObjectInfo object, ObjectInfo written, Hashes known) {
+    private void checkWritten(ObjectInfo object, String target, ObjectInfo written, Hashes known) {
         ObjectInfo recorded = written;
         if (recorded.size() == object.size()
                 && recorded.hashes().compare(known) == Hashes.Comparison.UNKNOWN
                 && known.kinds().stream().anyMatch(destination.features().hashes()::contains)) {
-            recorded = destination.stat(object.key()).orElse(written);
+            recorded = destination.stat(target).orElse(written);
         }
         String problem = null;
         if (recorded.size() != object.size()) {
@@ -150,11 +166,11 @@ final class ObjectTransfer {
             problem = "has hashes " + recorded.hashes() + " after the write, but the bytes sent have " + known;
         }
         if (problem != null) {
-            deleteQuietly(object.key());
+            deleteQuietly(target);
             throw new IntegrityException(
                     destination.name(),
-                    object.key(),
-                    "'" + object.key() + "' in " + destination.name() + " " + problem + "; the bad copy was deleted");
+                    target,
+                    "'" + target + "' in " + destination.name() + " " + problem + "; the bad copy was deleted");
         }
     }
 

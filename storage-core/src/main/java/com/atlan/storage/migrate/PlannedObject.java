@@ -1,5 +1,6 @@
 package com.atlan.storage.migrate;
 
+import com.atlan.storage.accounting.PlanReason;
 import com.atlan.storage.store.ObjectInfo;
 
 /**
@@ -8,8 +9,9 @@ import com.atlan.storage.store.ObjectInfo;
  * @param source the object as the source listed it
  * @param action whether to copy or skip it
  * @param twin   the destination's object under the same key, or {@code null} when it has none (or was not listed)
+ * @param reason why the plan copies or skips it
  */
-record PlannedObject(ObjectInfo source, Action action, ObjectInfo twin) {
+record PlannedObject(ObjectInfo source, Action action, ObjectInfo twin, PlanReason reason) {
 
     /** What the planner decided. */
     enum Action {

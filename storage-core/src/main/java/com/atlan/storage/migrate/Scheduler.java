@@ -1,10 +1,15 @@
 package com.atlan.storage.migrate;
 
+import com.atlan.storage.accounting.ObjectWork;
+import com.atlan.storage.accounting.PlanReason;
 import com.atlan.storage.accounting.RunLedger;
+import com.atlan.storage.store.Messages;
 import com.atlan.storage.store.StorageException;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,10 +25,10 @@ final class Scheduler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
 
-    /** One transfer; returns how it ended or throws why it failed. */
+    /** One transfer; counts its attempts in {@code attempts} and returns how it ended or throws why it failed. */
     @FunctionalInterface
     interface Transfer {
-        RunLedger.Outcome run() throws InterruptedException;
+        RunLedger.Outcome run(AtomicInteger attempts) throws InterruptedException;
     }
 
     private final PermitPool permits;
@@ -37,8 +42,8 @@ final class Scheduler implements AutoCloseable {
         this.stop = stop;
     }
 
-    /** Waits for a permit and starts {@code transfer} of {@code ticket}'s object. */
-    void submit(RunLedger.Ticket ticket, Transfer transfer) throws InterruptedException {
+    /** Waits for a permit and starts {@code transfer} of {@code ticket}'s object, planned for {@code reason}. */
+    void submit(RunLedger.Ticket ticket, PlanReason reason, Transfer transfer) throws InterruptedException {
         try {
             permits.acquire();
         } catch (InterruptedException e) {
@@ -46,7 +51,7 @@ final class Scheduler implements AutoCloseable {
             throw e;
         }
         try {
-            workers.execute(() -> run(ticket, transfer));
+            workers.execute(() -> run(ticket, reason, transfer));
         } catch (RejectedExecutionException e) {
             permits.release();
             ledger.abandon(ticket);
@@ -73,16 +78,19 @@ final class Scheduler implements AutoCloseable {
         workers.close();
     }
 
-    private void run(RunLedger.Ticket ticket, Transfer transfer) {
+    private void run(RunLedger.Ticket ticket, PlanReason reason, Transfer transfer) {
         String key = ticket.object().key();
+        AtomicInteger attempts = new AtomicInteger();
+        long start = System.nanoTime();
         try {
+            ledger.started(ticket);
             RunLedger.Outcome outcome;
             String error = null;
             try {
-                outcome = transfer.run();
+                outcome = transfer.run(attempts);
             } catch (Throwable e) {
                 if (stop.isCancelled()) {
-                    ledger.abandon(ticket);
+                    ledger.abandon(ticket, work(reason, attempts, start));
                     return;
                 }
                 outcome = RunLedger.Outcome.FAILED;
@@ -90,12 +98,16 @@ final class Scheduler implements AutoCloseable {
                 LOG.warn("failed to migrate '{}': {}", key, error);
                 stopIfRunCannotGoOn(e);
             }
-            ledger.finish(ticket, outcome, error);
+            ledger.finish(ticket, outcome, error, work(reason, attempts, start));
         } catch (Throwable e) {
-            stop.stop(RunStop.Kind.FATAL, "recording the end of '" + key + "' failed: " + e, e);
+            stop.stop(RunStop.Kind.FATAL, "recording the end of '" + key + "' failed: " + Messages.of(e), e);
         } finally {
             permits.release();
         }
+    }
+
+    private static ObjectWork work(PlanReason reason, AtomicInteger attempts, long start) {
+        return new ObjectWork(reason, attempts.get(), Duration.ofNanos(System.nanoTime() - start));
     }
 
     private void stopIfRunCannotGoOn(Throwable e) {
@@ -114,6 +126,6 @@ final class Scheduler implements AutoCloseable {
             return "interrupted before '" + key + "' was copied";
         }
         LOG.warn("unexpected failure copying '{}'", key, e);
-        return e.toString();
+        return Messages.of(e);
     }
 }

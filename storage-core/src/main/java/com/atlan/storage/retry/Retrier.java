@@ -28,13 +28,27 @@ public final class Retrier {
         T run() throws InterruptedException;
     }
 
+    /** Told of every retry before its wait: counts retries for progress and metrics. */
+    @FunctionalInterface
+    public interface Observer {
+        /** Attempt number {@code attempt} failed with {@code failure} and is made again after {@code wait}. */
+        void onRetry(int attempt, StorageException failure, Duration wait);
+    }
+
     private final RetryPolicy policy;
     private final Sleeper sleeper;
+    private final Observer observer;
 
     /** Retries by {@code policy}, waiting with {@code sleeper}. */
     public Retrier(RetryPolicy policy, Sleeper sleeper) {
+        this(policy, sleeper, (attempt, failure, wait) -> {});
+    }
+
+    /** Retries by {@code policy}, waiting with {@code sleeper} and telling {@code observer} of each retry. */
+    public Retrier(RetryPolicy policy, Sleeper sleeper, Observer observer) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.observer = Objects.requireNonNull(observer, "observer");
     }
 
     /** Retries by {@code policy}, sleeping the thread between attempts. */
@@ -82,6 +96,7 @@ public final class Retrier {
                 policy.maxAttempts(),
                 wait.toMillis(),
                 failure.getMessage());
+        observer.onRetry(attempt, failure, wait);
         sleeper.sleep(wait);
     }
 }

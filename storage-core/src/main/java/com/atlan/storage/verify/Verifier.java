@@ -1,5 +1,6 @@
 package com.atlan.storage.verify;
 
+import com.atlan.storage.filter.ObjectFilter;
 import com.atlan.storage.listing.ContentMatch;
 import com.atlan.storage.listing.ExternalSorter;
 import com.atlan.storage.listing.ListingJoin;
@@ -9,6 +10,7 @@ import com.atlan.storage.retry.Retrier;
 import com.atlan.storage.retry.RetryPolicy;
 import com.atlan.storage.store.Backend;
 import com.atlan.storage.store.KeyPrefix;
+import com.atlan.storage.store.Messages;
 import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.StorageException;
 import com.atlan.storage.store.TransientStorageException;
@@ -44,6 +46,7 @@ public final class Verifier {
     private final boolean download;
 
     private final Retrier retrier;
+    private ObjectFilter filter = ObjectFilter.ALL;
 
     /** A comparison of what {@code prefix} selects; {@code download} hashes bytes when metadata cannot decide. */
     public Verifier(Backend source, Backend destination, String prefix, boolean download) {
@@ -57,6 +60,15 @@ public final class Verifier {
         this.rawPrefix = prefix == null ? "" : prefix;
         this.download = download;
         this.retrier = Objects.requireNonNull(retrier, "retrier");
+    }
+
+    /**
+     * Compares only the objects {@code selected} selects, as a filtered migration copied them: a source object by
+     * itself, an object only at the destination by itself.
+     */
+    public Verifier filter(ObjectFilter selected) {
+        this.filter = Objects.requireNonNull(selected, "selected");
+        return this;
     }
 
     /**
@@ -93,6 +105,9 @@ public final class Verifier {
             ListingJoin join = new ListingJoin(sources.iterator(), destinations.iterator(), order.comparator());
             while (join.hasNext()) {
                 ListingJoin.Pair pair = join.next();
+                if (!filter.test(pair.source() != null ? pair.source() : pair.destination())) {
+                    continue;
+                }
                 if (pair.source() == null) {
                     extra.add(pair.key());
                     continue;
@@ -156,7 +171,10 @@ public final class Verifier {
             return digest.digest();
         } catch (IOException e) {
             throw new TransientStorageException(
-                    store.name(), key, "reading '" + key + "' from " + store.name() + " to hash it failed: " + e, e);
+                    store.name(),
+                    key,
+                    "reading '" + key + "' from " + store.name() + " to hash it failed: " + Messages.of(e),
+                    e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
