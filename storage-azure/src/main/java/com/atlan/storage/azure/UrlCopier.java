@@ -7,7 +7,9 @@ import com.atlan.storage.store.IntegrityException;
 import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.ObjectMetadata;
 import com.atlan.storage.store.ObjectNotFoundException;
+import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobRange;
+import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.models.BlockBlobItem;
 import com.azure.storage.blob.options.BlockBlobCommitBlockListOptions;
 import com.azure.storage.blob.options.BlockBlobStageBlockFromUrlOptions;
@@ -35,6 +37,10 @@ import org.slf4j.LoggerFactory;
  * <p>Integrity: the service checks the size of every range; an object copied in one range whose source declares an
  * MD5 is checked against it by the service ({@code x-ms-source-content-md5}) and keeps it as its Content-MD5. An
  * object of several ranges gets no Content-MD5: nothing checked the whole, so none is claimed.
+ *
+ * <p>When the service cannot reach a source's URLs at all ({@code CannotVerifyCopySource} 404: a source on a private
+ * network, or Azurite, which reads copy sources only from itself), the store says so once and streams that source's
+ * objects through this process from then on.
  */
 final class UrlCopier {
 
@@ -42,14 +48,37 @@ final class UrlCopier {
 
     private final AzureStoreConfig config;
     private final AzureErrors errors;
+    /** Set once the service could not read a source's URLs (a private endpoint, or Azurite): stream from then on. */
+    private final java.util.Set<String> unreadableSources = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     UrlCopier(AzureStoreConfig config, AzureErrors errors) {
         this.config = config;
         this.errors = errors;
     }
 
-    /** The copy, or empty when the source gives no URL for this object (the caller streams it instead). */
+    /**
+     * The copy, or empty when the source gives no URL for this object or the service cannot read the source's URLs
+     * (the caller streams it instead).
+     */
     Optional<ObjectInfo> copy(Backend source, ObjectInfo object, BlockBlobClient target) {
+        if (unreadableSources.contains(source.name())) {
+            return Optional.empty();
+        }
+        try {
+            return copyByUrl(source, object, target);
+        } catch (CopySourceUnreadable e) {
+            if (unreadableSources.add(source.name())) {
+                LOG.warn(
+                        "{} cannot read the URLs {} presigns ({}); streaming its objects through this process instead",
+                        config.storeName(),
+                        source.name(),
+                        e.getMessage());
+            }
+            return Optional.empty();
+        }
+    }
+
+    private Optional<ObjectInfo> copyByUrl(Backend source, ObjectInfo object, BlockBlobClient target) {
         String key = object.key();
         long blockSize = BlockUploader.blockSize(object.size(), config.copyBlockSize());
         Optional<URI> url = source.presignRead(key, validity(object.size()));
@@ -111,10 +140,13 @@ final class UrlCopier {
                     window.acquire();
                     staged.add(pool.submit(() -> {
                         try {
-                            errors.call(
-                                    "copying a block of",
-                                    key,
-                                    () -> target.stageBlockFromUrlWithResponse(options, null, null));
+                            target.stageBlockFromUrlWithResponse(options, null, null);
+                        } catch (BlobStorageException e) {
+                            if (BlobErrorCode.CANNOT_VERIFY_COPY_SOURCE.equals(e.getErrorCode())
+                                    && e.getStatusCode() == 404) {
+                                throw new CopySourceUnreadable("HTTP 404 " + e.getErrorCode());
+                            }
+                            throw errors.map(e, "copying a block of", key);
                         } finally {
                             window.release();
                         }
@@ -129,8 +161,20 @@ final class UrlCopier {
                 throw errors.interrupted("copying", key, e);
             } catch (ExecutionException e) {
                 pool.shutdownNow();
+                if (e.getCause() instanceof CopySourceUnreadable unreadable) {
+                    throw unreadable;
+                }
                 throw errors.map(e.getCause(), "copying a block of", key);
             }
+        }
+    }
+
+    /** The service answered that it could not reach the copy source at all. */
+    private static final class CopySourceUnreadable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CopySourceUnreadable(String message) {
+            super(message, null, false, false);
         }
     }
 

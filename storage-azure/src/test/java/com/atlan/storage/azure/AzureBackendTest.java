@@ -223,6 +223,45 @@ class AzureBackendTest {
     }
 
     @Test
+    void streamsASourceWhoseUrlsTheServiceCannotReach() throws IOException {
+        byte[] data = "served elsewhere".getBytes(UTF_8);
+        com.sun.net.httpserver.HttpServer web = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        AtomicInteger served = new AtomicInteger();
+        web.createContext("/", exchange -> {
+            served.incrementAndGet();
+            exchange.sendResponseHeaders(200, data.length);
+            exchange.getResponseBody().write(data);
+            exchange.close();
+        });
+        web.start();
+        try (AzureBackend origin = azurite.newStore("origin", Map.of());
+                AzureBackend destination = azurite.newStore("destination", Map.of())) {
+            origin.put("a", new ByteArrayInputStream(data), data.length, PutOptions.DEFAULT);
+            origin.put("b", new ByteArrayInputStream(data), data.length, PutOptions.DEFAULT);
+            PresigningSource source = new PresigningSource(origin) {
+                @Override
+                public Optional<URI> presignRead(String key, Duration validFor) {
+                    presigned.incrementAndGet();
+                    return Optional.of(
+                            URI.create("http://127.0.0.1:" + web.getAddress().getPort() + "/" + key));
+                }
+            };
+
+            for (ObjectInfo listed : source.list("", null).toList()) {
+                destination.copyFrom(source, listed);
+            }
+
+            assertThat(source.presigned.get()).as("asked once, then streamed").isEqualTo(1);
+            assertThat(source.opened.get()).isEqualTo(2);
+            assertThat(read(destination, "a")).isEqualTo(data);
+            assertThat(read(destination, "b")).isEqualTo(data);
+        } finally {
+            web.stop(0);
+        }
+    }
+
+    @Test
     void presignsReadsOnlyWithTheAccountKey() throws IOException {
         try (AzureBackend store = azurite.newStore("presign", Map.of())) {
             store.put("a b%.txt", new ByteArrayInputStream("signed".getBytes(UTF_8)), 6, PutOptions.DEFAULT);
@@ -336,7 +375,7 @@ class AzureBackendTest {
      * Another store that presigns reads but shares no copy domain (as S3 would be), over an Azure container on the
      * same Azurite, which can only read copy sources on itself. Counts presigned URLs and reads through here.
      */
-    private static final class PresigningSource extends ForwardingBackend {
+    private static class PresigningSource extends ForwardingBackend {
         private final AzureBackend origin;
         final AtomicInteger presigned = new AtomicInteger();
         final AtomicInteger opened = new AtomicInteger();
