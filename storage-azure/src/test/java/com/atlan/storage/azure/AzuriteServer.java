@@ -46,7 +46,7 @@ public final class AzuriteServer {
         Process process = new ProcessBuilder(
                         "sh",
                         "-c",
-                        "\"$0\" \"$@\" & child=$!; read -r _; kill $child 2>/dev/null; wait $child",
+                        "\"$0\" \"$@\" & child=$!; trap 'kill $child' TERM; read -r _; kill $child; wait $child",
                         binary.toString(),
                         "--blobHost",
                         "127.0.0.1",
@@ -60,11 +60,11 @@ public final class AzuriteServer {
                         "--silent")
                 .redirectErrorStream(true)
                 .start();
+        // closing the shell's stdin makes it stop Azurite; so does this JVM's death, which closes the pipe
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            process.destroy();
             try {
                 process.getOutputStream().close();
-                process.waitFor(5, TimeUnit.SECONDS);
+                process.waitFor(10, TimeUnit.SECONDS);
             } catch (IOException | InterruptedException ignored) {
                 // the JVM is exiting
             }
@@ -81,7 +81,7 @@ public final class AzuriteServer {
             }
         }
         if (found == null) {
-            process.destroy();
+            process.getOutputStream().close();
             throw new IllegalStateException("Azurite did not start:\n" + seen);
         }
         Thread drain = new Thread(() -> {
