@@ -1,7 +1,7 @@
 # The scenarios: which tools run on which data, and how each run is timed and checked.
 # Sourced by bench/run.
 
-ALL_SCENARIOS=(s3-cross s3-same noop upload ceiling scale)
+ALL_SCENARIOS=(s3-cross s3-same noop upload ceiling scale azure gcs)
 
 # Tool order per repetition: a Williams design (the balanced order of cross-over trials).
 # Rotating one list only moves its start: the cyclic order, so every tool's predecessor,
@@ -188,6 +188,7 @@ run_scenarios() {
 
     local ds
     for ds in "${CROSS_DATASETS[@]}"; do prepare_dataset "$ds"; done
+    if selected azure || selected gcs; then prepare_dataset mixed; fi
     selected noop && prepare_dataset small
 
     if ((${#peers_cross[@]})); then log "scenario s3-cross: ${peers_cross[*]}"; scenario_s3_cross "${peers_cross[@]}"; fi
@@ -195,4 +196,6 @@ run_scenarios() {
     if selected noop; then log "scenario noop"; scenario_noop; fi
     if ((${#peers_upload[@]})); then log "scenario upload: ${peers_upload[*]}"; scenario_upload "${peers_upload[@]}"; fi
     if selected scale; then log "scenario scale"; scenario_scale; fi
+    if selected azure; then log "scenario azure"; scenario_cloud azure azure azurite; fi
+    if selected gcs; then log "scenario gcs"; scenario_cloud gcs gcs fake_gcs; fi
 }

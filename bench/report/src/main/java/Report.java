@@ -37,8 +37,11 @@ public final class Report {
             "s3-same", "2. S3 -> S3 within one endpoint (server-side copy)",
             "noop", "3. No-op re-run over a complete destination",
             "upload", "4. Local folder -> S3 upload",
-            "scale", "6. Scale: synthetic objects (1,000,000 in a full run) into a discarding destination");
-    private static final List<String> SCENARIO_ORDER = List.of("s3-cross", "s3-same", "noop", "upload", "scale");
+            "scale", "6. Scale: synthetic objects (1,000,000 in a full run) into a discarding destination",
+            "azure", "7. S3 -> Azure Blob (Azurite) and back",
+            "gcs", "8. S3 -> GCS (the in-repo JSON-API fake) and back");
+    private static final List<String> SCENARIO_ORDER =
+            List.of("s3-cross", "s3-same", "noop", "upload", "scale", "azure", "gcs");
 
     /** One (scenario, data set, tool) cell: its runs and, if any run is valid, its medians. */
     record Cell(String scenario, String dataset, String tool, List<JsonNode> runs) {
@@ -252,6 +255,9 @@ public final class Report {
                 case "noop" -> "The destination already holds every object (made once, then settled by one untimed rclone "
                         + "pass so rclone's modification times match). This measures listing and comparison only.\n\n";
                 case "upload" -> "The mixed data set from a local folder into a fresh bucket.\n\n";
+                case "azure", "gcs" -> "Our tool only, into a fresh container or bucket of the emulator the tests use and back"
+                        + " into a fresh S3 bucket; every run is checked with `verify`. Server CPU is S3Proxy's; the"
+                        + " emulator's counts as other load.\n\n";
                 default -> "";
             });
             md.append("| data set | tool | valid runs | wall s | objects/s | MiB/s | peak RSS MiB | heap MiB | tool CPU s ")

@@ -101,11 +101,13 @@ public final class AzureBackend implements Backend {
 
     @Override
     public Stream<ObjectInfo> list(String prefix, String startAfter) {
+        ensureContainer();
         return AzureListing.stream(container, errors, prefix, startAfter, LIST_PAGE);
     }
 
     @Override
     public Optional<ObjectInfo> stat(String key) {
+        ensureContainer();
         BlobClient blob = blob(key);
         try {
             return Optional.of(AzureObjects.described(
@@ -299,7 +301,10 @@ public final class AzureBackend implements Backend {
         return container.getBlobClient(key);
     }
 
-    /** Creates the container before the first write when the component asks for it (metadata createContainer). */
+    /**
+     * Creates the container on first use when the component asks for it (metadata createContainer): a migration
+     * lists its destination before it writes.
+     */
     private void ensureContainer() {
         if (!containerReady) {
             synchronized (this) {

@@ -307,6 +307,9 @@ class AzureBackendTest {
         String created = "created-" + System.nanoTime();
         try (Backend store = new AzureStoreProvider()
                 .create(azurite.settings("create", created, Map.of("createContainer", "true")))) {
+            assertThat(store.list("", null).toList())
+                    .as("a migration lists its destination first")
+                    .isEmpty();
             store.put("x", new ByteArrayInputStream(new byte[1]), 1, PutOptions.DEFAULT);
             assertThat(azurite.container(created).exists()).isTrue();
         }
