@@ -187,7 +187,9 @@ run_scenarios() {
     if selected ceiling; then peers_cross+=(ceiling); peers_upload+=(ceiling); fi
 
     local ds
-    for ds in "${CROSS_DATASETS[@]}"; do prepare_dataset "$ds"; done
+    if ((${#peers_cross[@]})) || selected s3-same; then
+        for ds in "${CROSS_DATASETS[@]}"; do prepare_dataset "$ds"; done
+    fi
     if selected azure || selected gcs; then prepare_dataset mixed; fi
     selected noop && prepare_dataset small
 

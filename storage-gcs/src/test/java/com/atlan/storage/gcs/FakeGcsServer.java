@@ -20,8 +20,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
@@ -38,13 +36,13 @@ import java.util.zip.GZIPInputStream;
  */
 public final class FakeGcsServer implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger BUCKETS = new AtomicInteger();
     private static FakeGcsServer shared;
 
     private final HttpServer http;
     private final FakeGcsObjects objects = new FakeGcsObjects();
-    private final Map<String, FakeGcsUpload> uploads = new ConcurrentHashMap<>();
+    private final FakeGcsUploads uploads;
     private final String endpoint;
     /** Requests answered 501, for tests that check the fake was not asked for more than it implements. */
     private final List<String> unimplemented = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -55,6 +53,7 @@ public final class FakeGcsServer implements AutoCloseable {
         http.createContext("/", this::handle);
         http.start();
         endpoint = "http://127.0.0.1:" + http.getAddress().getPort();
+        uploads = new FakeGcsUploads(objects, endpoint);
     }
 
     /** One server for the whole test JVM; tests stay independent by using fresh buckets. */
@@ -127,15 +126,15 @@ public final class FakeGcsServer implements AutoCloseable {
                     && parts.size() == 7
                     && parts.get(6).equals("o")) {
                 if (method.equals("POST") && "multipart".equals(query.get("uploadType"))) {
-                    multipartUpload(exchange, parts.get(5), query);
+                    uploads.multipart(exchange, parts.get(5), query);
                     return;
                 }
                 if (method.equals("POST") && "resumable".equals(query.get("uploadType"))) {
-                    startResumable(exchange, parts.get(5), query);
+                    uploads.start(exchange, parts.get(5), query);
                     return;
                 }
                 if (method.equals("PUT") && query.containsKey("upload_id")) {
-                    continueResumable(exchange, query.get("upload_id"));
+                    uploads.resume(exchange, query.get("upload_id"));
                     return;
                 }
             }
@@ -257,7 +256,7 @@ public final class FakeGcsServer implements AutoCloseable {
             return;
         }
         // without a destination resource the source's metadata is kept; with one, the resource's metadata is used
-        ObjectNode metadata = body.length == 0 ? source.metadata() : metadataOf(JSON.readTree(body));
+        ObjectNode metadata = body.length == 0 ? source.metadata() : FakeGcsUploads.metadataOf(JSON.readTree(body));
         FakeGcsObjects.Stored copy =
                 objects.put(toBucket, toName, source.data(), metadata, longParam(q, "ifGenerationMatch"));
         if (copy == null) {
@@ -270,120 +269,6 @@ public final class FakeGcsServer implements AutoCloseable {
         json.put("done", true);
         json.set("resource", copy.resource());
         send(exchange, 200, json);
-    }
-
-    private void multipartUpload(HttpExchange exchange, String bucket, Map<String, String> query) throws IOException {
-        if (!objects.hasBucket(bucket)) {
-            error(exchange, 404, "notFound", "The specified bucket does not exist.");
-            return;
-        }
-        String type = exchange.getRequestHeaders().getFirst("Content-Type");
-        FakeGcsMedia.Multipart parts = FakeGcsMedia.multipart(type, body(exchange));
-        JsonNode resource = JSON.readTree(parts.json());
-        String name = resource.hasNonNull("name") ? resource.get("name").asText() : query.get("name");
-        finish(exchange, bucket, name, resource, parts.media(), longParam(query, "ifGenerationMatch"));
-    }
-
-    private void startResumable(HttpExchange exchange, String bucket, Map<String, String> query) throws IOException {
-        if (!objects.hasBucket(bucket)) {
-            error(exchange, 404, "notFound", "The specified bucket does not exist.");
-            return;
-        }
-        byte[] body = body(exchange);
-        JsonNode resource = body.length == 0 ? JsonNodeFactory.instance.objectNode() : JSON.readTree(body);
-        String name = resource.hasNonNull("name") ? resource.get("name").asText() : query.get("name");
-        String id = UUID.randomUUID().toString();
-        uploads.put(id, new FakeGcsUpload(bucket, name, resource, longParam(query, "ifGenerationMatch")));
-        exchange.getResponseHeaders()
-                .add(
-                        "Location",
-                        endpoint + "/upload/storage/v1/b/" + bucket + "/o?uploadType=resumable&upload_id=" + id);
-        exchange.sendResponseHeaders(200, -1);
-    }
-
-    private void continueResumable(HttpExchange exchange, String id) throws IOException {
-        FakeGcsUpload upload = uploads.get(id);
-        if (upload == null) {
-            error(exchange, 404, "notFound", "No such upload session.");
-            return;
-        }
-        byte[] body = body(exchange);
-        synchronized (upload) {
-            if (upload.finished() != null) {
-                send(exchange, 200, upload.finished().resource());
-                return;
-            }
-            FakeGcsUpload.Step step = upload.accept(exchange.getRequestHeaders().getFirst("Content-Range"), body);
-            switch (step) {
-                case INCOMPLETE -> {
-                    if (upload.persisted() > 0) {
-                        exchange.getResponseHeaders().add("Range", "bytes=0-" + (upload.persisted() - 1));
-                    }
-                    exchange.sendResponseHeaders(308, -1);
-                }
-                case BAD_RANGE -> error(exchange, 400, "invalid", "Invalid Content-Range for the bytes persisted.");
-                case COMPLETE -> {
-                    FakeGcsObjects.Stored stored = finish(
-                            exchange,
-                            upload.bucket(),
-                            upload.name(),
-                            upload.resource(),
-                            upload.bytes(),
-                            upload.ifGenerationMatch());
-                    upload.finish(stored);
-                    // a finished session answers with its object; a refused one (bad hash, precondition) is gone
-                    if (stored == null) {
-                        uploads.remove(id);
-                    }
-                }
-            }
-        }
-    }
-
-    /** Stores an uploaded object after checking its declared hashes and preconditions, and answers. */
-    private FakeGcsObjects.Stored finish(
-            HttpExchange exchange, String bucket, String name, JsonNode resource, byte[] data, Long ifGeneration)
-            throws IOException {
-        FakeGcsObjects.Stored candidate =
-                new FakeGcsObjects.Stored(bucket, name, data, 0, metadataOf(resource), java.time.Instant.now());
-        if (resource.hasNonNull("md5Hash") && !resource.get("md5Hash").asText().equals(candidate.md5())) {
-            error(
-                    exchange,
-                    400,
-                    "invalid",
-                    "Provided MD5 hash \"" + resource.get("md5Hash").asText()
-                            + "\" doesn't match calculated MD5 hash \"" + candidate.md5() + "\".");
-            return null;
-        }
-        if (resource.hasNonNull("crc32c") && !resource.get("crc32c").asText().equals(candidate.crc32c())) {
-            error(
-                    exchange,
-                    400,
-                    "invalid",
-                    "Provided CRC32C \"" + resource.get("crc32c").asText() + "\" doesn't match calculated CRC32C \""
-                            + candidate.crc32c() + "\".");
-            return null;
-        }
-        FakeGcsObjects.Stored stored = objects.put(bucket, name, data, candidate.metadata(), ifGeneration);
-        if (stored == null) {
-            error(exchange, 412, "conditionNotMet", "At least one of the pre-conditions you specified did not hold.");
-            return null;
-        }
-        send(exchange, 200, stored.resource());
-        return stored;
-    }
-
-    private static ObjectNode metadataOf(JsonNode resource) {
-        ObjectNode metadata = JsonNodeFactory.instance.objectNode();
-        for (String field : FakeGcsObjects.METADATA_FIELDS) {
-            if (resource.hasNonNull(field)) {
-                metadata.set(field, resource.get(field));
-            }
-        }
-        if (resource.hasNonNull("metadata")) {
-            metadata.set("metadata", resource.get("metadata"));
-        }
-        return metadata;
     }
 
     static byte[] body(HttpExchange exchange) throws IOException {
@@ -432,7 +317,7 @@ public final class FakeGcsServer implements AutoCloseable {
         return result;
     }
 
-    private static Long longParam(Map<String, String> query, String name) {
+    static Long longParam(Map<String, String> query, String name) {
         String v = query.get(name);
         return v == null ? null : Long.parseLong(v);
     }
