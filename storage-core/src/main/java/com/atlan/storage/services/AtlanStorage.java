@@ -6,12 +6,12 @@ import com.atlan.storage.migrate.MigrationHandle;
 import com.atlan.storage.migrate.MigrationOptions;
 import com.atlan.storage.migrate.MigrationSummary;
 import com.atlan.storage.migrate.Migrator;
-import com.atlan.storage.migrate.VerificationReport;
-import com.atlan.storage.migrate.Verifier;
 import com.atlan.storage.state.CheckpointStore;
 import com.atlan.storage.state.CheckpointStores;
 import com.atlan.storage.store.Backend;
 import com.atlan.storage.store.StorageConfigException;
+import com.atlan.storage.verify.VerificationReport;
+import com.atlan.storage.verify.Verifier;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -125,9 +125,12 @@ public final class AtlanStorage {
         }
     }
 
-    /** The state store's checkpoints; {@code null} when there is no state store and none is needed. */
+    /**
+     * The state store's checkpoints; {@code null} when there is no state store, or a dry run that does not resume
+     * (it saves none).
+     */
     private CheckpointStore checkpointStore() {
-        if (options.dryRun()) {
+        if (options.dryRun() && !options.resume()) {
             return null;
         }
         CheckpointStore store = CheckpointStores.open(configuration).orElse(null);
