@@ -13,7 +13,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -32,7 +32,6 @@ public final class S3ProxyServer {
     private final URI endpoint;
     private final S3Client admin;
 
-    @SuppressWarnings("deprecation") // ApacheHttpClient, as the store itself uses for now
     private S3ProxyServer() throws Exception {
         Properties props = new Properties();
         props.setProperty("jclouds.identity", ACCESS_KEY);
@@ -56,7 +55,7 @@ public final class S3ProxyServer {
                         StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .httpClientBuilder(ApacheHttpClient.builder())
+                .httpClientBuilder(Apache5HttpClient.builder())
                 .build();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -95,9 +94,14 @@ public final class S3ProxyServer {
         return bucket;
     }
 
-    /** Settings for a component over {@code bucket} with the test credentials, plus {@code extra} metadata. */
+    /**
+     * Settings for a component over {@code bucket} with the test credentials, plus {@code extra} metadata. S3Proxy
+     * lists in UTF-16 order and its delimiter listings are complete, which the settings declare.
+     */
     public StoreSettings settings(String component, String bucket, Map<String, String> extra) {
         Map<String, String> metadata = new HashMap<>();
+        metadata.put("listingOrder", "utf16");
+        metadata.put("parallelListing", "true");
         metadata.put("bucket", bucket);
         metadata.put("region", "us-east-1");
         metadata.put("endpoint", endpoint.toString());

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The lean path over TLS (UNSIGNED-PAYLOAD, trust-all only with insecureSSL) against an https S3Proxy. */
-class LeanS3ClientTlsTest {
+class LeanS3RequestsTlsTest {
 
     @TempDir
     static Path dir;
@@ -98,9 +98,7 @@ class LeanS3ClientTlsTest {
                 "secretKey",
                 S3ProxyServer.SECRET_KEY,
                 "insecureSSL",
-                Boolean.toString(insecure),
-                "maxRetries",
-                "0");
+                Boolean.toString(insecure));
         return new S3StoreProvider().create(new StoreSettings("tls", "bindings.aws.s3", metadata, null, 4));
     }
 
@@ -108,7 +106,7 @@ class LeanS3ClientTlsTest {
     void putsGetsAndStatsOverTlsWithInsecureSsl() throws IOException {
         try (Backend store = store("tls-bucket", true)) {
             // the SPI has no bucket calls; the store's own SDK client (also trusting all) makes it
-            ((S3Backend) store).clientForTests().createBucket(b -> b.bucket("tls-bucket"));
+            ((S3Backend) store).sdk().client().createBucket(b -> b.bucket("tls-bucket"));
             byte[] data = "hello over tls".getBytes(StandardCharsets.UTF_8);
             store.put("dir/a b+c", new ByteArrayInputStream(data), data.length, PutOptions.DEFAULT);
             try (InputStream in = store.open("dir/a b+c")) {
