@@ -259,6 +259,49 @@ public final class LocalBackend implements Backend {
         }
     }
 
+    /**
+     * Deletes the partial files ({@code .atlan-partial-*}, left by a write that was killed) older than
+     * {@code initiatedBefore} in the folders that can hold keys starting with {@code prefix}.
+     */
+    @Override
+    public int abortIncompleteWrites(String prefix, java.time.Instant initiatedBefore) {
+        String p = prefix == null ? "" : prefix;
+        Path start = p.lastIndexOf('/') < 0 ? root : root.resolve(p.substring(0, p.lastIndexOf('/')));
+        if (!start.normalize().startsWith(root) || !Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
+            return 0;
+        }
+        int[] removed = {0};
+        try {
+            Files.walkFileTree(start, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                        throws IOException {
+                    String folder = root.relativize(file.getParent())
+                            .toString()
+                            .replace(file.getFileSystem().getSeparator(), "/");
+                    folder = folder.isEmpty() ? "" : folder + "/";
+                    boolean mayHoldPrefix = folder.startsWith(p) || p.startsWith(folder);
+                    if (mayHoldPrefix
+                            && attrs.isRegularFile()
+                            && file.getFileName().toString().startsWith(PARTIAL_PREFIX)
+                            && attrs.lastModifiedTime().toInstant().isBefore(initiatedBefore)
+                            && Files.deleteIfExists(file)) {
+                        removed[0]++;
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return java.nio.file.FileVisitResult.CONTINUE; // vanished or unreadable: nothing of ours to remove
+                }
+            });
+        } catch (IOException e) {
+            throw translate(p, "remove partial files under", e);
+        }
+        return removed[0];
+    }
+
     @Override
     public String toString() {
         return "LocalBackend[" + name + " at " + root + "]";
