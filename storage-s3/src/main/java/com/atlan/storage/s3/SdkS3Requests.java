@@ -91,9 +91,13 @@ final class SdkS3Requests implements S3Requests {
                     ? Long.parseLong(
                             got.contentRange().substring(got.contentRange().lastIndexOf('/') + 1))
                     : got.contentLength();
-            return new ObjectContent(
-                    new S3ReadStream(response, received),
-                    objects.fromHeaders(key, size, Headers.of(got.sdkHttpResponse())));
+            ObjectInfo info = objects.fromHeaders(key, size, Headers.of(got.sdkHttpResponse()));
+            if (got.contentRange() != null && size == 0) {
+                // "bytes 0-0/0": a range of an empty object has no bytes, whatever length the server announced
+                response.abort();
+                return new ObjectContent(InputStream.nullInputStream(), info);
+            }
+            return new ObjectContent(new S3ReadStream(response, received), info);
         } catch (AwsServiceException e) {
             if (e.statusCode() == 416 && range != null) {
                 return null; // the range starts at or past the end of the object
