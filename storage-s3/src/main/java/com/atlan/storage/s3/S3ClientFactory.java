@@ -90,6 +90,8 @@ final class S3ClientFactory {
                 .backoffStrategy(BackoffStrategy.retryImmediately())
                 .circuitBreakerEnabled(false)
                 .retryOnException(S3ClientFactory::neverTookEffect)
+                // without this the client adds its own conditions (5xx, throttling) to the strategy
+                .useClientDefaults(false)
                 .build();
     }
 
