@@ -142,6 +142,7 @@ public final class S3Backend implements Backend {
             return listFlat(prefix, startAfter);
         }
         return S3Listing.stream(new FanOutListing(requests, errors, order.comparator(), prefix, startAfter))
+                .filter(S3Objects::isObject)
                 .map(objects::listed);
     }
 
@@ -149,7 +150,9 @@ public final class S3Backend implements Backend {
     @Override
     public Stream<ObjectInfo> listFlat(String prefix, String startAfter) {
         String after = config.listingOrder() == ListingOrder.UNORDERED ? null : startAfter;
-        return S3Listing.stream(new S3Listing(requests, errors, prefix, after)).map(objects::listed);
+        return S3Listing.stream(new S3Listing(requests, errors, prefix, after))
+                .filter(S3Objects::isObject)
+                .map(objects::listed);
     }
 
     @Override

@@ -56,6 +56,16 @@ final class S3Objects {
         return !writesWithKms && !bucketEncryptsOpaquely;
     }
 
+    /**
+     * Whether a listed entry is an object rather than a folder marker: a zero-byte key ending in {@code /}, which
+     * consoles and tools create to show an empty folder. Markers hold no data and no store key can end in {@code /}, so
+     * they are left out (a key ending in {@code /} that holds bytes is kept, to fail loudly where it cannot be
+     * written).
+     */
+    static boolean isObject(ObjectInfo entry) {
+        return entry.size() != 0 || !entry.key().endsWith("/");
+    }
+
     /** Whether listings may be taken to carry MD5s (false once opaque encryption was seen). */
     boolean listingsCarryMd5() {
         return listingsVouch && !writesWithKms && !bucketEncryptsOpaquely;
