@@ -124,7 +124,7 @@ final class S3Errors {
         if (root != null) {
             return new StorageConfigException(
                     store,
-                    what + " failed: the TLS certificate of " + endpoint + " is not trusted (" + root.getMessage()
+                    what + " failed: the TLS certificate of " + endpoint + " is not trusted (" + rootMessage(e)
                             + "); add its CA to a trust store (ATLAN_STORAGE_JAVA_OPTS=\"-Djavax.net.ssl.trustStore=...\")"
                             + " or, for a test server only, set metadata insecureSSL: \"true\" of component '" + store
                             + "'",

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.atlan.storage.store.Backend;
 import com.atlan.storage.store.PutOptions;
-import com.atlan.storage.store.StorageException;
 import com.atlan.storage.store.StoreSettings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -86,6 +85,10 @@ class LeanS3RequestsTlsTest {
     }
 
     private static Backend store(String bucket, boolean insecure) {
+        return store(bucket, insecure, "auto");
+    }
+
+    private static Backend store(String bucket, boolean insecure, String fastPath) {
         Map<String, String> metadata = Map.of(
                 "bucket",
                 bucket,
@@ -98,7 +101,9 @@ class LeanS3RequestsTlsTest {
                 "secretKey",
                 S3ProxyServer.SECRET_KEY,
                 "insecureSSL",
-                Boolean.toString(insecure));
+                Boolean.toString(insecure),
+                "fastPath",
+                fastPath);
         return new S3StoreProvider().create(new StoreSettings("tls", "bindings.aws.s3", metadata, null, 4));
     }
 
@@ -121,12 +126,17 @@ class LeanS3RequestsTlsTest {
         }
     }
 
-    @Test
-    void anUntrustedCertificateIsRefusedWithoutInsecureSsl() {
-        try (Backend store = store("tls-bucket-2", false)) {
+    @org.junit.jupiter.params.ParameterizedTest(name = "fastPath {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"true", "false"})
+    void anUntrustedCertificateIsRefusedWithAHintAtTheFix(String fastPath) {
+        try (Backend store = store("tls-bucket-2", false, fastPath)) {
             assertThatThrownBy(() -> store.stat("x"))
-                    .isInstanceOf(StorageException.class)
-                    .hasCauseInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+                    .isInstanceOf(com.atlan.storage.store.StorageConfigException.class)
+                    .hasMessageContaining("TLS certificate of " + endpoint)
+                    .hasMessageContaining("trust store")
+                    .hasMessageContaining("insecureSSL")
+                    .hasMessageNotContaining("sun.")
+                    .hasMessageNotContaining("Exception");
         }
     }
 }
