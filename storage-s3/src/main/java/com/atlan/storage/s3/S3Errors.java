@@ -180,7 +180,14 @@ final class S3Errors {
                     store, key, "no object '" + key + "' in " + store + " (bucket '" + bucket + "')", cause);
         }
         if (status == 404 && code == null) {
-            return notS3(what, detail, cause);
+            if (operation.equals("listing")) {
+                return notS3(what, detail, cause); // every S3 server answers a listing of a bucket it has
+            }
+            return new StorageConfigException(
+                    store,
+                    what + " failed: " + endpoint + " answered " + detail + " without an S3 error; the server may not"
+                            + " support this key or request",
+                    cause);
         }
         if (code != null && CREDENTIAL_CODES.contains(code)) {
             return new StoragePermissionException(
