@@ -146,7 +146,7 @@ record FastPath(boolean lean, List<String> reasons, ProxyConfiguration proxy) {
         }
         String host = config.endpoint() != null
                 ? config.endpoint().getHost()
-                : LeanS3Requests.defaultEndpoint(config.region()).getHost();
+                : LeanTransport.defaultEndpoint(config.region()).getHost();
         return !excluded(host, proxy.nonProxyHosts());
     }
 

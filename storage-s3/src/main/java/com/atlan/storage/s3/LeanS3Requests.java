@@ -1,7 +1,6 @@
 package com.atlan.storage.s3;
 
 import com.atlan.storage.s3.http.HttpConnectionPool;
-import com.atlan.storage.s3.http.HttpRequest;
 import com.atlan.storage.s3.http.HttpResponse;
 import com.atlan.storage.store.IntegrityException;
 import com.atlan.storage.store.ObjectContent;
@@ -9,10 +8,8 @@ import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.ObjectMetadata;
 import com.atlan.storage.store.PutOptions;
 import com.atlan.storage.store.StorageException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -24,14 +21,12 @@ import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamException;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
  * {@link S3Requests} for an explicit S3-compatible endpoint over a lean HTTP/1.1 client ({@link HttpConnectionPool})
- * and the SDK's Signature V4 signer ({@link LeanSigner}), skipping the SDK's request pipeline, which costs several
+ * and the SDK's Signature V4 signer ({@link LeanSigner}), both behind {@link LeanTransport}; skipping the SDK's request
+ * pipeline, which costs several
  * times the CPU per small request. It carries the hot requests (HEAD, GET, PUT, parts, CopyObject, listing pages); the
  * rare ones (multipart create, complete and abort, part copies, deletes, listing uploads) and writes whose metadata
  * does not fit plain ASCII headers go through {@code sdk}, which talks to the same endpoint through the same proxy.
@@ -41,58 +36,22 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  */
 final class LeanS3Requests implements S3Requests {
 
-    private static final int ERROR_BODY_LIMIT = 64 * 1024;
-    /** Stands for a streamed body when signing: present, but not in memory. */
-    private static final byte[] STREAMED = new byte[0];
+    private static final int ERROR_BODY_LIMIT = LeanTransport.ERROR_BODY_LIMIT;
 
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-    private static final Pattern VIRTUAL_HOSTABLE = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
 
     private final S3StoreConfig config;
     private final S3Errors errors;
     private final S3Objects objects;
     private final SdkS3Requests sdk;
-    private final HttpConnectionPool pool;
-    private final LeanSigner signer;
-    private final String protocol;
-    private final String host;
-    private final int port;
-    private final String basePath;
+    private final LeanTransport transport;
 
     LeanS3Requests(S3StoreConfig config, S3Errors errors, S3Objects objects, FastPath path, SdkS3Requests sdk) {
         this.config = config;
         this.errors = errors;
         this.objects = objects;
         this.sdk = sdk;
-        URI endpoint = config.endpoint() != null ? config.endpoint() : defaultEndpoint(config.region());
-        this.protocol = endpoint.getScheme();
-        boolean https = "https".equals(protocol);
-        String prefix =
-                endpoint.getRawPath() == null ? "" : endpoint.getRawPath().replaceAll("/+$", "");
-        String bucket = config.bucket();
-        // the SDK falls back to path style for bucket names that cannot be a host name label
-        if (!config.forcePathStyle() && VIRTUAL_HOSTABLE.matcher(bucket).matches()) {
-            this.host = bucket + "." + endpoint.getHost();
-            this.basePath = prefix;
-        } else {
-            this.host = endpoint.getHost();
-            this.basePath = prefix + "/" + SdkHttpUtils.urlEncode(bucket);
-        }
-        this.port = endpoint.getPort() >= 0 ? endpoint.getPort() : https ? 443 : 80;
-        HttpConnectionPool.Proxy proxy = path.proxy() == null
-                ? null
-                : new HttpConnectionPool.Proxy(
-                        path.proxy().host(),
-                        path.proxy().port(),
-                        path.proxy().username(),
-                        path.proxy().password());
-        this.pool = new HttpConnectionPool(protocol, host, port, config.maxConnections(), config.insecureSsl(), proxy);
-        this.signer = new LeanSigner(config.region());
-    }
-
-    /** AWS's regional endpoint, as the SDK resolves it when no endpoint is configured. */
-    static URI defaultEndpoint(String region) {
-        return URI.create("https://s3." + region + ".amazonaws.com" + (region.startsWith("cn-") ? ".cn" : ""));
+        this.transport = new LeanTransport(config, errors, path);
     }
 
     /** Whether the options fit in plain ASCII headers; other metadata goes through the SDK. */
@@ -111,12 +70,7 @@ final class LeanS3Requests implements S3Requests {
 
     /** The pool, for tests counting connections. */
     HttpConnectionPool pool() {
-        return pool;
-    }
-
-    /** The signer, for tests of the clock correction. */
-    LeanSigner signer() {
-        return signer;
+        return transport.pool();
     }
 
     @Override
@@ -126,10 +80,10 @@ final class LeanS3Requests implements S3Requests {
 
     @Override
     public Optional<ObjectInfo> head(String key) {
-        try (HttpResponse response = send("HEAD", key, Map.of(), readHeaders(null), null, 0, "stat", key)) {
+        try (HttpResponse response = transport.send("HEAD", key, Map.of(), readHeaders(null), null, 0, "stat", key)) {
             int status = response.status();
             if (status == 404) return Optional.empty();
-            if (status / 100 != 2) throw failure(response, "stat", key);
+            if (status / 100 != 2) throw transport.failure(response, "stat", key);
             return Optional.of(
                     objects.fromHeaders(key, parseLength(response.header("content-length")), headers(response)));
         } catch (IOException e) {
@@ -139,7 +93,7 @@ final class LeanS3Requests implements S3Requests {
 
     @Override
     public ObjectContent get(String key, String range, LongAdder received) {
-        HttpResponse response = send("GET", key, Map.of(), readHeaders(range), null, 0, "reading", key);
+        HttpResponse response = transport.send("GET", key, Map.of(), readHeaders(range), null, 0, "reading", key);
         int status = response.status();
         if (status / 100 == 2) {
             ObjectInfo info;
@@ -164,7 +118,7 @@ final class LeanS3Requests implements S3Requests {
             close(response);
             return null;
         }
-        throw failure(response, "reading", key);
+        throw transport.failure(response, "reading", key);
     }
 
     private List<String[]> readHeaders(String range) {
@@ -180,8 +134,8 @@ final class LeanS3Requests implements S3Requests {
         if (!canSend(options)) {
             return sdk.put(key, data, length, md5, options, checksums);
         }
-        try (HttpResponse response =
-                send("PUT", key, Map.of(), putHeaders(md5, options, checksums), data, length, "writing", key)) {
+        try (HttpResponse response = transport.send(
+                "PUT", key, Map.of(), putHeaders(md5, options, checksums), data, length, "writing", key)) {
             return written(response, key, md5, options.expectedMd5() != null);
         } catch (IOException e) {
             throw errors.io(e, "writing", key);
@@ -194,7 +148,8 @@ final class LeanS3Requests implements S3Requests {
         if (!canSend(options)) {
             return sdk.putStreamed(key, data, length, md5, options, checksums);
         }
-        try (HttpResponse response = sendOnce("PUT", key, putHeaders(md5, options, checksums), data, length)) {
+        try (HttpResponse response =
+                transport.sendOnce("PUT", key, putHeaders(md5, options, checksums), data, length)) {
             return written(response, key, md5, true);
         } catch (IOException e) {
             throw errors.io(e, "writing", key);
@@ -237,7 +192,7 @@ final class LeanS3Requests implements S3Requests {
      */
     private Written written(HttpResponse response, String key, byte[] md5, boolean md5FromSource) throws IOException {
         if (response.status() / 100 != 2) {
-            StorageException failure = failure(response, "writing", key);
+            StorageException failure = transport.failure(response, "writing", key);
             if (md5FromSource && failure instanceof IntegrityException) {
                 // BadDigest: what was read is not what the source declared; say so rather than blame the wire
                 throw new IntegrityException(
@@ -264,8 +219,8 @@ final class LeanS3Requests implements S3Requests {
         if (delimiter != null) query.put("delimiter", delimiter);
         if (continuationToken != null) query.put("continuation-token", continuationToken);
         String where = prefix == null ? "" : prefix;
-        try (HttpResponse response = send("GET", null, query, List.of(), null, 0, "listing", where)) {
-            if (response.status() / 100 != 2) throw failure(response, "listing", where);
+        try (HttpResponse response = transport.send("GET", null, query, List.of(), null, 0, "listing", where)) {
+            if (response.status() / 100 != 2) throw transport.failure(response, "listing", where);
             ListPage page = ListPageXml.parse(response.body());
             if (page == null) {
                 throw errors.notS3(
@@ -296,8 +251,8 @@ final class LeanS3Requests implements S3Requests {
         query.put("uploadId", uploadId);
         List<String[]> headers = List.<String[]>of(new String[] {"Content-MD5", Md5.base64(md5)});
         String operation = "uploading part " + number + " of";
-        try (HttpResponse response = send("PUT", key, query, headers, data, length, operation, key)) {
-            if (response.status() / 100 != 2) throw failure(response, operation, key);
+        try (HttpResponse response = transport.send("PUT", key, query, headers, data, length, operation, key)) {
+            if (response.status() / 100 != 2) throw transport.failure(response, operation, key);
             response.readBody(ERROR_BODY_LIMIT);
             return new Written(Md5.unquote(response.header("etag")), null, headers(response));
         } catch (IOException e) {
@@ -330,8 +285,8 @@ final class LeanS3Requests implements S3Requests {
         headers.add(new String[] {"x-amz-metadata-directive", "COPY"});
         writeAttributes(headers);
         String operation = "copying from bucket '" + sourceBucket + "'";
-        try (HttpResponse response = send("PUT", key, Map.of(), headers, null, 0, operation, key)) {
-            if (response.status() / 100 != 2) throw failure(response, operation, key);
+        try (HttpResponse response = transport.send("PUT", key, Map.of(), headers, null, 0, operation, key)) {
+            if (response.status() / 100 != 2) throw transport.failure(response, operation, key);
             String body = new String(response.readBody(ERROR_BODY_LIMIT), StandardCharsets.UTF_8);
             S3ErrorXml error =
                     body.contains("<Error>") ? S3ErrorXml.parse(body.getBytes(StandardCharsets.UTF_8)) : null;
@@ -377,114 +332,6 @@ final class LeanS3Requests implements S3Requests {
         return sdk.listMultipartUploads(prefix, keyMarker, uploadIdMarker);
     }
 
-    /**
-     * Signs and sends one request ({@code key} {@code null} for the bucket itself); a response of any status is
-     * returned for the caller to map. A request the server refused for a skewed signing time is signed again with
-     * the server's time and sent once more.
-     */
-    private HttpResponse send(
-            String method,
-            String key,
-            Map<String, String> query,
-            List<String[]> extra,
-            byte[] body,
-            int length,
-            String operation,
-            String errorKey) {
-        for (int attempt = 0; ; attempt++) {
-            HttpRequest request = sign(method, key, query, extra, body, length, operation, errorKey);
-            HttpResponse response;
-            try {
-                response = pool.execute(request);
-            } catch (IOException e) {
-                throw errors.io(e, operation, errorKey);
-            } catch (RuntimeException e) {
-                throw errors.io(new IOException("malformed response: " + e, e), operation, errorKey);
-            }
-            if (response.status() != 403 || attempt > 0) {
-                return response;
-            }
-            // read the refusal to see whether it is about the clock; hand it on as it was otherwise
-            byte[] error;
-            try {
-                error = response.readBody(ERROR_BODY_LIMIT);
-            } catch (IOException e) {
-                throw errors.io(e, operation, errorKey);
-            }
-            HttpResponse refused =
-                    new HttpResponse(response.status(), response.headers(), new ByteArrayInputStream(error));
-            String code = S3ErrorXml.parse(error).code();
-            String date = response.header("date");
-            // a HEAD's refusal has no body: a server clock far from ours says the same
-            boolean skewed = "RequestTimeTooSkewed".equals(code) || (code == null && signer.isSkewedFrom(date));
-            if (!skewed || !signer.correctClock(date)) {
-                return refused;
-            }
-        }
-    }
-
-    /**
-     * Sends a request with a streamed body once: the stream cannot be rewound. The body goes unsigned
-     * (UNSIGNED-PAYLOAD), so {@code extra} carries its Content-MD5. A refusal for the clock corrects it for the next
-     * attempt, which is the caller's.
-     */
-    private HttpResponse sendOnce(String method, String key, List<String[]> extra, InputStream body, long length)
-            throws IOException {
-        // signed as a body of unknown bytes behind a Content-MD5: UNSIGNED-PAYLOAD, nothing read to sign it
-        HttpRequest signed = sign(method, key, Map.of(), extra, STREAMED, 0, "writing", key);
-        HttpResponse response;
-        try {
-            response = pool.execute(HttpRequest.streamed(method, signed.target(), signed.headers(), body, length));
-        } catch (RuntimeException e) {
-            throw new IOException("malformed response: " + e, e);
-        }
-        if (response.status() == 403 && response.header("date") != null) {
-            byte[] error = response.readBody(ERROR_BODY_LIMIT);
-            if ("RequestTimeTooSkewed".equals(S3ErrorXml.parse(error).code())) {
-                signer.correctClock(response.header("date"));
-            }
-            return new HttpResponse(response.status(), response.headers(), new ByteArrayInputStream(error));
-        }
-        return response;
-    }
-
-    private HttpRequest sign(
-            String method,
-            String key,
-            Map<String, String> query,
-            List<String[]> extra,
-            byte[] body,
-            int length,
-            String operation,
-            String errorKey) {
-        AwsCredentialsIdentity credentials;
-        try {
-            credentials = config.credentials().provider().resolveCredentials();
-        } catch (SdkException e) {
-            throw errors.map(e, operation, errorKey);
-        }
-        String path = key == null ? basePath + "/" : basePath + "/" + SdkHttpUtils.urlEncodeIgnoreSlashes(key);
-        SdkHttpRequest.Builder request =
-                LeanSigner.request(method, protocol, host, port).encodedPath(path);
-        query.forEach(request::appendRawQueryParameter);
-        for (String[] h : extra) request.appendHeader(h[0], h[1]);
-        SdkHttpRequest signed = signer.sign(request.build(), credentials, body, length);
-        String target = signed.encodedPath()
-                + signed.encodedQueryParameters().map(q -> "?" + q).orElse("");
-        return new HttpRequest(method, target, LeanSigner.headers(signed), body, length);
-    }
-
-    /** The typed error for a non-2xx response, read from its XML body; the response is consumed. */
-    private StorageException failure(HttpResponse response, String operation, String key) {
-        S3ErrorXml error = S3ErrorXml.NONE;
-        try {
-            error = S3ErrorXml.parse(response.readBody(ERROR_BODY_LIMIT));
-        } catch (IOException e) {
-            // the status alone decides
-        }
-        return errors.map(response.status(), error.code(), error.message(), headers(response), operation, key, null);
-    }
-
     private static Map<String, String> headers(HttpResponse response) {
         return response.headers();
     }
@@ -527,7 +374,7 @@ final class LeanS3Requests implements S3Requests {
 
     @Override
     public void close() {
-        pool.close();
+        transport.close();
         sdk.close();
     }
 }
