@@ -102,26 +102,35 @@ final class LeanTransport implements AutoCloseable {
             } catch (RuntimeException e) {
                 throw errors.io(new IOException("malformed response: " + e, e), operation, errorKey);
             }
-            if (response.status() != 403 || attempt > 0) {
+            if (response.status() != 403) {
                 return response;
             }
-            // read the refusal to see whether it is about the clock; hand it on as it was otherwise
-            byte[] error;
+            Refusal refusal;
             try {
-                error = response.readBody(ERROR_BODY_LIMIT);
+                refusal = refusal(response);
             } catch (IOException e) {
                 throw errors.io(e, operation, errorKey);
             }
-            HttpResponse refused =
-                    new HttpResponse(response.status(), response.headers(), new ByteArrayInputStream(error));
-            String code = S3ErrorXml.parse(error).code();
-            String date = response.header("date");
-            // a HEAD's refusal has no body: a server clock far from ours says the same
-            boolean skewed = "RequestTimeTooSkewed".equals(code) || (code == null && signer.isSkewedFrom(date));
-            if (!skewed || !signer.correctClock(date)) {
-                return refused;
+            if (!refusal.clockCorrected() || attempt > 0) {
+                return refusal.response();
             }
         }
+    }
+
+    /** A 403 read whole, and whether it was about the signing clock, which has then been corrected. */
+    private record Refusal(HttpResponse response, boolean clockCorrected) {}
+
+    /**
+     * Reads a 403 to see whether it is about the clock: {@code RequestTimeTooSkewed}, or a HEAD's bodiless refusal
+     * from a server whose {@code Date} is far from ours. If so the signing clock follows the server's from now on.
+     */
+    private Refusal refusal(HttpResponse response) throws IOException {
+        byte[] error = response.readBody(ERROR_BODY_LIMIT);
+        HttpResponse refused = new HttpResponse(response.status(), response.headers(), new ByteArrayInputStream(error));
+        String code = S3ErrorXml.parse(error).code();
+        String date = response.header("date");
+        boolean skewed = "RequestTimeTooSkewed".equals(code) || (code == null && signer.isSkewedFrom(date));
+        return new Refusal(refused, skewed && signer.correctClock(date));
     }
 
     /**
@@ -139,14 +148,8 @@ final class LeanTransport implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new IOException("malformed response: " + e, e);
         }
-        if (response.status() == 403 && response.header("date") != null) {
-            byte[] error = response.readBody(ERROR_BODY_LIMIT);
-            if ("RequestTimeTooSkewed".equals(S3ErrorXml.parse(error).code())) {
-                signer.correctClock(response.header("date"));
-            }
-            return new HttpResponse(response.status(), response.headers(), new ByteArrayInputStream(error));
-        }
-        return response;
+        // a refusal for the clock corrects it for the caller's next attempt
+        return response.status() == 403 ? refusal(response).response() : response;
     }
 
     private HttpRequest sign(
