@@ -6,20 +6,20 @@ import com.atlan.storage.migrate.MigrationHandle;
 import com.atlan.storage.migrate.MigrationOptions;
 import com.atlan.storage.migrate.MigrationSummary;
 import com.atlan.storage.migrate.Migrator;
-import com.atlan.storage.migrate.VerificationReport;
-import com.atlan.storage.migrate.Verifier;
 import com.atlan.storage.state.CheckpointStore;
 import com.atlan.storage.state.CheckpointStores;
 import com.atlan.storage.store.Backend;
 import com.atlan.storage.store.StorageConfigException;
+import com.atlan.storage.verify.VerificationReport;
+import com.atlan.storage.verify.Verifier;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Migrates objects from the deployment object store to Atlan's upstream store (bucket cloning).
  *
- * <p>The static methods mirror the spec's {@code AtlanStorage.migrate_from_objectstore_to_atlan}: they read
- * the Dapr components and store names from the environment ({@code DEPLOYMENT_OBJECT_STORE_NAME} to
+ * <p>The static methods mirror the spec's {@code AtlanStorage.migrate_from_objectstore_to_atlan}: they use
+ * {@link StorageContext}'s configuration, the Dapr components and store names of the environment unless set ({@code DEPLOYMENT_OBJECT_STORE_NAME} to
  * {@code UPSTREAM_OBJECT_STORE_NAME}) and use {@link MigrationOptions#defaults()}. Build an instance to pass
  * your own configuration and options.
  *
@@ -43,9 +43,12 @@ public final class AtlanStorage {
         this.options = Objects.requireNonNull(options, "options");
     }
 
-    /** Migrations configured from the environment with the default options. */
+    /**
+     * Migrations with {@link StorageContext}'s configuration (the environment's, unless set) and the default
+     * options: what the static methods use.
+     */
     public static AtlanStorage fromEnvironment() {
-        return new AtlanStorage(StorageConfiguration.load(), MigrationOptions.defaults());
+        return new AtlanStorage(StorageContext.configuration(), MigrationOptions.defaults());
     }
 
     /**
@@ -122,9 +125,12 @@ public final class AtlanStorage {
         }
     }
 
-    /** The state store's checkpoints; {@code null} when there is no state store and none is needed. */
+    /**
+     * The state store's checkpoints; {@code null} when there is no state store, or a dry run that does not resume
+     * (it saves none).
+     */
     private CheckpointStore checkpointStore() {
-        if (options.dryRun()) {
+        if (options.dryRun() && !options.resume()) {
             return null;
         }
         CheckpointStore store = CheckpointStores.open(configuration).orElse(null);
