@@ -1,7 +1,7 @@
 # The scenarios: which tools run on which data, and how each run is timed and checked.
 # Sourced by bench/run.
 
-ALL_SCENARIOS=(s3-cross s3-same noop upload ceiling scale azure gcs)
+ALL_SCENARIOS=(s3-cross s3-same noop upload ceiling scale sdk azure gcs)
 
 # Tool order per repetition: a Williams design (the balanced order of cross-over trials).
 # Rotating one list only moves its start: the cyclic order, so every tool's predecessor,
@@ -35,7 +35,7 @@ run_case() {
     local scenario=$1 dataset=$2 tool=$3 rep=$4 mode=$5 src=$6 dst=$7
     local id="$scenario.$dataset.$tool.r$rep" dir="$RUN_DIR/cases/$scenario.$dataset.$tool.r$rep"
     local base=(scenario="$scenario" dataset="$dataset" tool="$tool" rep="$rep" mode="$mode")
-    if [[ $tool == ours ]] && ! ours_available; then
+    if [[ $tool == ours* ]] && ! ours_available; then
         record "${base[@]}" status=not-available note="${OURS_BIN#"$REPO"/} does not exist yet"
         return
     fi
@@ -134,6 +134,20 @@ scenario_upload() {
     done
 }
 
+# Scenario 7: our two S3 request paths side by side, bytes streaming between two remotes: the lean HTTP path
+# (ours, fastPath auto) and the AWS SDK (ours-sdk, fastPath false), on the small and mixed sets.
+scenario_sdk() {
+    local rep ds tool
+    for ((rep = 1; rep <= REPS; rep++)); do
+        for ds in "${CROSS_DATASETS[@]}"; do
+            [[ $ds == large ]] && continue # bandwidth-bound: both paths stream the same way
+            for tool in $(tool_order "$rep" ours ours-sdk); do
+                run_case sdk "$ds" "$tool" "$rep" cross "$(src_bucket "$ds")" "dst-sdk-$ds$(suffix)-$tool"
+            done
+        done
+    done
+}
+
 # Scenario 6: 1,000,000 objects from a synthetic source into a discarding destination.
 # The entry point is com.atlan.storage.bench.ScaleBenchmark in module storage-bench (built with
 # the project; its package phase writes target/classpath.txt), or ATLAN_SCALE_CMD when set.
@@ -198,6 +212,7 @@ run_scenarios() {
     if selected noop; then log "scenario noop"; scenario_noop; fi
     if ((${#peers_upload[@]})); then log "scenario upload: ${peers_upload[*]}"; scenario_upload "${peers_upload[@]}"; fi
     if selected scale; then log "scenario scale"; scenario_scale; fi
+    if selected sdk; then log "scenario sdk: ours (lean path) and ours-sdk (AWS SDK)"; scenario_sdk; fi
     if selected azure; then log "scenario azure"; scenario_cloud azure azure azurite; fi
     if selected gcs; then log "scenario gcs"; scenario_cloud gcs gcs fake_gcs; fi
 }

@@ -95,6 +95,11 @@ cmd_ours() {
          --destination bench-destination --prefix "$prefix" --concurrency "$CONCURRENCY" --json)
 }
 
+# Ours with every request through the AWS SDK (fastPath false), for the sdk scenario.
+cmd_ours-sdk() {
+    OURS_FASTPATH=false cmd_ours "$@"
+}
+
 # write_component FILE NAME TYPE [FIELD=VALUE ...]: a Dapr component file with literal metadata values.
 write_component() {
     local file=$1 name=$2 type=$3 field
@@ -108,9 +113,12 @@ write_component() {
     } >"$file"
 }
 
+# S3Proxy lists in UTF-16 order and its delimiter listings are complete, which the component declares (an
+# S3-compatible endpoint is otherwise taken to list in no known order, and listed flat).
 write_s3_component() {
     write_component "$1" "$2" bindings.aws.s3 bucket="$3" region=us-east-1 endpoint="$4" forcePathStyle=true \
-        accessKey="$S3_ACCESS_KEY" secretKey="$S3_SECRET_KEY"
+        accessKey="$S3_ACCESS_KEY" secretKey="$S3_SECRET_KEY" listingOrder=utf16 parallelListing=true \
+        fastPath="${OURS_FASTPATH:-auto}"
 }
 
 write_local_component() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.atlan.storage.store.Backend;
 import com.atlan.storage.store.PutOptions;
-import com.atlan.storage.store.StorageException;
 import com.atlan.storage.store.StoreSettings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The lean path over TLS (UNSIGNED-PAYLOAD, trust-all only with insecureSSL) against an https S3Proxy. */
-class LeanS3ClientTlsTest {
+class LeanS3RequestsTlsTest {
 
     @TempDir
     static Path dir;
@@ -86,6 +85,10 @@ class LeanS3ClientTlsTest {
     }
 
     private static Backend store(String bucket, boolean insecure) {
+        return store(bucket, insecure, "auto");
+    }
+
+    private static Backend store(String bucket, boolean insecure, String fastPath) {
         Map<String, String> metadata = Map.of(
                 "bucket",
                 bucket,
@@ -99,8 +102,8 @@ class LeanS3ClientTlsTest {
                 S3ProxyServer.SECRET_KEY,
                 "insecureSSL",
                 Boolean.toString(insecure),
-                "maxRetries",
-                "0");
+                "fastPath",
+                fastPath);
         return new S3StoreProvider().create(new StoreSettings("tls", "bindings.aws.s3", metadata, null, 4));
     }
 
@@ -108,7 +111,7 @@ class LeanS3ClientTlsTest {
     void putsGetsAndStatsOverTlsWithInsecureSsl() throws IOException {
         try (Backend store = store("tls-bucket", true)) {
             // the SPI has no bucket calls; the store's own SDK client (also trusting all) makes it
-            ((S3Backend) store).clientForTests().createBucket(b -> b.bucket("tls-bucket"));
+            ((S3Backend) store).sdk().client().createBucket(b -> b.bucket("tls-bucket"));
             byte[] data = "hello over tls".getBytes(StandardCharsets.UTF_8);
             store.put("dir/a b+c", new ByteArrayInputStream(data), data.length, PutOptions.DEFAULT);
             try (InputStream in = store.open("dir/a b+c")) {
@@ -123,12 +126,17 @@ class LeanS3ClientTlsTest {
         }
     }
 
-    @Test
-    void anUntrustedCertificateIsRefusedWithoutInsecureSsl() {
-        try (Backend store = store("tls-bucket-2", false)) {
+    @org.junit.jupiter.params.ParameterizedTest(name = "fastPath {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"true", "false"})
+    void anUntrustedCertificateIsRefusedWithAHintAtTheFix(String fastPath) {
+        try (Backend store = store("tls-bucket-2", false, fastPath)) {
             assertThatThrownBy(() -> store.stat("x"))
-                    .isInstanceOf(StorageException.class)
-                    .hasCauseInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+                    .isInstanceOf(com.atlan.storage.store.StorageConfigException.class)
+                    .hasMessageContaining("TLS certificate of " + endpoint)
+                    .hasMessageContaining("trust store")
+                    .hasMessageContaining("insecureSSL")
+                    .hasMessageNotContaining("sun.")
+                    .hasMessageNotContaining("Exception");
         }
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The lean HTTP path against S3Proxy: connection reuse, early close, metadata and the fastPath switch. */
-class LeanS3ClientTest {
+class LeanS3RequestsTest {
 
     private final S3ProxyServer server = S3ProxyServer.get();
 
@@ -27,7 +27,7 @@ class LeanS3ClientTest {
                 }
                 assertThat(store.stat("small/" + i)).isPresent();
             }
-            assertThat(store.leanClient().pool().opened()).isLessThanOrEqualTo(2);
+            assertThat(((LeanS3Requests) store.requests()).pool().opened()).isLessThanOrEqualTo(2);
             assertThat(store.bytesDownloaded()).isEqualTo(100 * 4096L);
         }
     }
@@ -37,12 +37,12 @@ class LeanS3ClientTest {
         try (S3Backend store = server.newStore("lean", Map.of())) {
             long size = 4L * 1024 * 1024;
             store.put("big", new SeededInputStream(3, size), size, PutOptions.DEFAULT);
-            int before = store.leanClient().pool().opened();
+            int before = ((LeanS3Requests) store.requests()).pool().opened();
             try (InputStream in = store.open("big")) {
                 assertThat(in.readNBytes(10)).hasSize(10);
             }
             assertThat(store.stat("big")).isPresent();
-            assertThat(store.leanClient().pool().opened()).isEqualTo(before + 1);
+            assertThat(((LeanS3Requests) store.requests()).pool().opened()).isEqualTo(before + 1);
         }
     }
 
@@ -66,7 +66,7 @@ class LeanS3ClientTest {
     @Test
     void fastPathOffUsesTheSdkOnly() {
         try (S3Backend store = server.newStore("sdk", Map.of("fastPath", "false"))) {
-            assertThat(store.leanClient()).isNull();
+            assertThat(store.requests().lean()).isFalse();
         }
     }
 }
