@@ -61,6 +61,7 @@ public final class StorageConfiguration {
     private final StoreNames storeNames;
     private final Path workingDir;
     private final SecretResolver secrets;
+    private final Map<String, String> environment;
     private volatile Map<String, BackendProvider> providers;
 
     private StorageConfiguration(
@@ -72,6 +73,7 @@ public final class StorageConfiguration {
         this.storeNames = StoreNames.from(env);
         this.workingDir = workingDir;
         this.secrets = new SecretResolver(components, env, workingDir);
+        this.environment = env;
     }
 
     /** Loads from the process environment and working directory, with no folder given by the caller. */
@@ -141,6 +143,11 @@ public final class StorageConfiguration {
     /** The store names chosen by the environment. */
     public StoreNames storeNames() {
         return storeNames;
+    }
+
+    /** The environment variable {@code name} as this configuration read it, when set and not blank. */
+    public Optional<String> env(String name) {
+        return Optional.ofNullable(environment.get(name)).filter(v -> !v.isBlank());
     }
 
     /** The directory relative paths resolve against (absolute). */
