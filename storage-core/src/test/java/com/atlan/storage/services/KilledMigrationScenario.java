@@ -13,10 +13,7 @@ import com.atlan.storage.testing.ComponentFiles;
 import com.atlan.storage.testing.CrashableAtlanMigration;
 import com.atlan.storage.testing.SlowLocalStoreProvider;
 import com.atlan.storage.testing.TestData;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -64,7 +61,7 @@ public abstract class KilledMigrationScenario {
                   version: v1
                   metadata:
                     - {name: rootPath, value: ./src}
-                    - {name: openMs, value: "40"}
+                    - {name: openMs, value: "100"}
                 """.formatted(SlowLocalStoreProvider.TYPE));
         ComponentFiles.localStore(components, "upstream-objectstore", "./dst");
         if (stateStoreComponent() != null) {
@@ -80,15 +77,18 @@ public abstract class KilledMigrationScenario {
                 "ATLAN_APPLICATION_NAME",
                 "killed-" + UUID.randomUUID());
 
-        killAfterMigrated(40, env);
+        StorageConfiguration configuration = StorageConfiguration.load(Optional.of(components), env, dir);
+        killOnceCheckpointed(20, env, configuration);
 
         Map<Path, Object> before = inodes();
         assertThat(before.size()).as("the kill came part way").isBetween(1, OBJECTS - 1);
-        StorageConfiguration configuration = StorageConfiguration.load(Optional.of(components), env, dir);
         String application = StateKeys.application(configuration.env(StateKeys.APPLICATION_ENV));
         try (JobState state = JobState.open(configuration, true, true)) {
             assertThat(state.backend().describe()).contains(expectedStore());
-            Checkpoint saved = state.checkpoints().load(JOB).orElseThrow();
+            Checkpoint saved = state.checkpoints()
+                    .load(JOB)
+                    .orElseThrow(() -> new AssertionError("the killed run left no checkpoint in "
+                            + state.backend().describe() + "; its stderr: " + childErrors()));
             assertThat(saved.complete()).isFalse();
             assertThat(saved.totalFiles()).isPositive();
             assertThat(state.backend().get(StateKeys.lock(application, JOB)))
@@ -128,31 +128,50 @@ public abstract class KilledMigrationScenario {
         }
     }
 
-    private void killAfterMigrated(int lines, Map<String, String> env) throws Exception {
+    /**
+     * Starts the migration in a child JVM and kills it with SIGKILL once the state store holds a checkpoint of at
+     * least {@code finished} objects (so the test does not depend on how soon the first save lands).
+     */
+    private void killOnceCheckpointed(int finished, Map<String, String> env, StorageConfiguration configuration)
+            throws Exception {
         Path stderr = dir.resolve("child.err");
         Process child =
                 ChildJvm.start(CrashableAtlanMigration.class, List.of(Integer.toString(CONCURRENCY)), env, dir, stderr);
-        CompletableFuture<Boolean> seen = CompletableFuture.supplyAsync(() -> {
-            int matched = 0;
-            try (BufferedReader out =
-                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    if (line.startsWith("migrated ") && ++matched >= lines) {
-                        return true;
-                    }
-                }
+        CompletableFuture<Void> copyOut = CompletableFuture.runAsync(() -> {
+            try (var out = child.getInputStream()) {
+                Files.copy(out, dir.resolve("child.out"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
-                return false;
+                // the child was killed
             }
-            return false;
         });
-        boolean reached = seen.get(120, TimeUnit.SECONDS);
+        boolean reached = false;
+        try (JobState state = JobState.open(configuration, true, false)) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!reached && child.isAlive() && System.nanoTime() < deadline) {
+                reached = state.checkpoints()
+                        .load(JOB)
+                        .filter(c -> c.totalFiles() >= finished)
+                        .isPresent();
+                Thread.sleep(20);
+            }
+        }
         child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        copyOut.get(30, TimeUnit.SECONDS);
         assertThat(reached)
-                .as("the child got far enough before the kill; stderr: %s", Files.readString(stderr))
+                .as("a checkpoint of %d objects was saved before the child ended; %s", finished, childErrors())
                 .isTrue();
         assertThat(child.exitValue()).as("killed with SIGKILL, not finished").isEqualTo(137);
+    }
+
+    private String childErrors() {
+        try {
+            List<String> out =
+                    Files.exists(dir.resolve("child.out")) ? Files.readAllLines(dir.resolve("child.out")) : List.of();
+            return Files.readString(dir.resolve("child.err")) + "\n--- stdout ---\n"
+                    + String.join("\n", out.subList(Math.max(0, out.size() - 80), out.size()));
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 
     /** Each file at the destination with its inode: a file written again gets a new one (writes rename into place). */
