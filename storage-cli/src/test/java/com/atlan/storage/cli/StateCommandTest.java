@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlan.storage.testing.ComponentFiles;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,18 +22,10 @@ class StateCommandTest {
     @BeforeEach
     void stateStore() {
         components = dir.resolve("components");
-        ComponentFiles.write(components, "statestore", """
-                apiVersion: dapr.io/v1alpha1
-                kind: Component
-                metadata:
-                  name: statestore
-                spec:
-                  type: state.sqlite
-                  version: v1
-                  metadata:
-                    - name: connectionString
-                      value: "%s"
-                """.formatted(dir.resolve("state.db")));
+        ComponentFiles.stateStore(
+                components,
+                "state.sqlite",
+                Map.of("connectionString", dir.resolve("state.db").toString()));
     }
 
     private CliRun state(String... args) {
@@ -78,18 +71,7 @@ class StateCommandTest {
         assertThat(type.exitCode()).isEqualTo(2);
         assertThat(type.err()).contains("unknown state type 'secrets'; use workflows or credentials");
 
-        ComponentFiles.write(components, "statestore", """
-                apiVersion: dapr.io/v1alpha1
-                kind: Component
-                metadata:
-                  name: statestore
-                spec:
-                  type: state.redis
-                  version: v1
-                  metadata:
-                    - {name: redisHost, value: "127.0.0.1:1"}
-                    - {name: dialTimeout, value: 1s}
-                """);
+        ComponentFiles.stateStore(components, "state.redis", Map.of("redisHost", "127.0.0.1:1", "dialTimeout", "1s"));
         CliRun down = state("get", "wf");
         assertThat(down.exitCode()).isEqualTo(2);
         assertThat(down.err()).contains("state store 'statestore' (state.redis, redis://127.0.0.1:1/0): cannot read");

@@ -51,18 +51,11 @@ public abstract class KilledMigrationScenario {
     @Test
     void aMigrationKilledWithSigkillResumesFromItsCheckpointInTheStateStore() throws Exception {
         Path components = dir.resolve("components");
-        ComponentFiles.write(components, "objectstore", """
-                apiVersion: dapr.io/v1alpha1
-                kind: Component
-                metadata:
-                  name: objectstore
-                spec:
-                  type: %s
-                  version: v1
-                  metadata:
-                    - {name: rootPath, value: ./src}
-                    - {name: openMs, value: "100"}
-                """.formatted(SlowLocalStoreProvider.TYPE));
+        ComponentFiles.write(
+                components,
+                "objectstore",
+                ComponentFiles.yaml(
+                        "objectstore", SlowLocalStoreProvider.TYPE, Map.of("rootPath", "./src", "openMs", "100")));
         ComponentFiles.localStore(components, "upstream-objectstore", "./dst");
         if (stateStoreComponent() != null) {
             ComponentFiles.write(components, "statestore", stateStoreComponent());

@@ -50,20 +50,6 @@ class MigrationStateTest {
         }
     }
 
-    private void stateComponent(String type, String metadata) {
-        ComponentFiles.write(components, "statestore", """
-                apiVersion: dapr.io/v1alpha1
-                kind: Component
-                metadata:
-                  name: statestore
-                spec:
-                  type: %s
-                  version: v1
-                  metadata:
-                %s
-                """.formatted(type, metadata));
-    }
-
     private MigrationSummary migrate(MigrationOptions options) {
         StorageConfiguration configuration = StorageConfiguration.load(Optional.of(components), Map.of(), dir);
         return new AtlanStorage(configuration, options).migrate("");
@@ -96,21 +82,21 @@ class MigrationStateTest {
 
     @Test
     void withAnInMemoryStateStoreTheMigrationSucceedsAndCheckpointsGoToTheDefaultFile() {
-        stateComponent("state.in-memory", "    []");
+        ComponentFiles.stateStore(components, "state.in-memory", Map.of());
         assertThat(migrate(MigrationOptions.defaults()).migratedFiles()).isEqualTo(OBJECTS);
         assertThat(defaultCheckpoint().complete()).isTrue();
     }
 
     @Test
     void withAStateStoreTypeNoJarServesTheMigrationSucceeds() {
-        stateComponent("state.mongodb", "    - {name: host, value: mongo.example:27017}");
+        ComponentFiles.stateStore(components, "state.mongodb", Map.of("host", "mongo.example:27017"));
         assertThat(migrate(MigrationOptions.defaults()).migratedFiles()).isEqualTo(OBJECTS);
     }
 
     @Test
     void aStateStoreThatCannotBeUsedIsAWarningUnlessResuming() throws IOException {
         Files.createDirectories(dir.resolve("not-a-file.db"));
-        stateComponent("state.sqlite", "    - {name: connectionString, value: ./not-a-file.db}");
+        ComponentFiles.stateStore(components, "state.sqlite", Map.of("connectionString", "./not-a-file.db"));
         assertThat(migrate(MigrationOptions.defaults()).migratedFiles()).isEqualTo(OBJECTS);
         assertThatThrownBy(() -> migrate(MigrationOptions.builder().resume(true).build()))
                 .hasMessageContaining("resuming needs the state store");

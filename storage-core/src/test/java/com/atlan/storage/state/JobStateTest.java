@@ -35,20 +35,6 @@ class JobStateTest {
         return StorageConfiguration.load(Optional.of(components), Map.of(), dir);
     }
 
-    private void stateComponent(String type, String metadata) {
-        ComponentFiles.write(components, "statestore", """
-                apiVersion: dapr.io/v1alpha1
-                kind: Component
-                metadata:
-                  name: statestore
-                spec:
-                  type: %s
-                  version: v1
-                  metadata:
-                %s
-                """.formatted(type, metadata));
-    }
-
     private static String describe(JobState state) {
         return state.backend().describe();
     }
@@ -65,7 +51,7 @@ class JobStateTest {
 
     @Test
     void anInMemoryStateStoreSendsCheckpointsToTheDefaultFileBecauseTheyMustOutliveTheProcess() {
-        stateComponent("state.in-memory", "    []");
+        ComponentFiles.stateStore(components, "state.in-memory", Map.of());
         try (JobState state = JobState.open(configuration(), true, false)) {
             assertThat(describe(state)).contains("state.sqlite", "local/dapr/statestore.db");
         }
@@ -73,7 +59,7 @@ class JobStateTest {
 
     @Test
     void aTypeNoBackendServesFallsBackToTheDefaultFile() {
-        stateComponent("state.mongodb", "    - {name: host, value: mongo:27017}");
+        ComponentFiles.stateStore(components, "state.mongodb", Map.of("host", "mongo:27017"));
         try (JobState state = JobState.open(configuration(), true, false)) {
             assertThat(describe(state)).contains("local/dapr/statestore.db");
         }
@@ -81,7 +67,7 @@ class JobStateTest {
 
     @Test
     void aDurableStateStoreHoldsTheCheckpoints() {
-        stateComponent("state.sqlite", "    - {name: connectionString, value: ./custom/state.db}");
+        ComponentFiles.stateStore(components, "state.sqlite", Map.of("connectionString", "./custom/state.db"));
         try (JobState state = JobState.open(configuration(), true, false)) {
             assertThat(describe(state)).contains(dir.resolve("custom/state.db").toString());
         }
@@ -91,7 +77,7 @@ class JobStateTest {
     @Test
     void anUnusableStateStoreIsAWarningForARunThatDoesNotResume() throws IOException {
         Files.createDirectories(dir.resolve("a-folder.db"));
-        stateComponent("state.sqlite", "    - {name: connectionString, value: ./a-folder.db}");
+        ComponentFiles.stateStore(components, "state.sqlite", Map.of("connectionString", "./a-folder.db"));
         try (JobState state = JobState.open(configuration(), true, false)) {
             assertThat(state.checkpoints()).isNull();
             assertThat(state.lock("job-" + UUID.randomUUID()).held()).isFalse();
@@ -104,7 +90,7 @@ class JobStateTest {
 
     @Test
     void aMisconfiguredStateStoreIsAWarningForARunThatDoesNotResume() {
-        stateComponent("state.sqlite", "    - {name: tableName, value: x}");
+        ComponentFiles.stateStore(components, "state.sqlite", Map.of("tableName", "x"));
         try (JobState state = JobState.open(configuration(), true, false)) {
             assertThat(state.checkpoints()).isNull();
         }

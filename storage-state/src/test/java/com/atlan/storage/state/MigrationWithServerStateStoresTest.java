@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,20 +45,7 @@ class MigrationWithServerStateStoresTest {
     }
 
     private void stateStore(String type, Map<String, String> metadata) {
-        String entries = metadata.entrySet().stream()
-                .map(e -> "    - {name: " + e.getKey() + ", value: \"" + e.getValue() + "\"}")
-                .collect(Collectors.joining("\n"));
-        ComponentFiles.write(components, "statestore", """
-                apiVersion: dapr.io/v1alpha1
-                kind: Component
-                metadata:
-                  name: statestore
-                spec:
-                  type: %s
-                  version: v1
-                  metadata:
-                %s
-                """.formatted(type, entries.isEmpty() ? "    []" : entries));
+        ComponentFiles.stateStore(components, type, metadata);
     }
 
     private StorageConfiguration configuration() {

@@ -3,6 +3,8 @@ package com.atlan.storage.state;
 import com.atlan.storage.services.IncrementalPipelineScenario;
 import com.atlan.storage.services.KilledMigrationScenario;
 import com.atlan.storage.state.testing.PostgresServer;
+import com.atlan.storage.testing.ComponentFiles;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 
@@ -13,20 +15,10 @@ class PostgresMigrationScenariosTest {
             "atlan_test_" + UUID.randomUUID().toString().replace("-", "");
 
     static String component() {
-        return """
-                apiVersion: dapr.io/v1alpha1
-                kind: Component
-                metadata:
-                  name: statestore
-                spec:
-                  type: state.postgresql
-                  version: v2
-                  metadata:
-                    - name: connectionString
-                      value: "%s"
-                    - name: tableName
-                      value: %s
-                """.formatted(PostgresServer.connectionString(), TABLE);
+        return ComponentFiles.yaml(
+                "statestore",
+                "state.postgresql",
+                Map.of("connectionString", PostgresServer.connectionString(), "tableName", TABLE));
     }
 
     @Nested

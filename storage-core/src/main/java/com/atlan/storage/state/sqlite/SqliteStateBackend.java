@@ -4,20 +4,18 @@ import com.atlan.storage.state.Condition;
 import com.atlan.storage.state.StateBackend;
 import com.atlan.storage.state.StateEntry;
 import com.atlan.storage.state.StateStoreException;
+import com.atlan.storage.state.jdbc.StateTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,18 +38,19 @@ public final class SqliteStateBackend implements StateBackend {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteStateBackend.class);
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9_]{1,63}");
-    private static final String LIVE = "(expiration_time IS NULL OR expiration_time > CURRENT_TIMESTAMP)";
 
     private final String name;
     private final Path file;
     private final String table;
     private final Connection connection;
+    private final StateTable sql;
 
     private SqliteStateBackend(String name, Path file, String table, Connection connection) {
         this.name = name;
         this.file = file;
         this.table = table;
         this.connection = connection;
+        this.sql = statements(table);
     }
 
     /**
@@ -140,12 +139,8 @@ public final class SqliteStateBackend implements StateBackend {
 
     @Override
     public synchronized Optional<StateEntry> get(String key) {
-        try (PreparedStatement s =
-                connection.prepareStatement("SELECT value, etag FROM " + table + " WHERE key = ? AND " + LIVE)) {
-            s.setString(1, key);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(new StateEntry(key, r.getString(1), r.getString(2))) : Optional.empty();
-            }
+        try {
+            return sql.get(connection, key);
         } catch (SQLException e) {
             throw failure("read", key, e);
         }
@@ -153,33 +148,8 @@ public final class SqliteStateBackend implements StateBackend {
 
     @Override
     public synchronized Optional<String> put(String key, String value, Condition condition) {
-        String etag = UUID.randomUUID().toString();
-        String upsert = "INSERT INTO " + table + " (key, value, is_binary, etag, update_time, expiration_time)"
-                + " VALUES (?, ?, 0, ?, CURRENT_TIMESTAMP, NULL) ON CONFLICT (key) DO UPDATE SET value = excluded.value,"
-                + " is_binary = 0, etag = excluded.etag, update_time = CURRENT_TIMESTAMP, expiration_time = NULL";
-        String sql = switch (condition) {
-            case Condition.Always a -> upsert;
-            // An expired row Dapr has not cleaned up yet counts as absent.
-            case Condition.Absent a ->
-                upsert + " WHERE " + table + ".expiration_time IS NOT NULL AND " + table
-                        + ".expiration_time <= CURRENT_TIMESTAMP";
-            case Condition.Version v ->
-                "UPDATE " + table + " SET value = ?, is_binary = 0, etag = ?,"
-                        + " update_time = CURRENT_TIMESTAMP, expiration_time = NULL WHERE key = ? AND etag = ? AND "
-                        + LIVE;
-        };
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            if (condition instanceof Condition.Version v) {
-                s.setString(1, value);
-                s.setString(2, etag);
-                s.setString(3, key);
-                s.setString(4, v.version());
-            } else {
-                s.setString(1, key);
-                s.setString(2, value);
-                s.setString(3, etag);
-            }
-            return s.executeUpdate() == 1 ? Optional.of(etag) : Optional.empty();
+        try {
+            return sql.put(connection, key, value, condition);
         } catch (SQLException e) {
             throw failure("write", key, e);
         }
@@ -187,17 +157,8 @@ public final class SqliteStateBackend implements StateBackend {
 
     @Override
     public synchronized boolean delete(String key, Condition condition) {
-        String sql = switch (condition) {
-            case Condition.Always a -> "DELETE FROM " + table + " WHERE key = ?";
-            case Condition.Version v -> "DELETE FROM " + table + " WHERE key = ? AND etag = ?";
-            case Condition.Absent a -> throw new IllegalArgumentException("a delete cannot require absence");
-        };
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            s.setString(1, key);
-            if (condition instanceof Condition.Version v) {
-                s.setString(2, v.version());
-            }
-            return s.executeUpdate() > 0;
+        try {
+            return sql.delete(connection, key, condition);
         } catch (SQLException e) {
             throw failure("delete", key, e);
         }
@@ -205,23 +166,31 @@ public final class SqliteStateBackend implements StateBackend {
 
     @Override
     public synchronized List<String> keys(String prefix) {
-        // instr, not LIKE: LIKE ignores ASCII case in SQLite and takes % and _ in the prefix for wildcards.
-        String match = prefix.isEmpty() ? "" : "instr(key, ?) = 1 AND ";
-        try (PreparedStatement s =
-                connection.prepareStatement("SELECT key FROM " + table + " WHERE " + match + LIVE + " ORDER BY key")) {
-            if (!prefix.isEmpty()) {
-                s.setString(1, prefix);
-            }
-            List<String> keys = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    keys.add(r.getString(1));
-                }
-            }
-            return keys;
+        try {
+            return sql.keys(connection, prefix);
         } catch (SQLException e) {
             throw failure("list", prefix, e);
         }
+    }
+
+    /** Dapr's statements on {@code table}; an expired row Dapr has not cleaned up yet counts as absent. */
+    private static StateTable statements(String table) {
+        String live = "(expiration_time IS NULL OR expiration_time > CURRENT_TIMESTAMP)";
+        String upsert = "INSERT INTO " + table + " (key, value, is_binary, etag, update_time, expiration_time)"
+                + " VALUES (?, ?, 0, ?, CURRENT_TIMESTAMP, NULL) ON CONFLICT (key) DO UPDATE SET value = excluded.value,"
+                + " is_binary = 0, etag = excluded.etag, update_time = CURRENT_TIMESTAMP, expiration_time = NULL";
+        return new StateTable(
+                "SELECT value, etag FROM " + table + " WHERE key = ? AND " + live,
+                upsert,
+                upsert + " WHERE " + table + ".expiration_time IS NOT NULL AND " + table
+                        + ".expiration_time <= CURRENT_TIMESTAMP",
+                "UPDATE " + table + " SET value = ?, is_binary = 0, etag = ?, update_time = CURRENT_TIMESTAMP,"
+                        + " expiration_time = NULL WHERE key = ? AND etag = ? AND " + live,
+                "DELETE FROM " + table + " WHERE key = ?",
+                "DELETE FROM " + table + " WHERE key = ? AND etag = ?",
+                // instr, not LIKE: LIKE ignores ASCII case in SQLite and takes % and _ in the prefix for wildcards.
+                "SELECT key FROM " + table + " WHERE instr(key, ?) = 1 AND " + live + " ORDER BY key",
+                false);
     }
 
     private StateStoreException failure(String what, String key, SQLException e) {

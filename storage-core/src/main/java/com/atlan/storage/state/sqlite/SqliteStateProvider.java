@@ -3,13 +3,12 @@ package com.atlan.storage.state.sqlite;
 import com.atlan.storage.config.StorageConfiguration;
 import com.atlan.storage.state.StateBackend;
 import com.atlan.storage.state.StateBackendProvider;
+import com.atlan.storage.state.StateSettings;
 import com.atlan.storage.store.StorageConfigException;
 import com.atlan.storage.store.StoreSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Serves {@value #TYPE} components with Dapr's metadata: {@code connectionString} (a file path, {@code file:}
@@ -21,17 +20,14 @@ public final class SqliteStateProvider implements StateBackendProvider {
     /** The Dapr component type served. */
     public static final String TYPE = "state.sqlite";
 
-    private static final Logger LOG = LoggerFactory.getLogger(SqliteStateProvider.class);
-    private static final Set<String> KNOWN = Set.of("connectionString", "tableName", "timeoutInSeconds", "timeout");
-    /** Dapr settings that concern only Dapr (cleanup, actors) and change nothing here. */
-    private static final Set<String> DAPR_ONLY = Set.of(
-            "metadataTableName",
-            "cleanupInterval",
-            "cleanupIntervalInSeconds",
-            "actorStateStore",
+    private static final Set<String> KNOWN = Set.of(
+            "connectionString",
+            "tableName",
+            "timeoutInSeconds",
+            "timeout",
+            // Dapr's SQLite tuning, which changes nothing here
             "busyTimeout",
-            "disableWAL",
-            "keyPrefix");
+            "disableWAL");
 
     @Override
     public Set<String> types() {
@@ -40,10 +36,7 @@ public final class SqliteStateProvider implements StateBackendProvider {
 
     @Override
     public StateBackend create(StoreSettings settings, StorageConfiguration configuration) {
-        Set<String> unknown = settings.unknownKeys(union());
-        if (!unknown.isEmpty()) {
-            LOG.warn("component '{}' ({}): ignoring unknown metadata {}", settings.name(), TYPE, unknown);
-        }
+        StateSettings.warnUnknown(settings, KNOWN);
         String connection = settings.require("connectionString");
         Path file = databaseFile(connection);
         String table = settings.get("tableName").orElse(SqliteStateBackend.DEFAULT_TABLE);
@@ -57,30 +50,7 @@ public final class SqliteStateProvider implements StateBackendProvider {
                 settings.name(),
                 file == null ? null : settings.baseDir().resolve(file),
                 table,
-                Duration.ofSeconds(seconds(settings)));
-    }
-
-    private static Set<String> union() {
-        Set<String> all = new java.util.HashSet<>(KNOWN);
-        all.addAll(DAPR_ONLY);
-        return all;
-    }
-
-    private static long seconds(StoreSettings settings) {
-        String value = settings.get("timeoutInSeconds")
-                .or(() -> settings.get("timeout"))
-                .orElse("20")
-                .replaceAll("s$", "");
-        try {
-            long seconds = Long.parseLong(value);
-            if (seconds > 0) {
-                return seconds;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new StorageConfigException("component '" + settings.name() + "' metadata 'timeoutInSeconds' must be a"
-                + " positive number of seconds, not '" + value + "'");
+                StateSettings.duration(settings, Duration.ofSeconds(20), "timeoutInSeconds", "timeout"));
     }
 
     /**

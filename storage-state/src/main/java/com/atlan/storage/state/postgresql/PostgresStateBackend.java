@@ -4,7 +4,7 @@ import com.atlan.storage.state.Condition;
 import com.atlan.storage.state.StateBackend;
 import com.atlan.storage.state.StateEntry;
 import com.atlan.storage.state.StateStoreException;
-import java.nio.charset.StandardCharsets;
+import com.atlan.storage.state.jdbc.StateTable;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -12,10 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,12 +30,12 @@ import org.slf4j.LoggerFactory;
 public final class PostgresStateBackend implements StateBackend {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStateBackend.class);
-    private static final String LIVE = "(expires_at IS NULL OR expires_at >= now())";
 
     private final String name;
     private final PostgresConnection target;
     private final String table;
     private final Duration timeout;
+    private final StateTable sql;
     private Connection connection;
     private boolean tableChecked;
 
@@ -46,6 +44,7 @@ public final class PostgresStateBackend implements StateBackend {
         this.target = target;
         this.table = table;
         this.timeout = timeout;
+        this.sql = statements(table);
         // Bounds every read from the server, so a server that stops answering fails the call instead of hanging it.
         target.properties().putIfAbsent("socketTimeout", Long.toString(Math.max(1, timeout.toSeconds())));
     }
@@ -67,84 +66,39 @@ public final class PostgresStateBackend implements StateBackend {
 
     @Override
     public synchronized Optional<StateEntry> get(String key) {
-        return run("read", key, c -> {
-            try (PreparedStatement s =
-                    c.prepareStatement("SELECT value, etag::text FROM " + table + " WHERE key = ? AND " + LIVE)) {
-                s.setString(1, key);
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next()
-                            ? Optional.of(new StateEntry(
-                                    key, new String(r.getBytes(1), StandardCharsets.UTF_8), r.getString(2)))
-                            : Optional.empty();
-                }
-            }
-        });
+        return run("read", key, c -> sql.get(c, key));
     }
 
     @Override
     public synchronized Optional<String> put(String key, String value, Condition condition) {
-        String etag = UUID.randomUUID().toString();
-        String upsert = "INSERT INTO " + table + " AS t (key, value, etag) VALUES (?, ?, ?::uuid) ON CONFLICT (key)"
-                + " DO UPDATE SET value = EXCLUDED.value, etag = EXCLUDED.etag, updated_at = now(), expires_at = NULL";
-        String sql = switch (condition) {
-            case Condition.Always a -> upsert;
-            // An expired row Dapr has not cleaned up yet counts as absent.
-            case Condition.Absent a -> upsert + " WHERE t.expires_at IS NOT NULL AND t.expires_at < now()";
-            case Condition.Version v ->
-                "UPDATE " + table + " SET value = ?, etag = ?::uuid, updated_at = now(),"
-                        + " expires_at = NULL WHERE key = ? AND etag::text = ? AND " + LIVE;
-        };
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        return run("write", key, c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                if (condition instanceof Condition.Version v) {
-                    s.setBytes(1, bytes);
-                    s.setString(2, etag);
-                    s.setString(3, key);
-                    s.setString(4, v.version());
-                } else {
-                    s.setString(1, key);
-                    s.setBytes(2, bytes);
-                    s.setString(3, etag);
-                }
-                return s.executeUpdate() == 1 ? Optional.of(etag) : Optional.<String>empty();
-            }
-        });
+        return run("write", key, c -> sql.put(c, key, value, condition));
     }
 
     @Override
     public synchronized boolean delete(String key, Condition condition) {
-        String sql = switch (condition) {
-            case Condition.Always a -> "DELETE FROM " + table + " WHERE key = ?";
-            case Condition.Version v -> "DELETE FROM " + table + " WHERE key = ? AND etag::text = ?";
-            case Condition.Absent a -> throw new IllegalArgumentException("a delete cannot require absence");
-        };
-        return run("delete", key, c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                s.setString(1, key);
-                if (condition instanceof Condition.Version v) {
-                    s.setString(2, v.version());
-                }
-                return s.executeUpdate() > 0;
-            }
-        });
+        return run("delete", key, c -> sql.delete(c, key, condition));
     }
 
     @Override
     public synchronized List<String> keys(String prefix) {
-        return run("list", prefix, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT key FROM " + table + " WHERE starts_with(key, ?) AND "
-                    + LIVE + " ORDER BY key COLLATE \"C\"")) {
-                s.setString(1, prefix);
-                List<String> keys = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        keys.add(r.getString(1));
-                    }
-                }
-                return keys;
-            }
-        });
+        return run("list", prefix, c -> sql.keys(c, prefix));
+    }
+
+    /** Dapr's v2 statements on {@code table}; an expired row Dapr has not cleaned up yet counts as absent. */
+    private static StateTable statements(String table) {
+        String live = "(expires_at IS NULL OR expires_at >= now())";
+        String upsert = "INSERT INTO " + table + " AS t (key, value, etag) VALUES (?, ?, ?::uuid) ON CONFLICT (key)"
+                + " DO UPDATE SET value = EXCLUDED.value, etag = EXCLUDED.etag, updated_at = now(), expires_at = NULL";
+        return new StateTable(
+                "SELECT value, etag::text FROM " + table + " WHERE key = ? AND " + live,
+                upsert,
+                upsert + " WHERE t.expires_at IS NOT NULL AND t.expires_at < now()",
+                "UPDATE " + table + " SET value = ?, etag = ?::uuid, updated_at = now(), expires_at = NULL"
+                        + " WHERE key = ? AND etag::text = ? AND " + live,
+                "DELETE FROM " + table + " WHERE key = ?",
+                "DELETE FROM " + table + " WHERE key = ? AND etag::text = ?",
+                "SELECT key FROM " + table + " WHERE starts_with(key, ?) AND " + live + " ORDER BY key COLLATE \"C\"",
+                true);
     }
 
     private interface Work<T> {

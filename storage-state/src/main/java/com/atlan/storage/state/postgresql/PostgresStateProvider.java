@@ -3,13 +3,12 @@ package com.atlan.storage.state.postgresql;
 import com.atlan.storage.config.StorageConfiguration;
 import com.atlan.storage.state.StateBackend;
 import com.atlan.storage.state.StateBackendProvider;
+import com.atlan.storage.state.StateSettings;
 import com.atlan.storage.store.StorageConfigException;
 import com.atlan.storage.store.StoreSettings;
 import java.time.Duration;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Serves {@value #TYPE} components with Dapr's metadata: {@code connectionString} (libpq keywords or a
@@ -21,7 +20,6 @@ public final class PostgresStateProvider implements StateBackendProvider {
     /** The Dapr component type served. */
     public static final String TYPE = "state.postgresql";
 
-    private static final Logger LOG = LoggerFactory.getLogger(PostgresStateProvider.class);
     private static final Pattern TABLE =
             Pattern.compile("([A-Za-z_][A-Za-z0-9_]{0,62}\\.)?[A-Za-z_][A-Za-z0-9_]{0,62}");
     private static final Set<String> KNOWN = Set.of(
@@ -48,10 +46,7 @@ public final class PostgresStateProvider implements StateBackendProvider {
 
     @Override
     public StateBackend create(StoreSettings settings, StorageConfiguration configuration) {
-        Set<String> unknown = settings.unknownKeys(KNOWN);
-        if (!unknown.isEmpty()) {
-            LOG.warn("component '{}' ({}): ignoring unknown metadata {}", settings.name(), TYPE, unknown);
-        }
+        StateSettings.warnUnknown(settings, KNOWN);
         PostgresConnection target = PostgresConnection.parse(settings.name(), settings.require("connectionString"));
         String table =
                 settings.get("tableName").orElse(settings.get("tablePrefix").orElse("") + "state");
@@ -59,23 +54,10 @@ public final class PostgresStateProvider implements StateBackendProvider {
             throw new StorageConfigException("component '" + settings.name() + "' metadata 'tableName': '" + table
                     + "' must be a plain identifier (letters, digits, underscores), optionally schema.table");
         }
-        return new PostgresStateBackend(settings.name(), target, table, timeout(settings));
-    }
-
-    private static Duration timeout(StoreSettings settings) {
-        String value = settings.get("timeout")
-                .or(() -> settings.get("timeoutInSeconds"))
-                .orElse("20")
-                .replaceAll("s$", "");
-        try {
-            long seconds = Long.parseLong(value);
-            if (seconds > 0) {
-                return Duration.ofSeconds(seconds);
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new StorageConfigException("component '" + settings.name() + "' metadata 'timeout' must be a positive"
-                + " number of seconds, not '" + value + "'");
+        return new PostgresStateBackend(
+                settings.name(),
+                target,
+                table,
+                StateSettings.duration(settings, Duration.ofSeconds(20), "timeout", "timeoutInSeconds"));
     }
 }

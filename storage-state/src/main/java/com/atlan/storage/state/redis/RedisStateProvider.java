@@ -3,12 +3,11 @@ package com.atlan.storage.state.redis;
 import com.atlan.storage.config.StorageConfiguration;
 import com.atlan.storage.state.StateBackend;
 import com.atlan.storage.state.StateBackendProvider;
+import com.atlan.storage.state.StateSettings;
 import com.atlan.storage.store.StorageConfigException;
 import com.atlan.storage.store.StoreSettings;
 import java.time.Duration;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
@@ -25,7 +24,6 @@ public final class RedisStateProvider implements StateBackendProvider {
     /** The Dapr component type served. */
     public static final String TYPE = "state.redis";
 
-    private static final Logger LOG = LoggerFactory.getLogger(RedisStateProvider.class);
     private static final Set<String> KNOWN = Set.of(
             "redisHost",
             "redisUsername",
@@ -49,10 +47,8 @@ public final class RedisStateProvider implements StateBackendProvider {
             "maxConnAge",
             "ttlInSeconds",
             "queryIndexes",
-            "actorStateStore",
             "redeliverInterval",
-            "processingTimeout",
-            "keyPrefix");
+            "processingTimeout");
 
     @Override
     public Set<String> types() {
@@ -61,10 +57,7 @@ public final class RedisStateProvider implements StateBackendProvider {
 
     @Override
     public StateBackend create(StoreSettings settings, StorageConfiguration configuration) {
-        Set<String> unknown = settings.unknownKeys(KNOWN);
-        if (!unknown.isEmpty()) {
-            LOG.warn("component '{}' ({}): ignoring unknown metadata {}", settings.name(), TYPE, unknown);
-        }
+        StateSettings.warnUnknown(settings, KNOWN);
         String type = settings.get("redisType").orElse("node");
         if (!type.equals("node") || settings.flag("failover", false)) {
             throw new StorageConfigException("component '" + settings.name() + "' (" + TYPE + "): only a single Redis"
@@ -122,25 +115,9 @@ public final class RedisStateProvider implements StateBackendProvider {
                 + "' must be a number >= 0, not '" + value + "'");
     }
 
-    /** A Go-style duration as Dapr writes them ({@code 5s}, {@code 500ms}, {@code 1m}) or plain seconds. */
     private static int millis(StoreSettings settings, String field, Duration fallback) {
-        String value = settings.get(field).orElse(null);
-        if (value == null) {
-            return (int) fallback.toMillis();
-        }
-        java.util.regex.Matcher m =
-                java.util.regex.Pattern.compile("(\\d+)(ms|s|m)?").matcher(value);
-        if (!m.matches()) {
-            throw new StorageConfigException("component '" + settings.name() + "' metadata '" + field
-                    + "' must be a duration such as 5s or 500ms, not '" + value + "'");
-        }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        long ms = switch (unit) {
-            case "ms" -> n;
-            case "m" -> n * 60_000;
-            default -> n * 1000;
-        };
-        return (int) Math.min(Integer.MAX_VALUE, ms);
+        return (int) Math.min(
+                Integer.MAX_VALUE,
+                StateSettings.duration(settings, fallback, field).toMillis());
     }
 }
