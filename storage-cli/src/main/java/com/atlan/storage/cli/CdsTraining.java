@@ -47,10 +47,19 @@ final class CdsTraining {
             Files.writeString(dir.resolve("source/train/a.json"), "{}");
             Files.writeString(dir.resolve("source/train/b.bin"), "b");
             String folder = "--components=" + components;
-            run("migrate", folder, "--no-progress", "--json");
-            run("migrate", folder, "--no-progress");
-            run("verify", folder, "--json");
-            run("migrate", folder, "--no-progress", "--destination", "s3-training", "--max-attempts", "1");
+            expect(AtlanStorageCli.OK, "migrate", folder, "--no-progress", "--json");
+            expect(AtlanStorageCli.OK, "migrate", folder, "--no-progress");
+            expect(AtlanStorageCli.OK, "verify", folder, "--json");
+            // nothing listens on port 1: the S3 client's classes load, the listing fails at once
+            expect(
+                    AtlanStorageCli.ERROR,
+                    "migrate",
+                    folder,
+                    "--no-progress",
+                    "--destination",
+                    "s3-training",
+                    "--max-attempts",
+                    "1");
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -58,9 +67,17 @@ final class CdsTraining {
         }
     }
 
-    private static void run(String... args) {
+    /**
+     * Runs the command line and fails unless it exits with {@code expected}: a training run that trains on a usage
+     * error (a renamed option, say) would archive the wrong classes without anyone noticing.
+     */
+    static void expect(int expected, String... args) {
         PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
-        AtlanStorageCli.run(args, nowhere, nowhere);
+        int code = AtlanStorageCli.run(args, nowhere, nowhere);
+        if (code != expected) {
+            throw new IllegalStateException(
+                    "training step " + String.join(" ", args) + " exited " + code + ", expected " + expected);
+        }
     }
 
     private static void component(Path folder, String name, String type, String... metadata) throws IOException {

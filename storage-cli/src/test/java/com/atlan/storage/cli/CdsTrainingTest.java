@@ -1,6 +1,7 @@
 package com.atlan.storage.cli;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,7 +9,15 @@ import org.junit.jupiter.api.Test;
 class CdsTrainingTest {
 
     @Test
-    void runsWithoutThrowing() {
+    void everyTrainingStepExitsAsExpected() {
         assertThatCode(() -> CdsTraining.main(new String[0])).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aStepThatExitsOtherwiseFailsTheTraining() {
+        // a misspelt subcommand is a usage error, not the success the step expects
+        assertThatThrownBy(() -> CdsTraining.expect(AtlanStorageCli.OK, "migrat", "--no-progress"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("exited 2, expected 0");
     }
 }

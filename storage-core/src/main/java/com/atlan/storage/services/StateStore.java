@@ -18,8 +18,9 @@ import java.util.function.Supplier;
 
 /**
  * JSON state by id and {@link StateType}, with the Python SDK's {@code StateStore} API: the static methods
- * ({@link #getState}, {@link #saveState}, {@link #saveStateObject}, {@link #deleteState}) use the state store the
- * environment configures, so the SDK's examples port line by line; an instance works on the store you give it.
+ * ({@link #getState}, {@link #saveState}, {@link #saveStateObject}, {@link #deleteState}) use the state store of
+ * {@link StorageContext}'s configuration (the environment's unless set), so the SDK's examples port line by line; an
+ * instance works on the store you give it.
  *
  * <p>State of {@code id} lives at {@code persistent-artifacts/apps/{application}/{type}/{id}/config.json}
  * ({@code ATLAN_APPLICATION_NAME}, default {@code default}), in the store named by {@code STATE_STORE_NAME} (default
@@ -39,7 +40,8 @@ import java.util.function.Supplier;
 public final class StateStore implements AutoCloseable {
 
     private static final ExecutorService ASYNC = Executors.newVirtualThreadPerTaskExecutor();
-    private static volatile StateStore shared;
+    private static StateStore shared;
+    private static StorageConfiguration sharedFor;
 
     private final StateBackend backend;
     private final String application;
@@ -67,18 +69,23 @@ public final class StateStore implements AutoCloseable {
         return open(StorageConfiguration.load());
     }
 
-    /** The store the static methods use: {@link #fromEnvironment()}, opened on first use and kept for the process. */
+    /**
+     * The store the static methods use: the state store of {@link StorageContext}'s configuration (the environment's,
+     * unless set with {@link StorageContext#use}), opened on first use and kept; opened again when the context's
+     * configuration changes.
+     */
     public static StateStore shared() {
-        StateStore s = shared;
-        if (s == null) {
-            synchronized (StateStore.class) {
-                s = shared;
-                if (s == null) {
-                    shared = s = fromEnvironment();
+        StorageConfiguration current = StorageContext.configuration();
+        synchronized (StateStore.class) {
+            if (shared == null || sharedFor != current) {
+                if (shared != null) {
+                    shared.close();
                 }
+                shared = open(current);
+                sharedFor = current;
             }
+            return shared;
         }
-        return s;
     }
 
     // ---- the SDK's class methods, on the shared store ----
