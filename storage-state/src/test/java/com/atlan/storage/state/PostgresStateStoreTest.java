@@ -57,4 +57,21 @@ class PostgresStateStoreTest extends StateStoreContract {
                 .hasMessageContaining("state store 'statestore'");
         down.close();
     }
+
+    @Test
+    void aPasswordNeverAppearsInMessages() {
+        String canary = "CANARY-pg-s3cret";
+        int port = com.atlan.storage.state.testing.TestServers.freePort();
+        for (String connection : new String[] {
+            "host=127.0.0.1 port=" + port + " user=app password=" + canary + " connect_timeout=2",
+            "postgres://app:" + canary + "@127.0.0.1:" + port + "/state?connect_timeout=2"
+        }) {
+            StateBackend backend = backend(Map.of("connectionString", connection));
+            assertThat(backend.describe() + backend).doesNotContain(canary);
+            assertThatThrownBy(() -> backend.get("k"))
+                    .isInstanceOf(StateStoreException.class)
+                    .satisfies(e -> assertThat(e.getMessage() + e.getCause()).doesNotContain(canary));
+            backend.close();
+        }
+    }
 }

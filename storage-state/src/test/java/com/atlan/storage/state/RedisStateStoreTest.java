@@ -57,4 +57,17 @@ class RedisStateStoreTest extends StateStoreContract {
                 .isInstanceOf(StorageConfigException.class)
                 .hasMessageContaining("single Redis server");
     }
+
+    @Test
+    void aPasswordNeverAppearsInMessages() {
+        String canary = "CANARY-redis-s3cret";
+        Map<String, String> metadata = new HashMap<>(RedisServer.unreachable());
+        metadata.put("redisPassword", canary);
+        StateBackend backend = backend(metadata);
+        assertThat(backend.describe() + backend).doesNotContain(canary);
+        assertThatThrownBy(() -> backend.put("k", "{}", Condition.always()))
+                .isInstanceOf(StateStoreException.class)
+                .satisfies(e -> assertThat(e.getMessage() + e.getCause()).doesNotContain(canary));
+        backend.close();
+    }
 }
