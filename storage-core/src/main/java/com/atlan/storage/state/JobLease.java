@@ -2,8 +2,11 @@ package com.atlan.storage.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -122,11 +125,21 @@ public record JobLease(
 
     private static final String HOST = lookUpHost();
 
+    /** The kernel's host name where it can be read (no DNS lookup, which can stall), else the JVM's. */
     private static String lookUpHost() {
-        String fromEnv = System.getenv("HOSTNAME");
+        try {
+            String kernel =
+                    Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+            if (!kernel.isEmpty()) {
+                return kernel;
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {
+            String fromEnv = System.getenv("HOSTNAME");
             return fromEnv == null || fromEnv.isBlank() ? "unknown-host" : fromEnv;
         }
     }

@@ -88,6 +88,19 @@ class MigrationStateTest {
     }
 
     @Test
+    void withAnObjectStoreStateStoreCheckpointsGoToThatStoreAsTheSdkKeptState() {
+        ComponentFiles.localStore(components, "state-bucket", "./state-bucket");
+        ComponentFiles.stateStore(components, "state.objectstore", Map.of("objectStore", "state-bucket"));
+        assertThat(migrate(MigrationOptions.defaults()).migratedFiles()).isEqualTo(OBJECTS);
+        assertThat(dir.resolve("state-bucket/persistent-artifacts/apps/default/migrations/" + JOB + "/checkpoint.json"))
+                .content()
+                .contains("\"complete\":true");
+        assertThat(dir.resolve("state-bucket/persistent-artifacts/apps/default/migrations/" + JOB + "/lock.json"))
+                .as("released")
+                .doesNotExist();
+    }
+
+    @Test
     void withAStateStoreTypeNoJarServesTheMigrationSucceeds() {
         ComponentFiles.stateStore(components, "state.mongodb", Map.of("host", "mongo.example:27017"));
         assertThat(migrate(MigrationOptions.defaults()).migratedFiles()).isEqualTo(OBJECTS);
