@@ -35,3 +35,14 @@ atlan_find_java() {
        "or install Temurin 25 at /usr/lib/jvm/temurin-25-jdk-amd64." >&2
   return 1
 }
+
+# File names are UTF-8 only under a UTF-8 locale: under cron, systemd or `env -i` the locale is POSIX and the JVM
+# encodes file names as ASCII (café.txt lists as caf?.txt). Keeps a UTF-8 locale the user has, else exports
+# LC_ALL=C.UTF-8 (built into glibc >= 2.35; macOS always uses UTF-8 for file names).
+atlan_utf8_locale() {
+  local current=${LC_ALL:-${LC_CTYPE:-${LANG:-}}}
+  case $current in
+    *[Uu][Tt][Ff]-8* | *[Uu][Tt][Ff]8*) return 0 ;;
+  esac
+  export LC_ALL=C.UTF-8
+}

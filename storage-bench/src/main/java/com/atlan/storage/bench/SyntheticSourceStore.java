@@ -22,12 +22,24 @@ final class SyntheticSourceStore implements Backend {
 
     private static final Instant MODIFIED = Instant.parse("2026-01-01T00:00:00Z");
 
+    private final String name;
     private final long count;
     private final byte[] content;
+    private final long changedIndex;
 
     SyntheticSourceStore(long count, int size) {
+        this("synthetic-source", count, size, -1);
+    }
+
+    /**
+     * A store named {@code name} whose object number {@code changedIndex} ({@code -1}: none) is listed one byte longer
+     * than the others: as a destination, the one object an incremental re-run must copy again.
+     */
+    SyntheticSourceStore(String name, long count, int size, long changedIndex) {
+        this.name = name;
         this.count = count;
         this.content = new byte[size];
+        this.changedIndex = changedIndex;
     }
 
     static String key(long index) {
@@ -42,13 +54,13 @@ final class SyntheticSourceStore implements Backend {
 
     @Override
     public String name() {
-        return "synthetic-source";
+        return name;
     }
 
     @Override
     public Stream<ObjectInfo> list(String prefix, String startAfter) {
         return LongStream.range(0, count)
-                .mapToObj(i -> ObjectInfo.of(key(i), content.length, MODIFIED))
+                .mapToObj(i -> ObjectInfo.of(key(i), i == changedIndex ? content.length + 1 : content.length, MODIFIED))
                 .filter(o -> o.key().startsWith(prefix))
                 .filter(o -> startAfter == null || o.key().compareTo(startAfter) > 0);
     }

@@ -18,4 +18,14 @@ class ScaleBenchmarkTest {
         assertThat(result.get("failed_migrations").asLong()).isZero();
         assertThat(result.get("heap_peak_bytes").asLong()).isPositive();
     }
+
+    @Test
+    void dryRunsAnIncrementalReRunFindingTheOneChangedObject() throws Exception {
+        JsonNode result = new ObjectMapper().readTree(ScaleBenchmark.dryRunIncremental(20_000, 64));
+        assertThat(result.get("total_files").asLong()).isEqualTo(20_000);
+        assertThat(result.get("migrated_files").asLong())
+                .as("already identical")
+                .isEqualTo(19_999);
+        assertThat(result.get("bytes_migrated").asLong()).isZero();
+    }
 }

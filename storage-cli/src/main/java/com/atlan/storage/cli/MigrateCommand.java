@@ -1,15 +1,22 @@
 package com.atlan.storage.cli;
 
 import com.atlan.storage.config.StorageConfiguration;
+import com.atlan.storage.migrate.MigrationException;
 import com.atlan.storage.migrate.MigrationHandle;
 import com.atlan.storage.migrate.MigrationOptions;
 import com.atlan.storage.migrate.MigrationSummary;
 import com.atlan.storage.services.AtlanStorage;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,14 +34,21 @@ import picocli.CommandLine.Spec;
                     + " every write is checked against the size listed and, where either side speaks MD5, its checksum.",
             "",
             "Objects already identical at the destination are skipped. Progress is checkpointed to the state"
-                    + " store (or ./local/dapr/statestore.db when none can hold it) every few seconds; after a crash,"
-                    + " run the same command with --resume. A second run of the same job is refused while the first"
-                    + " runs.",
+                    + " store (or ./local/dapr/statestore.db when none can hold it) every few seconds; after a crash or"
+                    + " Ctrl-C, run the same command with --resume. A second run of the same job is refused while the"
+                    + " first runs.",
+            "",
+            "Exit codes: 0 all migrated, 1 some objects failed, 2 usage or configuration error, the job already"
+                    + " running, or the run stopped (listing failed, an error that fails every object,"
+                    + " --max-failure-rate, Ctrl-C); the summary so far is printed in every case.",
             "",
             "A prefix 'p' selects the key 'p' and keys under 'p/', never siblings such as 'p_archive/x';"
                     + " 'p/' selects only keys under it; '' selects everything."
         })
 final class MigrateCommand implements Callable<Integer> {
+
+    /** How long Ctrl-C waits for the transfers in flight to stop and the final checkpoint to be saved. */
+    static final Duration INTERRUPT_GRACE = Duration.ofSeconds(60);
 
     @Spec
     CommandSpec spec;
@@ -91,8 +105,8 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(
             names = "--job-id",
             paramLabel = "ID",
-            description = "The job's id, naming its checkpoint and lock (default: derived from source, destination and"
-                    + " prefix).")
+            description = "The job's id, naming its checkpoint and lock (default: derived from the source, destination"
+                    + " and prefix).")
     String jobId;
 
     @Option(
@@ -108,10 +122,15 @@ final class MigrateCommand implements Callable<Integer> {
             description = "Seconds between checkpoints saved to the state store (default: ${DEFAULT-VALUE}).")
     double checkpointInterval;
 
-    @Option(names = "--dry-run", description = "List what would be migrated; write nothing.")
+    @Option(
+            names = "--dry-run",
+            description = "List and plan only; write nothing. Reports the objects listed, those already identical and"
+                    + " those a real run would copy; with --resume, what the resumed job would still do.")
     boolean dryRun;
 
-    @Option(names = "--json", description = "Print only the summary as JSON on stdout.")
+    @Option(
+            names = "--json",
+            description = "Print only the summary as JSON on stdout, on every exit (also on errors and Ctrl-C).")
     boolean json;
 
     @Option(names = "--no-progress", description = "Do not show progress on stderr.")
@@ -147,7 +166,16 @@ final class MigrateCommand implements Callable<Integer> {
                 .build();
 
         MigrationHandle handle = new AtlanStorage(configuration, options).start(stores.prefix, from, to);
-        Thread onInterrupt = new Thread(() -> cancelAndWait(handle), "atlan-storage-interrupt");
+        boolean checkpointed = configuration
+                .components()
+                .containsKey(configuration.storeNames().state());
+        AtomicBoolean interrupted = new AtomicBoolean();
+        Thread onInterrupt = new Thread(
+                () -> {
+                    interrupted.set(true);
+                    onInterrupt(handle, checkpointed);
+                },
+                "atlan-storage-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         MigrationSummary summary;
         ProgressDisplay display =
@@ -155,6 +183,16 @@ final class MigrateCommand implements Callable<Integer> {
         try {
             summary = handle.completion().join();
         } catch (CompletionException e) {
+            display.close();
+            if (interrupted.get()) {
+                waitForever(); // the shutdown hook prints the summary and the JVM ends when it returns
+            }
+            if (e.getCause() instanceof MigrationException stopped) {
+                print(stopped.partialSummary(), handle, spec.commandLine().getOut());
+                spec.commandLine().getErr().println("error: " + stopped.getMessage());
+                spec.commandLine().getErr().flush();
+                return AtlanStorageCli.ERROR;
+            }
             throw e.getCause() instanceof RuntimeException r ? r : e;
         } finally {
             display.close();
@@ -175,15 +213,59 @@ final class MigrateCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static void cancelAndWait(MigrationHandle handle) {
+    /**
+     * Ctrl-C (or SIGTERM): cancels the migration, which saves a checkpoint at once and again once the transfers in
+     * flight have stopped, then prints the summary so far and how to continue.
+     */
+    private void onInterrupt(MigrationHandle handle, boolean checkpointed) {
         if (handle.completion().isDone()) {
             return;
         }
         handle.cancel();
+        PrintWriter err = spec.commandLine().getErr();
+        MigrationSummary partial = null;
         try {
-            handle.completion().get(10, TimeUnit.SECONDS);
-        } catch (Exception ignored) {
-            // the process is ending; cancellation already removed partial writes where the store can
+            handle.completion().get(INTERRUPT_GRACE.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof MigrationException stopped) {
+                partial = stopped.partialSummary();
+            }
+        } catch (TimeoutException e) {
+            err.println("warning: transfers did not stop within " + INTERRUPT_GRACE.toSeconds()
+                    + " s; the checkpoint saved when you pressed Ctrl-C is kept");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (partial != null) {
+            print(partial, handle, spec.commandLine().getOut());
+        }
+        err.println("Interrupted. " + resumeHint(checkpointed));
+        err.flush();
+    }
+
+    /** The command to continue the job, or why a re-run starts over. */
+    String resumeHint(boolean checkpointed) {
+        if (!checkpointed) {
+            return "No state store is configured, so nothing was checkpointed: run the same command again; objects"
+                    + " already identical at the destination are skipped.";
+        }
+        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        if (!args.contains("--resume")) {
+            args.add("--resume");
+        }
+        return "Resume with: atlan-storage "
+                + args.stream().map(MigrateCommand::quote).collect(Collectors.joining(" "));
+    }
+
+    private static String quote(String arg) {
+        return arg.matches("[A-Za-z0-9_./:=@%+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
+    }
+
+    private static void waitForever() {
+        try {
+            Thread.sleep(Long.MAX_VALUE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

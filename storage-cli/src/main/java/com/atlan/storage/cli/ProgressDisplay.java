@@ -1,7 +1,7 @@
 package com.atlan.storage.cli;
 
+import com.atlan.storage.accounting.Progress;
 import com.atlan.storage.migrate.MigrationHandle;
-import com.atlan.storage.migrate.Progress;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -26,6 +26,7 @@ abstract class ProgressDisplay implements AutoCloseable {
         return t;
     });
     final MigrationHandle handle;
+    private boolean closed;
 
     ProgressDisplay(MigrationHandle handle) {
         this.handle = handle;
@@ -52,7 +53,11 @@ abstract class ProgressDisplay implements AutoCloseable {
     void finish() {}
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         ticker.shutdownNow();
         try {
             ticker.awaitTermination(1, TimeUnit.SECONDS);

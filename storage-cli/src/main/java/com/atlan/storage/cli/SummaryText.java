@@ -1,6 +1,6 @@
 package com.atlan.storage.cli;
 
-import com.atlan.storage.migrate.FailureRecord;
+import com.atlan.storage.accounting.FailureRecord;
 import com.atlan.storage.migrate.MigrationSummary;
 import java.util.Locale;
 
@@ -37,20 +37,29 @@ final class SummaryText {
         for (FailureRecord f : s.failures()) {
             text.append("    ").append(f.file()).append(": ").append(f.error()).append(System.lineSeparator());
         }
+        if (s.failuresFile() != null) {
+            text.append("    ... ")
+                    .append(s.failedMigrations() - s.failures().size())
+                    .append(" more; every failure is listed in ")
+                    .append(s.failuresFile())
+                    .append(System.lineSeparator());
+        }
         if (s.totalFiles() == 0) {
             text.append("No objects matched the prefix.").append(System.lineSeparator());
         }
         return text.toString();
     }
 
-    /** One line saying what a dry run found. */
+    /** One line saying what a dry run found: objects listed, already identical, and to copy. */
     static String dryRun(MigrationSummary s, long bytes) {
         return String.format(
                 Locale.ROOT,
-                "Dry run: %d objects (%s) under prefix '%s' would be migrated from %s to %s.",
+                "Dry run: %d objects (%s) under prefix '%s': %d already identical, %d would be migrated from %s to %s.",
                 s.totalFiles(),
                 bytes(bytes),
                 s.prefix(),
+                s.migratedFiles(),
+                s.totalFiles() - s.migratedFiles() - s.failedMigrations(),
                 s.source(),
                 s.destination());
     }

@@ -2,8 +2,8 @@ package com.atlan.storage.cli;
 
 import com.atlan.storage.config.StorageConfiguration;
 import com.atlan.storage.migrate.MigrationOptions;
-import com.atlan.storage.migrate.VerificationReport;
 import com.atlan.storage.services.AtlanStorage;
+import com.atlan.storage.verify.VerificationReport;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -7,7 +7,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.atlan.storage.migrate.MigrationSummary;
-import com.atlan.storage.migrate.Migrator;
 import com.atlan.storage.s3.S3ProxyServer;
 import com.atlan.storage.testing.ComponentFiles;
 import com.atlan.storage.testing.TestData;
@@ -57,7 +56,7 @@ class S3EndToEndTest {
                     - name: secretsFile
                       value: "%s"
                 """.formatted(secrets));
-        Logger logger = (Logger) LoggerFactory.getLogger(Migrator.class);
+        Logger logger = (Logger) LoggerFactory.getLogger("com.atlan.storage.migrate");
         logger.setLevel(Level.INFO);
         migratorLog = new ListAppender<>();
         migratorLog.start();
@@ -66,7 +65,7 @@ class S3EndToEndTest {
 
     @AfterEach
     void tearDown() {
-        ((Logger) LoggerFactory.getLogger(Migrator.class)).detachAppender(migratorLog);
+        ((Logger) LoggerFactory.getLogger("com.atlan.storage.migrate")).detachAppender(migratorLog);
     }
 
     private void localComponent(String name, Path root) {

@@ -1,5 +1,6 @@
 package com.atlan.storage.migrate;
 
+import com.atlan.storage.accounting.Progress;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -12,7 +13,10 @@ public interface MigrationHandle {
     /** What has been done so far. */
     Progress progress();
 
-    /** Stops scheduling transfers and interrupts those in flight; {@link #completion()} then fails. */
+    /**
+     * Stops scheduling transfers, interrupts those in flight and saves a checkpoint at once; {@link #completion()}
+     * then fails with a {@link MigrationException} carrying the summary so far, after the final checkpoint.
+     */
     void cancel();
 
     /** A handle made of its three parts, for code that starts or wraps a migration. */

@@ -1,5 +1,7 @@
 package com.atlan.storage.migrate;
 
+import com.atlan.storage.accounting.ProgressListener;
+import com.atlan.storage.retry.RetryPolicy;
 import java.time.Duration;
 import java.util.Objects;
 

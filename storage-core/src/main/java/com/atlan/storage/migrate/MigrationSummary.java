@@ -1,5 +1,7 @@
 package com.atlan.storage.migrate;
 
+import com.atlan.storage.accounting.FailureRecord;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,9 +17,14 @@ import java.util.List;
  * destination and identical at the end of the run, whether copied now or found identical already; {@code
  * skipped_files} says how many of those needed no copy. So after a migration {@code total_files ==
  * migrated_files + failed_migrations}, a re-run over an unchanged prefix reports {@code migrated_files ==
- * skipped_files == total_files}, and {@code migrated_files / total_files} is the success rate. {@code
- * failed_migrations == failures.size()} always holds. A dry run copies nothing: its {@code migrated_files} are the
- * objects already identical, and the rest of {@code total_files} are what a real run would copy.
+ * skipped_files == total_files}, and {@code migrated_files / total_files} is the success rate. {@code failures}
+ * holds one entry per failed object up to 1,000; past that {@code failures_file} names a file listing every failure
+ * (JSON lines), so {@code failed_migrations == failures.size()} holds exactly when there is no such file.
+ *
+ * <p>A dry run copies nothing: its {@code total_files} are the objects listed, its {@code migrated_files} (and
+ * {@code skipped_files}) the objects already identical at the destination, and the rest of {@code total_files} are
+ * what a real run would copy; it reports no failures. A dry run with resume starts from the checkpoint's counts, as
+ * the resumed job would.
  *
  * @param totalFiles       objects the prefix selected
  * @param migratedFiles    objects at the destination and identical at the end (copied now, or already there)
@@ -29,6 +36,7 @@ import java.util.List;
  * @param skippedFiles     of the migrated objects, those already identical at the destination (no copy needed)
  * @param bytesMigrated    bytes copied (objects found identical count no bytes)
  * @param elapsedMs        wall time of the migration in milliseconds
+ * @param failuresFile     the file listing every failure when more than {@code failures} holds, else {@code null}
  */
 @JsonPropertyOrder({
     "total_files",
@@ -40,7 +48,8 @@ import java.util.List;
     "destination",
     "skipped_files",
     "bytes_migrated",
-    "elapsed_ms"
+    "elapsed_ms",
+    "failures_file"
 })
 public record MigrationSummary(
         @JsonProperty("total_files") long totalFiles,
@@ -52,21 +61,45 @@ public record MigrationSummary(
         @JsonProperty("destination") String destination,
         @JsonProperty("skipped_files") long skippedFiles,
         @JsonProperty("bytes_migrated") long bytesMigrated,
-        @JsonProperty("elapsed_ms") long elapsedMs) {
+        @JsonProperty("elapsed_ms") long elapsedMs,
+
+        @JsonProperty("failures_file") @JsonInclude(JsonInclude.Include.NON_NULL)
+        String failuresFile) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public MigrationSummary {
         failures = List.copyOf(failures);
-        if (failedMigrations != failures.size()) {
-            throw new IllegalArgumentException(
-                    "failed_migrations " + failedMigrations + " != failures.size() " + failures.size());
+        if (failuresFile == null ? failedMigrations != failures.size() : failedMigrations < failures.size()) {
+            throw new IllegalArgumentException("failed_migrations " + failedMigrations + " does not match "
+                    + failures.size() + " failures" + (failuresFile == null ? "" : " and " + failuresFile));
         }
     }
 
-    /** A summary of a migration that found nothing to migrate. */
-    public static MigrationSummary empty(String prefix, String source, String destination) {
-        return new MigrationSummary(0, 0, 0, List.of(), prefix, source, destination, 0, 0, 0);
+    /** A summary whose failures are all in {@code failures}. */
+    public MigrationSummary(
+            long totalFiles,
+            long migratedFiles,
+            long failedMigrations,
+            List<FailureRecord> failures,
+            String prefix,
+            String source,
+            String destination,
+            long skippedFiles,
+            long bytesMigrated,
+            long elapsedMs) {
+        this(
+                totalFiles,
+                migratedFiles,
+                failedMigrations,
+                failures,
+                prefix,
+                source,
+                destination,
+                skippedFiles,
+                bytesMigrated,
+                elapsedMs,
+                null);
     }
 
     /** Objects copied by this migration: migrated, less those already identical. */

@@ -1,5 +1,6 @@
 package com.atlan.storage.migrate;
 
+import com.atlan.storage.retry.Retrier;
 import com.atlan.storage.store.Backend;
 import com.atlan.storage.store.ContentHasher;
 import com.atlan.storage.store.Features;
@@ -14,16 +15,16 @@ import com.atlan.storage.store.StorageException;
 import com.atlan.storage.store.TransientStorageException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Copies one object from the source to the destination under the same key: server side when the destination
  * can ({@link Features#canCopyFrom}), otherwise streamed from {@code open} to {@code put} with its metadata.
- * Transient failures are retried with the {@link RetryPolicy}.
+ * Transient failures are retried by the engine's {@link Retrier}.
  *
  * <p>End-to-end integrity: the bytes read are counted ({@link VerifyingInputStream}) and must have the hashes the
  * source declares (from its listing and from the read itself). The destination checks the kinds it verifies on
@@ -37,16 +38,16 @@ final class ObjectTransfer {
 
     private final Backend source;
     private final Backend destination;
-    private final RetryPolicy retry;
+    private final Retrier retrier;
     private final boolean serverSide;
-    private final VerifyingInputStream.ByteCounter counter;
+    private final LongConsumer counter;
 
     ObjectTransfer(
-            Backend source, Backend destination, MigrationOptions options, VerifyingInputStream.ByteCounter counter) {
+            Backend source, Backend destination, boolean allowServerSide, Retrier retrier, LongConsumer counter) {
         this.source = source;
         this.destination = destination;
-        this.retry = options.retry();
-        this.serverSide = options.serverSideCopy() && destination.features().canCopyFrom(source.features());
+        this.retrier = retrier;
+        this.serverSide = allowServerSide && destination.features().canCopyFrom(source.features());
         this.counter = counter;
     }
 
@@ -63,24 +64,7 @@ final class ObjectTransfer {
      * @throws InterruptedException when the migration is cancelled
      */
     ObjectInfo copy(ObjectInfo object) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return copyOnce(object);
-            } catch (StorageException e) {
-                if (!e.isRetryable() || attempt >= retry.maxAttempts()) {
-                    throw e;
-                }
-                Duration wait = retry.backoffAfter(attempt);
-                LOG.debug(
-                        "retrying '{}' after attempt {} of {} in {} ms: {}",
-                        object.key(),
-                        attempt,
-                        retry.maxAttempts(),
-                        wait.toMillis(),
-                        e.getMessage());
-                Thread.sleep(wait);
-            }
-        }
+        return retrier.call("copying '" + object.key() + "'", () -> copyOnce(object));
     }
 
     private ObjectInfo copyOnce(ObjectInfo object) {
@@ -111,6 +95,10 @@ final class ObjectTransfer {
                     declared);
             try (VerifyingInputStream in = new VerifyingInputStream(
                     content, source.name(), object.key(), object.size(), hasher, declared, counter)) {
+                if (object.size() == 0) {
+                    // a put of no bytes reads nothing, so the check that the source holds no more runs first
+                    in.verifyComplete();
+                }
                 ObjectInfo written;
                 try {
                     written = destination.put(object.key(), in, object.size(), options);
@@ -121,7 +109,13 @@ final class ObjectTransfer {
                     }
                     throw e;
                 }
-                in.verifyComplete();
+                try {
+                    in.verifyComplete();
+                } catch (IOException | RuntimeException e) {
+                    // the destination stopped reading before the end, so it may hold the object already
+                    deleteQuietly(object.key());
+                    throw e;
+                }
                 checkWritten(object, written, declared.with(in.computed()));
                 return written;
             }

@@ -7,8 +7,9 @@ import com.atlan.storage.store.ObjectInfo;
  *
  * @param source the object as the source listed it
  * @param action whether to copy or skip it
+ * @param twin   the destination's object under the same key, or {@code null} when it has none (or was not listed)
  */
-record PlannedObject(ObjectInfo source, Action action) {
+record PlannedObject(ObjectInfo source, Action action, ObjectInfo twin) {
 
     /** What the planner decided. */
     enum Action {

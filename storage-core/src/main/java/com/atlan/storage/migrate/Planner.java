@@ -1,15 +1,15 @@
 package com.atlan.storage.migrate;
 
-import com.atlan.storage.store.ObjectInfo;
-import java.util.Collections;
+import com.atlan.storage.listing.ContentMatch;
+import com.atlan.storage.listing.ListingJoin;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * Decides, object by object in listing order, what a migration does: walks the source and destination
- * listings side by side ({@link ListingJoin}) and plans {@link PlannedObject.Action#SKIP} for a source object
- * whose destination twin has the same content ({@link ContentMatch}), {@link PlannedObject.Action#COPY}
- * otherwise. Objects only at the destination are ignored. No request per object; constant memory.
+ * Decides, object by object in the plan's order, what a migration does: walks the joined source and destination
+ * listings ({@link ListingJoin}) and plans {@link PlannedObject.Action#SKIP} for a source object whose destination
+ * twin has the same content ({@link ContentMatch}), {@link PlannedObject.Action#COPY} otherwise. Objects only at the
+ * destination are ignored. No request per object; constant memory.
  */
 final class Planner implements Iterator<PlannedObject> {
 
@@ -17,20 +17,10 @@ final class Planner implements Iterator<PlannedObject> {
     private final ContentMatch match;
     private PlannedObject next;
 
-    private Planner(ListingJoin join, ContentMatch match) {
+    /** Plans over {@code join}; with {@code match} {@code null} every object is copied. */
+    Planner(ListingJoin join, ContentMatch match) {
         this.join = join;
         this.match = match;
-    }
-
-    /** Plans to skip what {@code destination} already holds, per {@code match}. */
-    static Planner skippingUnchanged(
-            Iterator<ObjectInfo> source, Iterator<ObjectInfo> destination, ContentMatch match) {
-        return new Planner(new ListingJoin(source, destination), match);
-    }
-
-    /** Plans to copy every source object. */
-    static Planner copyingAll(Iterator<ObjectInfo> source) {
-        return new Planner(new ListingJoin(source, Collections.emptyIterator()), null);
     }
 
     @Override
@@ -40,9 +30,11 @@ final class Planner implements Iterator<PlannedObject> {
             if (pair.source() == null) {
                 continue;
             }
-            boolean same = pair.destination() != null
+            boolean same = match != null
+                    && pair.destination() != null
                     && match.compare(pair.source(), pair.destination()).same();
-            next = new PlannedObject(pair.source(), same ? PlannedObject.Action.SKIP : PlannedObject.Action.COPY);
+            next = new PlannedObject(
+                    pair.source(), same ? PlannedObject.Action.SKIP : PlannedObject.Action.COPY, pair.destination());
         }
         return next != null;
     }

@@ -6,6 +6,7 @@ import com.atlan.storage.store.IntegrityException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.LongConsumer;
 
 /**
  * Delivers exactly the listed number of bytes of a source object, hashing them on the way, or fails with an
@@ -18,17 +19,12 @@ import java.io.InputStream;
  */
 final class VerifyingInputStream extends FilterInputStream {
 
-    /** Receives byte counts as they are read. */
-    interface ByteCounter {
-        void add(long bytes);
-    }
-
     private final String store;
     private final String key;
     private final long expected;
     private final ContentHasher hasher;
     private final Hashes declared;
-    private final ByteCounter counter;
+    private final LongConsumer counter;
     private long read;
     private boolean verified;
     private Hashes computed = Hashes.none();
@@ -45,7 +41,7 @@ final class VerifyingInputStream extends FilterInputStream {
             long expected,
             ContentHasher hasher,
             Hashes declared,
-            ByteCounter counter) {
+            LongConsumer counter) {
         super(in);
         this.store = store;
         this.key = key;
@@ -84,7 +80,7 @@ final class VerifyingInputStream extends FilterInputStream {
         if (read == expected) {
             verifyEnd();
         }
-        counter.add(n);
+        counter.accept(n);
         return n;
     }
 

@@ -6,11 +6,11 @@ import com.atlan.storage.migrate.MigrationHandle;
 import com.atlan.storage.migrate.MigrationOptions;
 import com.atlan.storage.migrate.MigrationSummary;
 import com.atlan.storage.migrate.Migrator;
-import com.atlan.storage.migrate.VerificationReport;
-import com.atlan.storage.migrate.Verifier;
 import com.atlan.storage.state.JobLock;
 import com.atlan.storage.state.JobState;
 import com.atlan.storage.store.Backend;
+import com.atlan.storage.verify.VerificationReport;
+import com.atlan.storage.verify.Verifier;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -107,7 +107,7 @@ public final class AtlanStorage {
                 Backend from = configuration.objectStore(source, options.concurrency());
                 Backend to = configuration.objectStore(destination, options.concurrency())) {
             Migrator migrator = new Migrator(from, to, prefix, options, state.checkpoints());
-            try (JobLock lock = state.lock(migrator.jobId())) {
+            try (JobLock lock = lock(state, migrator)) {
                 return migrator.run();
             }
         }
@@ -130,11 +130,16 @@ public final class AtlanStorage {
         }
     }
 
-    /** Checkpoints and lock for a run; none for a dry run, which writes nothing. */
+    /** Checkpoints and lock for a run; none for a dry run that does not resume (it writes nothing). */
     private JobState jobState() {
-        return options.dryRun()
+        return options.dryRun() && !options.resume()
                 ? JobState.none()
                 : JobState.open(configuration, options.checkpoints(), options.resume());
+    }
+
+    /** The job's lock; none for a dry run, which reads a checkpoint at most and writes nothing. */
+    private JobLock lock(JobState state, Migrator migrator) {
+        return options.dryRun() ? JobLock.none() : state.lock(migrator.jobId());
     }
 
     /** {@link #migrate(String)} in the background. */
@@ -161,7 +166,7 @@ public final class AtlanStorage {
             from = configuration.objectStore(source, options.concurrency());
             to = configuration.objectStore(destination, options.concurrency());
             Migrator migrator = new Migrator(from, to, prefix, options, state.checkpoints());
-            lock = state.lock(migrator.jobId());
+            lock = lock(state, migrator);
             handle = migrator.start();
         } catch (RuntimeException e) {
             closeAll(lock, state, from, to);

@@ -1,5 +1,6 @@
 package com.atlan.storage.store;
 
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 /** Listing helpers shared by the engine and the facades. */
@@ -12,10 +13,20 @@ public final class Listings {
      * A prefix naming a key also yields that key first (it sorts before every key under {@code key/}).
      */
     public static Stream<ObjectInfo> select(Backend store, KeyPrefix prefix, String startAfter) {
+        return select(store, prefix, startAfter, store::list);
+    }
+
+    /** {@link #select} over {@link Backend#listFlat}, for checks that must not share the code path they check. */
+    public static Stream<ObjectInfo> selectFlat(Backend store, KeyPrefix prefix, String startAfter) {
+        return select(store, prefix, startAfter, store::listFlat);
+    }
+
+    private static Stream<ObjectInfo> select(
+            Backend store, KeyPrefix prefix, String startAfter, BiFunction<String, String, Stream<ObjectInfo>> list) {
         if (prefix.selectsAll()) {
-            return store.list("", startAfter);
+            return list.apply("", startAfter);
         }
-        Stream<ObjectInfo> under = store.list(prefix.listPrefix(), startAfter);
+        Stream<ObjectInfo> under = list.apply(prefix.listPrefix(), startAfter);
         boolean exactKeyPending =
                 startAfter == null || startAfter.isEmpty() || KeyOrder.compare(prefix.key(), startAfter) > 0;
         if (prefix.directoryOnly() || !exactKeyPending) {

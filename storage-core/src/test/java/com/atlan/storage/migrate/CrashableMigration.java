@@ -1,5 +1,6 @@
 package com.atlan.storage.migrate;
 
+import com.atlan.storage.accounting.ProgressListener;
 import com.atlan.storage.state.SqliteCheckpointStore;
 import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.local.LocalBackend;

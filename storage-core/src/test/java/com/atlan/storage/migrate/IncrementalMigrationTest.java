@@ -2,6 +2,7 @@ package com.atlan.storage.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.atlan.storage.accounting.ProgressListener;
 import com.atlan.storage.store.PutOptions;
 import com.atlan.storage.store.local.LocalBackend;
 import com.atlan.storage.testing.CountingBackend;

@@ -3,6 +3,8 @@ package com.atlan.storage.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.atlan.storage.accounting.Progress;
+import com.atlan.storage.retry.RetryPolicy;
 import com.atlan.storage.store.Backend;
 import com.atlan.storage.store.ObjectContent;
 import com.atlan.storage.store.ObjectInfo;
@@ -236,22 +238,50 @@ class MigratorTest {
     }
 
     @Test
-    void listingFailureThrowsWithPartialSummary() {
-        IntStream.range(0, 5).forEach(i -> write(source, "p/" + i, "v"));
-        Backend broken = new ForwardingBackend(source) {
+    void aListingThatFailsTransientlyIsReopenedAfterItsLastKey() {
+        IntStream.range(0, 9).forEach(i -> write(source, "p/" + i, "v"));
+        List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Backend flaky = new ForwardingBackend(source) {
             @Override
             public Stream<ObjectInfo> list(String prefix, String startAfter) {
-                return Stream.concat(super.list(prefix, startAfter).limit(2), Stream.generate(() -> {
+                opened.add(String.valueOf(startAfter));
+                List<ObjectInfo> rest = super.list(prefix, startAfter).toList();
+                if (rest.size() <= 3) {
+                    return rest.stream();
+                }
+                return Stream.concat(rest.subList(0, 3).stream(), Stream.generate(() -> {
                     throw new TransientStorageException(name(), null, "connection reset (injected)");
                 }));
             }
         };
-        assertThatThrownBy(() -> migrate(broken, "p/", MigrationOptions.defaults()))
+        MigrationSummary summary = migrate(flaky, "p/", FAST_RETRIES);
+        assertThat(summary.migratedFiles()).isEqualTo(9);
+        assertThat(opened).containsExactly("null", "p/2", "p/5");
+    }
+
+    @Test
+    void aListingThatKeepsFailingStopsTheRunWithTheSummarySoFar() {
+        IntStream.range(0, 5).forEach(i -> write(source, "p/" + i, "v"));
+        AtomicInteger opens = new AtomicInteger();
+        Backend broken = new ForwardingBackend(source) {
+            @Override
+            public Stream<ObjectInfo> list(String prefix, String startAfter) {
+                opens.incrementAndGet();
+                Stream<ObjectInfo> head =
+                        startAfter == null ? super.list(prefix, null).limit(2) : Stream.empty();
+                return Stream.concat(head, Stream.generate(() -> {
+                    throw new TransientStorageException(name(), null, "connection reset (injected)");
+                }));
+            }
+        };
+        assertThatThrownBy(() -> migrate(broken, "p/", FAST_RETRIES))
                 .isInstanceOf(MigrationException.class)
                 .hasMessageContaining("listing objectstore")
+                .hasMessageContaining("connection reset")
                 .satisfies(e -> assertThat(
                                 ((MigrationException) e).partialSummary().migratedFiles())
                         .isEqualTo(2));
+        assertThat(opens).as("the first opening and four retries").hasValue(5);
     }
 
     @Test

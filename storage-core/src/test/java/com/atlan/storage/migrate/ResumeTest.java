@@ -3,6 +3,7 @@ package com.atlan.storage.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.atlan.storage.retry.RetryPolicy;
 import com.atlan.storage.state.Checkpoint;
 import com.atlan.storage.state.SqliteCheckpointStore;
 import com.atlan.storage.store.ObjectContent;
@@ -16,6 +17,7 @@ import com.atlan.storage.testing.MemoryBackend;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -78,14 +80,18 @@ class ResumeTest {
         ForwardingBackend breaking = new ForwardingBackend(source) {
             @Override
             public Stream<ObjectInfo> list(String prefix, String startAfter) {
-                return Stream.concat(super.list(prefix, startAfter).limit(25), Stream.generate(() -> {
+                Stream<ObjectInfo> head =
+                        startAfter == null ? super.list(prefix, null).limit(25) : Stream.empty();
+                return Stream.concat(head, Stream.generate(() -> {
                     throw new TransientStorageException(name(), null, "connection reset (injected)");
                 }));
             }
         };
         try (SqliteCheckpointStore checkpoints = SqliteCheckpointStore.open(dir.resolve("state.db"))) {
-            MigrationOptions options =
-                    MigrationOptions.builder().jobId("listing-breaks").build();
+            MigrationOptions options = MigrationOptions.builder()
+                    .jobId("listing-breaks")
+                    .retry(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(2)))
+                    .build();
             assertThatThrownBy(() -> new Migrator(breaking, destination, "p/", options, checkpoints).run())
                     .isInstanceOf(MigrationException.class);
             Checkpoint saved = checkpoints.load("listing-breaks").orElseThrow();

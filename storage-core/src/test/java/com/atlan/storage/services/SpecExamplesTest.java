@@ -5,7 +5,7 @@ import static com.atlan.storage.services.SdkStores.UPSTREAM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.atlan.storage.migrate.FailureRecord;
+import com.atlan.storage.accounting.FailureRecord;
 import com.atlan.storage.migrate.MigrationException;
 import com.atlan.storage.migrate.MigrationSummary;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package com.atlan.storage.testing;
 
+import com.atlan.storage.accounting.ProgressListener;
 import com.atlan.storage.config.StorageConfiguration;
 import com.atlan.storage.migrate.MigrationOptions;
 import com.atlan.storage.migrate.MigrationSummary;
-import com.atlan.storage.migrate.ProgressListener;
 import com.atlan.storage.services.AtlanStorage;
 import com.atlan.storage.store.ObjectInfo;
 import java.time.Duration;

@@ -9,12 +9,12 @@ import com.atlan.storage.store.ObjectContent;
 import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.ObjectNotFoundException;
 import com.atlan.storage.store.PutOptions;
+import com.atlan.storage.store.StorageConfigException;
 import com.atlan.storage.store.StorageException;
 import com.atlan.storage.store.StoragePermissionException;
 import com.atlan.storage.store.TransientStorageException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
@@ -31,7 +31,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -39,23 +38,43 @@ import java.util.stream.Stream;
  *
  * <p>A file system cannot hold both a file {@code a} and a file {@code a/b}; writing the second gives an
  * {@link InvalidKeyException}. Keys with empty, {@code .} or {@code ..} segments are refused, and so is any
- * key whose parent folder is a symbolic link leading out of the root. Symbolic links and partial files
- * of in-progress writes are not listed.
+ * key whose parent folder is a symbolic link leading out of the root, and so is a key with a path segment longer
+ * than a file name may be ({@value #MAX_NAME_BYTES} bytes of UTF-8). Symbolic links and partial files of in-progress
+ * writes are not listed.
+ *
+ * <p>Writes are durable before they return: the bytes go to a hidden partial file in the target folder, which is
+ * fsynced, renamed into place, and the folder fsynced (with any folder the write created), so an object reported
+ * written survives a power loss. Partial files left by a killed process are removed when a listing meets them (see
+ * {@link PartialFiles#isAbandoned}).
+ *
+ * <p>File names must be representable: the JVM must encode them as UTF-8 ({@code sun.jnu.encoding}, which follows
+ * the locale), else a store refuses to start rather than garble non-ASCII keys.
  */
 public final class LocalBackend implements Backend {
-
-    /** File-name prefix of in-progress writes; such files are never listed. */
-    static final String PARTIAL_PREFIX = ".atlan-partial-";
 
     private static final int COPY_BUFFER = 64 * 1024;
 
     private final String name;
     private final Path root;
+    private final FileSync sync;
+    private final KeyPaths keyPaths;
 
-    /** A store named {@code name} over the folder {@code root} (created on first write). */
+    /**
+     * A store named {@code name} over the folder {@code root} (created on first write).
+     *
+     * @throws StorageConfigException when the JVM cannot represent file names as UTF-8
+     */
     public LocalBackend(String name, Path root) {
+        this(name, root, FileSync.DURABLE);
+    }
+
+    /** A store that makes its writes durable with {@code sync}. */
+    LocalBackend(String name, Path root, FileSync sync) {
+        PartialFiles.requireUtf8FileNames(name);
         this.name = name;
         this.root = root.toAbsolutePath().normalize();
+        this.sync = sync;
+        this.keyPaths = new KeyPaths(name, this.root, this::translate);
     }
 
     @Override
@@ -149,23 +168,25 @@ public final class LocalBackend implements Backend {
         Path parent = target.getParent();
         Path partial = null;
         try {
-            partial = parent.resolve(PARTIAL_PREFIX + UUID.randomUUID());
-            long written;
-            try (OutputStream out = createPartial(key, partial)) {
-                written = copyExactly(data, out, length);
-            }
-            if (written != length) {
-                throw new IntegrityException(
-                        name,
-                        key,
-                        "source ended after " + written + " of " + length + " bytes while writing '" + key + "' to "
-                                + name);
-            }
-            if (options.lastModified() != null) {
-                Files.setLastModifiedTime(partial, FileTime.from(options.lastModified()));
+            partial = parent.resolve(PartialFiles.newName());
+            Path existed = nearestExisting(parent);
+            try (FileChannel out = createPartial(key, partial)) {
+                long written = copyExactly(data, Channels.newOutputStream(out), length);
+                if (written != length) {
+                    throw new IntegrityException(
+                            name,
+                            key,
+                            "source ended after " + written + " of " + length + " bytes while writing '" + key + "' to "
+                                    + name);
+                }
+                if (options.lastModified() != null) {
+                    Files.setLastModifiedTime(partial, FileTime.from(options.lastModified()));
+                }
+                sync.file(out);
             }
             commit(key, partial, target);
             partial = null;
+            syncFolders(parent, existed);
             BasicFileAttributes attrs = Files.readAttributes(target, BasicFileAttributes.class);
             return ObjectInfo.of(key, attrs.size(), attrs.lastModifiedTime().toInstant());
         } catch (IOException e) {
@@ -182,11 +203,11 @@ public final class LocalBackend implements Backend {
      * Creates the partial file and its folders. A concurrent delete or failed write may prune a folder
      * between its creation and the file's, so creation is retried a few times before giving up.
      */
-    private OutputStream createPartial(String key, Path partial) throws IOException {
+    private FileChannel createPartial(String key, Path partial) throws IOException {
         for (int attempt = 1; ; attempt++) {
             createFolders(key, partial.getParent());
             try {
-                return Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                return FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             } catch (NoSuchFileException e) {
                 if (attempt == 5) {
                     throw new TransientStorageException(
@@ -239,11 +260,16 @@ public final class LocalBackend implements Backend {
         Path target = resolve(object.key());
         Path partial = null;
         try {
+            Path existed = nearestExisting(target.getParent());
             createFolders(object.key(), target.getParent());
-            partial = target.getParent().resolve(PARTIAL_PREFIX + UUID.randomUUID());
+            partial = target.getParent().resolve(PartialFiles.newName());
             Files.copy(src, partial, StandardCopyOption.COPY_ATTRIBUTES);
+            try (FileChannel copied = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+                sync.file(copied);
+            }
             commit(object.key(), partial, target);
             partial = null;
+            syncFolders(target.getParent(), existed);
             BasicFileAttributes attrs = Files.readAttributes(target, BasicFileAttributes.class);
             return ObjectInfo.of(
                     object.key(), attrs.size(), attrs.lastModifiedTime().toInstant());
@@ -266,55 +292,27 @@ public final class LocalBackend implements Backend {
 
     /** The file for {@code key}, refusing keys that are not plain relative paths inside the root. */
     Path resolve(String key) {
-        if (key == null || key.isEmpty()) {
-            throw new InvalidKeyException(name, key, "an empty key names no object in " + name);
-        }
-        if (key.startsWith("/") || key.endsWith("/") || key.indexOf('\0') >= 0 || key.indexOf('\\') >= 0) {
-            throw new InvalidKeyException(
-                    name,
-                    key,
-                    "key '" + key + "' is not a relative path" + " (no leading or trailing '/', no '\\', no NUL); "
-                            + name + " cannot store it");
-        }
-        for (String segment : key.split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-                throw new InvalidKeyException(
-                        name,
-                        key,
-                        "key '" + key + "' has an empty, '.' or '..' segment;" + " it would not stay inside " + root);
-            }
-        }
-        Path file = root.resolve(key).normalize();
-        if (!file.startsWith(root) || file.equals(root)) {
-            throw new InvalidKeyException(name, key, "key '" + key + "' escapes the root " + root);
-        }
-        checkNoLinkOutOfRoot(key, file);
-        return file;
+        return keyPaths.resolve(key);
     }
 
-    /** Refuses {@code path} when it, or the nearest existing folder above it, is reached through a link leading out of the root. */
-    private void checkNoLinkOutOfRoot(String key, Path path) {
-        Path existing = path;
-        while (existing != null && existing.startsWith(root) && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+    /** {@code folder} or its nearest ancestor that exists (the root's parent at the highest). */
+    private Path nearestExisting(Path folder) {
+        Path existing = folder;
+        while (existing != null && !existing.equals(root) && !Files.isDirectory(existing, LinkOption.NOFOLLOW_LINKS)) {
             existing = existing.getParent();
         }
-        if (existing == null || !existing.startsWith(root) || existing.equals(root)) {
-            return;
-        }
-        try {
-            Path real = existing.toRealPath();
-            Path realRoot = root.toRealPath();
-            if (!real.startsWith(realRoot)) {
-                throw new InvalidKeyException(
-                        name,
-                        key,
-                        "key '" + key + "' passes through the symbolic link " + existing
-                                + " which leads out of the root " + root);
+        return existing;
+    }
+
+    /** Syncs {@code folder}, which now holds a new name, and every folder up to {@code existed}, whose entries changed. */
+    private void syncFolders(Path folder, Path existed) throws IOException {
+        Path current = folder;
+        while (current != null) {
+            sync.folder(current);
+            if (current.equals(existed) || !current.startsWith(root) || current.equals(root.getParent())) {
+                return;
             }
-        } catch (NoSuchFileException e) {
-            // a dangling link: nothing it names can be read, and writing replaces the link itself
-        } catch (IOException e) {
-            throw translate(key, "resolve", e);
+            current = current.getParent();
         }
     }
 
@@ -353,7 +351,7 @@ public final class LocalBackend implements Backend {
         }
     }
 
-    private static long copyExactly(InputStream in, OutputStream out, long length) throws IOException {
+    private static long copyExactly(InputStream in, java.io.OutputStream out, long length) throws IOException {
         byte[] buffer = new byte[(int) Math.min(COPY_BUFFER, Math.max(1, length))];
         long total = 0;
         while (total < length) {

@@ -10,6 +10,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -20,6 +22,8 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Walks a folder tree depth first and yields its files in key order.
@@ -31,6 +35,8 @@ import java.util.stream.StreamSupport;
  * not opened.
  */
 final class SortedTreeWalker implements Iterator<ObjectInfo> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SortedTreeWalker.class);
 
     private record Entry(String key, Path path, boolean folder) {}
 
@@ -110,12 +116,26 @@ final class SortedTreeWalker implements Iterator<ObjectInfo> {
         }
     }
 
+    /** Removes a partial file a killed process left behind; a file still being written is left alone. */
+    private void removeIfAbandoned(Path partial, String fileName) {
+        try {
+            FileTime modified = Files.getLastModifiedTime(partial, LinkOption.NOFOLLOW_LINKS);
+            if (PartialFiles.isAbandoned(fileName, modified, Instant.now())) {
+                Files.deleteIfExists(partial);
+                LOG.info("removed {}, a partial file of a write that was killed", partial);
+            }
+        } catch (IOException e) {
+            LOG.debug("could not remove the partial file {}", partial, e);
+        }
+    }
+
     private List<Entry> readFolder(Path folder, String folderKey) {
         List<Entry> entries = new ArrayList<>();
         try (DirectoryStream<Path> children = Files.newDirectoryStream(folder)) {
             for (Path child : children) {
                 String fileName = child.getFileName().toString();
-                if (fileName.startsWith(LocalBackend.PARTIAL_PREFIX)) {
+                if (fileName.startsWith(PartialFiles.PREFIX)) {
+                    removeIfAbandoned(child, fileName);
                     continue;
                 }
                 BasicFileAttributes attrs;

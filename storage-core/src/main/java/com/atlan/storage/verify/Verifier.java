@@ -1,9 +1,16 @@
-package com.atlan.storage.migrate;
+package com.atlan.storage.verify;
 
+import com.atlan.storage.listing.ContentMatch;
+import com.atlan.storage.listing.ExternalSorter;
+import com.atlan.storage.listing.ListingJoin;
+import com.atlan.storage.listing.ListingReader;
+import com.atlan.storage.listing.PlanOrder;
+import com.atlan.storage.retry.Retrier;
+import com.atlan.storage.retry.RetryPolicy;
 import com.atlan.storage.store.Backend;
 import com.atlan.storage.store.KeyPrefix;
-import com.atlan.storage.store.Listings;
 import com.atlan.storage.store.ObjectInfo;
+import com.atlan.storage.store.StorageException;
 import com.atlan.storage.store.TransientStorageException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,16 +20,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Compares what a prefix selects at the source with the destination, without copying: the same merge-join
- * of the two listings as the migration's planner ({@link ListingJoin}), judged by {@link ContentMatch}.
+ * Compares what a prefix selects at the source with the destination, without copying. Both sides are read by their
+ * flat listings ({@link Backend#listFlat}: never a fan-out over folders, so a listing bug cannot hide the objects it
+ * loses from the check), in one order (sorted on disk when a store lists in another or in none), merge-joined
+ * ({@link ListingJoin}) and judged by {@link ContentMatch}. Listings and downloads are retried like transfers.
  *
- * <p>With {@code download}, objects of equal size whose entity tags cannot be compared are read on both
- * sides and compared by SHA-256 instead of by modification time; nothing is held in memory.
+ * <p>With {@code download}, objects of equal size whose hashes cannot be compared are read on both sides and
+ * compared by SHA-256 instead of by modification time; nothing is held in memory.
  */
 public final class Verifier {
 
@@ -33,20 +43,39 @@ public final class Verifier {
     private final String rawPrefix;
     private final boolean download;
 
+    private final Retrier retrier;
+
     /** A comparison of what {@code prefix} selects; {@code download} hashes bytes when metadata cannot decide. */
     public Verifier(Backend source, Backend destination, String prefix, boolean download) {
+        this(source, destination, prefix, download, Retrier.of(RetryPolicy.DEFAULT));
+    }
+
+    /** {@link #Verifier(Backend, Backend, String, boolean)} retrying listings and downloads with {@code retrier}. */
+    public Verifier(Backend source, Backend destination, String prefix, boolean download, Retrier retrier) {
         this.source = Objects.requireNonNull(source, "source");
         this.destination = Objects.requireNonNull(destination, "destination");
         this.rawPrefix = prefix == null ? "" : prefix;
         this.download = download;
+        this.retrier = Objects.requireNonNull(retrier, "retrier");
     }
 
     /**
      * Compares the two sides.
      *
-     * @throws com.atlan.storage.store.StorageException when a listing or a download fails
+     * @throws StorageException when a listing or a download fails for good
+     * @throws com.atlan.storage.listing.ListingOrderException when a store lists out of the order it declares
+     * @throws java.util.concurrent.CancellationException when interrupted while waiting to retry
      */
     public VerificationReport run() {
+        try {
+            return compare();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("verifying prefix '" + rawPrefix + "' was interrupted");
+        }
+    }
+
+    private VerificationReport compare() throws InterruptedException {
         KeyPrefix prefix = KeyPrefix.of(rawPrefix);
         ContentMatch match = new ContentMatch(source, destination);
         long total = 0;
@@ -55,9 +84,13 @@ public final class Verifier {
         Tally missing = new Tally();
         Tally extra = new Tally();
         Tally differing = new Tally();
-        try (Stream<ObjectInfo> sources = Listings.select(source, prefix, null);
-                Stream<ObjectInfo> destinations = Listings.select(destination, prefix, null)) {
-            ListingJoin join = new ListingJoin(sources.iterator(), destinations.iterator());
+        PlanOrder order = PlanOrder.of(
+                source.features().listingOrder(), destination.features().listingOrder(), true);
+        ListingReader reader = new ListingReader(retrier, ExternalSorter.DEFAULT_RUN_SIZE, null);
+        try (Stream<ObjectInfo> sources = reader.read(source, prefix, null, true, order, order.sortSource());
+                Stream<ObjectInfo> destinations =
+                        reader.read(destination, prefix, null, true, order, order.sortDestination())) {
+            ListingJoin join = new ListingJoin(sources.iterator(), destinations.iterator(), order.comparator());
             while (join.hasNext()) {
                 ListingJoin.Pair pair = join.next();
                 if (pair.source() == null) {
@@ -108,7 +141,11 @@ public final class Verifier {
         return report;
     }
 
-    private static byte[] sha256(Backend store, String key) {
+    private byte[] sha256(Backend store, String key) throws InterruptedException {
+        return retrier.call("hashing '" + key + "' in " + store.name(), () -> sha256Once(store, key));
+    }
+
+    private static byte[] sha256Once(Backend store, String key) {
         try (InputStream in = store.open(key)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[64 * 1024];

@@ -1,4 +1,4 @@
-package com.atlan.storage.migrate;
+package com.atlan.storage.accounting;
 
 import java.time.Duration;
 

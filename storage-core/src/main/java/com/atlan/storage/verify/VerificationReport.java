@@ -1,4 +1,4 @@
-package com.atlan.storage.migrate;
+package com.atlan.storage.verify;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,7 +1,9 @@
-package com.atlan.storage.migrate;
+package com.atlan.storage.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.atlan.storage.migrate.MigrationOptions;
+import com.atlan.storage.migrate.Migrator;
 import com.atlan.storage.store.Backend;
 import com.atlan.storage.store.PutOptions;
 import com.atlan.storage.store.local.LocalBackend;

@@ -1,4 +1,4 @@
-package com.atlan.storage.migrate;
+package com.atlan.storage.listing;
 
 import com.atlan.storage.store.Backend;
 import com.atlan.storage.store.Hashes;
@@ -17,10 +17,10 @@ import com.atlan.storage.store.ObjectInfo;
  *       the source's; object stores record the upload time). Unknown times: different.
  * </ol>
  */
-final class ContentMatch {
+public final class ContentMatch {
 
     /** What a decision rested on. */
-    enum Basis {
+    public enum Basis {
         SIZE,
         HASH,
         ETAG,
@@ -28,17 +28,18 @@ final class ContentMatch {
     }
 
     /** A decision and what it rested on. */
-    record Verdict(boolean same, Basis basis) {}
+    public record Verdict(boolean same, Basis basis) {}
 
     private final boolean sameDomain;
 
-    ContentMatch(Backend source, Backend destination) {
+    /** Judges objects of {@code source} against their twins in {@code destination}. */
+    public ContentMatch(Backend source, Backend destination) {
         String domain = source.features().copyDomain();
         this.sameDomain = domain != null && domain.equals(destination.features().copyDomain());
     }
 
     /** Whether {@code destination} already holds {@code source}'s content. */
-    Verdict compare(ObjectInfo source, ObjectInfo destination) {
+    public Verdict compare(ObjectInfo source, ObjectInfo destination) {
         if (source.size() != destination.size()) {
             return new Verdict(false, Basis.SIZE);
         }

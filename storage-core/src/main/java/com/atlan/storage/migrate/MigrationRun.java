@@ -1,0 +1,302 @@
+package com.atlan.storage.migrate;
+
+import com.atlan.storage.accounting.FailureBudget;
+import com.atlan.storage.accounting.FailureLog;
+import com.atlan.storage.accounting.Progress;
+import com.atlan.storage.accounting.RunLedger;
+import com.atlan.storage.listing.ContentMatch;
+import com.atlan.storage.listing.ListingJoin;
+import com.atlan.storage.listing.ListingOrderException;
+import com.atlan.storage.listing.ListingReader;
+import com.atlan.storage.listing.PlanOrder;
+import com.atlan.storage.retry.Retrier;
+import com.atlan.storage.state.Checkpoint;
+import com.atlan.storage.state.CheckpointStore;
+import com.atlan.storage.store.Backend;
+import com.atlan.storage.store.KeyPrefix;
+import com.atlan.storage.store.ObjectInfo;
+import com.atlan.storage.store.StorageException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One execution of a {@link Migrator}, as a pipeline of named phases through which data flows one way:
+ * {@link ResumePlan} (where to start) -> {@link ListingReader} (listings in the {@link PlanOrder}) -> {@link Planner}
+ * (copy or skip) -> {@link Scheduler} (bounded transfers) -> {@link ObjectTransfer} -> {@link RunLedger} (the one
+ * record) -> {@link CheckpointSaver} and {@link SummaryBuilder}. The {@link FailureBudget} and {@link RunStop}
+ * decide when the lister stops early; the run ends with its summary or a {@link MigrationException} carrying it.
+ */
+final class MigrationRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationRun.class);
+
+    private final Backend source;
+    private final Backend destination;
+    private final String rawPrefix;
+    private final KeyPrefix prefix;
+    private final MigrationOptions options;
+    private final CheckpointStore checkpoints;
+    private final String jobId;
+    private final PlanOrder order;
+    private final ResumePlan resume;
+    private final FailureLog failureLog;
+    private final RunLedger ledger;
+    private final RunStop stop = new RunStop();
+    private final Scheduler scheduler;
+    private final ObjectTransfer transfer;
+    private final ContentMatch match;
+    private final ListingReader reader;
+    private final FailureBudget budget;
+    private volatile Thread lister;
+    private volatile CheckpointSaver saver;
+
+    MigrationRun(
+            Backend source,
+            Backend destination,
+            String rawPrefix,
+            MigrationOptions options,
+            CheckpointStore checkpoints,
+            String jobId,
+            EngineLimits limits) {
+        this.source = source;
+        this.destination = destination;
+        this.rawPrefix = rawPrefix;
+        this.prefix = KeyPrefix.of(rawPrefix);
+        this.options = options;
+        this.checkpoints = checkpoints;
+        this.jobId = jobId;
+        this.order = PlanOrder.of(
+                source.features().listingOrder(), destination.features().listingOrder(), options.skipUnchanged());
+        Optional<Checkpoint> saved = checkpoints == null ? Optional.empty() : checkpoints.load(jobId);
+        this.resume =
+                ResumePlan.decide(saved, options.resume(), jobId, source.name(), destination.name(), rawPrefix, order);
+        this.failureLog = new FailureLog(limits.failureCap(), () -> spillFile(limits.tempFolder()));
+        this.ledger = new RunLedger(options.listener(), resume.checkpoint(), failureLog, limits.window());
+        this.scheduler = new Scheduler(options.concurrency(), ledger, stop);
+        Retrier retrier = new Retrier(options.retry(), limits.sleeper());
+        this.transfer = new ObjectTransfer(source, destination, options.serverSideCopy(), retrier, ledger::addBytes);
+        this.match = new ContentMatch(source, destination);
+        this.reader = new ListingReader(retrier, limits.sortRunSize(), limits.tempFolder());
+        this.budget = new FailureBudget(options.maxFailureRate(), MigrationOptions.FAILURE_RATE_MIN_SAMPLE);
+    }
+
+    /** Runs to the end on this thread. */
+    MigrationSummary execute() {
+        lister = Thread.currentThread();
+        LOG.info(
+                "migrating prefix '{}' from {} to {} (job {}, {} in flight, {} order{}{}{}{})",
+                rawPrefix,
+                source.name(),
+                destination.name(),
+                jobId,
+                options.concurrency(),
+                order.order(),
+                order.sortSource() || order.sortDestination() ? ", sorting a listing on disk" : "",
+                transfer.serverSide() ? ", server-side copy" : "",
+                options.skipUnchanged() ? ", skipping unchanged" : "",
+                options.dryRun() ? ", dry run" : "");
+        if (checkpoints != null && !options.dryRun()) {
+            saver = new CheckpointSaver(checkpoints, options.checkpointInterval(), () -> checkpoint(false));
+            if (stop.isCancelled()) {
+                saver.saveSoon();
+            }
+        }
+        try {
+            try {
+                runPasses();
+            } finally {
+                scheduler.close();
+            }
+            if (!stop.isSet()) {
+                if (resume.needsCatchUp()) {
+                    ledger.dropUnmetFailures();
+                }
+                ledger.listingComplete();
+            }
+        } catch (Throwable e) {
+            stop.stop(RunStop.Kind.FATAL, "the migration failed: " + e, e);
+        } finally {
+            CheckpointSaver s = saver;
+            if (s != null) {
+                s.finish(() -> checkpoint(!stop.isSet()));
+            }
+            failureLog.close();
+        }
+        MigrationSummary summary =
+                new SummaryBuilder(rawPrefix, source.name(), destination.name()).build(ledger.totals());
+        if (stop.isSet()) {
+            LOG.error(
+                    "{} after {} of {} objects (job {})",
+                    stop.reason(),
+                    summary.migratedFiles(),
+                    summary.totalFiles(),
+                    jobId);
+            throw new MigrationException(stop.reason(), stop.cause(), summary);
+        }
+        LOG.info(
+                "migrated {} of {} objects ({} already identical, {} failed, {} bytes) from {} to {} in {} ms",
+                summary.migratedFiles(),
+                summary.totalFiles(),
+                summary.skippedFiles(),
+                summary.failedMigrations(),
+                summary.bytesMigrated(),
+                source.name(),
+                destination.name(),
+                summary.elapsedMs());
+        return summary;
+    }
+
+    /** Stops listing, interrupts the transfers in flight and saves a checkpoint at once. */
+    void cancel() {
+        if (!stop.stop(RunStop.Kind.CANCELLED, "migration cancelled", null)) {
+            return;
+        }
+        scheduler.interruptAll();
+        CheckpointSaver s = saver;
+        if (s != null) {
+            s.saveSoon();
+        }
+        Thread t = lister;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    /** What this run has done so far. */
+    Progress progress() {
+        return ledger.progress();
+    }
+
+    private void runPasses() {
+        try {
+            mainPass();
+            if (resume.needsCatchUp() && !stop.isSet()) {
+                catchUpPass();
+            }
+        } catch (InterruptedException | CancellationException e) {
+            stop.stop(RunStop.Kind.CANCELLED, "migration cancelled", e);
+        } catch (Throwable e) {
+            if (!stop.isCancelled()) {
+                stop.stop(
+                        e instanceof VirtualMachineError ? RunStop.Kind.FATAL : RunStop.Kind.LISTING,
+                        listingFailure(e),
+                        e);
+            }
+        }
+    }
+
+    /** Lists on from where the job stopped and copies what the destination lacks or holds otherwise. */
+    private void mainPass() throws InterruptedException {
+        boolean listDestination = options.skipUnchanged();
+        String after = resume.watermark();
+        try (Stream<ObjectInfo> sources = reader.read(source, prefix, after, false, order, order.sortSource());
+                Stream<ObjectInfo> destinations = listDestination
+                        ? reader.read(destination, prefix, after, false, order, order.sortDestination())
+                        : Stream.empty()) {
+            walk(planner(sources, destinations, listDestination ? match : null), false);
+        }
+    }
+
+    /** Meets again every key the resumed checkpoint covered, skipping what is identical. */
+    private void catchUpPass() throws InterruptedException {
+        LOG.info(
+                "catching up: checking the keys up to '{}' that earlier runs of job {} finished",
+                resume.catchUpEnd(),
+                jobId);
+        try (Stream<ObjectInfo> sources = reader.read(source, prefix, null, false, order, order.sortSource())
+                        .takeWhile(o -> order.atOrBefore(o.key(), resume.catchUpEnd()));
+                Stream<ObjectInfo> destinations = reader.read(
+                                destination, prefix, null, false, order, order.sortDestination())
+                        .takeWhile(o -> order.atOrBefore(o.key(), resume.catchUpEnd()))) {
+            walk(planner(sources, destinations, match), true);
+        }
+        if (ledger.recopied() > 0) {
+            LOG.info("copied {} objects again that changed after earlier runs had migrated them", ledger.recopied());
+        }
+    }
+
+    private Planner planner(Stream<ObjectInfo> sources, Stream<ObjectInfo> destinations, ContentMatch comparing) {
+        return new Planner(new ListingJoin(sources.iterator(), destinations.iterator(), order.comparator()), comparing);
+    }
+
+    private void walk(Planner plan, boolean catchUp) throws InterruptedException {
+        while (!stop.isSet() && plan.hasNext()) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("the lister was interrupted");
+            }
+            PlannedObject planned = plan.next();
+            if (catchUp && !resume.covers(planned.source().key(), order)) {
+                continue;
+            }
+            if (budget.maxRate() < 1.0) {
+                budget.exceededBy(ledger.progress())
+                        .ifPresent(reason -> stop.stop(RunStop.Kind.FAILURE_BUDGET, reason, null));
+            }
+            if (stop.isSet()) {
+                return;
+            }
+            dispatch(planned, catchUp);
+        }
+    }
+
+    private void dispatch(PlannedObject planned, boolean catchUp) throws InterruptedException {
+        ObjectInfo object = planned.source();
+        RunLedger.Ticket ticket;
+        if (catchUp) {
+            ticket = ledger.revisit(object, planned.twin() != null);
+        } else if (options.dryRun()) {
+            ticket = ledger.plan(object);
+        } else {
+            ledger.awaitWindowBelow(stop::isSet);
+            ticket = ledger.admit(object);
+        }
+        if (ticket == null) {
+            return;
+        }
+        if (planned.action() == PlannedObject.Action.SKIP) {
+            ledger.finish(ticket, RunLedger.Outcome.IDENTICAL, null);
+        } else if (options.dryRun()) {
+            LOG.debug("dry run: would migrate '{}' ({} bytes)", object.key(), object.size());
+            ledger.finish(ticket, RunLedger.Outcome.WOULD_COPY, null);
+        } else {
+            scheduler.submit(ticket, () -> {
+                transfer.copy(object);
+                return transfer.serverSide() ? RunLedger.Outcome.COPIED_SERVER_SIDE : RunLedger.Outcome.COPIED;
+            });
+        }
+    }
+
+    private Checkpoint checkpoint(boolean complete) {
+        return ledger.checkpoint(
+                jobId,
+                source.name(),
+                destination.name(),
+                rawPrefix,
+                order.order().name(),
+                complete);
+    }
+
+    private String listingFailure(Throwable e) {
+        String what =
+                e instanceof StorageException || e instanceof ListingOrderException ? e.getMessage() : e.toString();
+        return "listing " + source.name()
+                + (options.skipUnchanged() || resume.needsCatchUp() ? " and " + destination.name() : "")
+                + " under prefix '" + rawPrefix + "' failed: " + what;
+    }
+
+    private Path spillFile(Path folder) {
+        try {
+            String name = "atlan-storage-failures-" + jobId + "-";
+            return folder == null ? Files.createTempFile(name, ".jsonl") : Files.createTempFile(folder, name, ".jsonl");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a file for the failures of job " + jobId, e);
+        }
+    }
+}
