@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param resume         continue the job's last checkpoint instead of starting over (needs a checkpoint store)
  * @param jobId          the job's id, or {@code null} to derive it from source, destination and prefix
  * @param checkpointInterval how often to save the checkpoint while running
+ * @param checkpoints    keep checkpoints and the job lock in the state store (see docs/state.md); on by default
  */
 public record MigrationOptions(
         int concurrency,
@@ -34,7 +35,8 @@ public record MigrationOptions(
         boolean skipUnchanged,
         boolean resume,
         String jobId,
-        Duration checkpointInterval) {
+        Duration checkpointInterval,
+        boolean checkpoints) {
 
     /** The default time between checkpoints. */
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
@@ -83,7 +85,8 @@ public record MigrationOptions(
                 .skipUnchanged(skipUnchanged)
                 .resume(resume)
                 .jobId(jobId)
-                .checkpointInterval(checkpointInterval);
+                .checkpointInterval(checkpointInterval)
+                .checkpoints(checkpoints);
     }
 
     /** Builds {@link MigrationOptions}. */
@@ -98,6 +101,7 @@ public record MigrationOptions(
         private boolean resume;
         private String jobId;
         private Duration checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
+        private boolean checkpoints = true;
 
         private Builder() {}
 
@@ -167,6 +171,12 @@ public record MigrationOptions(
             return this;
         }
 
+        /** Keep checkpoints and the job lock in the state store (default on). */
+        public Builder checkpoints(boolean value) {
+            this.checkpoints = value;
+            return this;
+        }
+
         /** The options. */
         public MigrationOptions build() {
             return new MigrationOptions(
@@ -179,7 +189,8 @@ public record MigrationOptions(
                     skipUnchanged,
                     resume,
                     jobId,
-                    checkpointInterval);
+                    checkpointInterval,
+                    checkpoints);
         }
     }
 }
