@@ -15,7 +15,8 @@ import java.util.Set;
  * What a {@link FaultProxy} does to the requests it forwards: an immutable, seeded plan.
  *
  * <p>Each request is faulted with its kind's probability; the fault is drawn by weight among those that can act on
- * it (a request-body fault only where there is a body, a response-body fault never on HEAD). The draw is a function
+ * it (a request-body fault only where there is a body, a response-body fault never on HEAD, PUT or DELETE, whose
+ * answers carry none). The draw is a function
  * of the seed, the request's method and target and how often that same request was seen before, so a run with the
  * same seed and the same requests meets the same faults whatever the interleaving of concurrent requests.
  *

@@ -16,8 +16,9 @@ import java.util.concurrent.CountDownLatch;
  *     --profile delay=40ms
  * </pre>
  *
- * <p>It prints the port it listens on (alone on the first line of stdout) and serves until it is killed; on
- * SIGTERM or SIGINT it prints its counters as JSON to stderr. Profiles: see {@link FaultPlan#parse}.
+ * <p>It prints the port it listens on (alone on stdout) and serves until it is killed; on SIGTERM or SIGINT it prints
+ * its counters as JSON to stderr. Warnings go to stderr ({@code -Dfaultproxy.log.level=DEBUG} shows every fault).
+ * Profiles: see {@link FaultPlan#parse}.
  */
 public final class FaultProxyMain {
 
@@ -27,6 +28,10 @@ public final class FaultProxyMain {
     record Arguments(URI target, int listen, long seed, String profile) {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
+        // Before the first logger exists: stdout must carry the port alone (logback's default logs there).
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "faultproxy-logback.xml");
+        }
         Arguments a;
         try {
             a = parse(args);
