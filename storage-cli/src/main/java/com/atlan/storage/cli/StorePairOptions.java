@@ -23,7 +23,8 @@ final class StorePairOptions {
             names = "--destination",
             paramLabel = "NAME",
             description =
-                    "Destination store component name (default: env UPSTREAM_OBJECT_STORE_NAME, else upstream-objectstore).")
+                    "Destination store component name (default: env UPSTREAM_OBJECT_STORE_NAME, else upstream-objectstore,"
+                            + " or atlan-objectstore when only that one is configured).")
     String destination;
 
     String source(StorageConfiguration configuration) {

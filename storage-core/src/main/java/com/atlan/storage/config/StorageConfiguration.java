@@ -4,6 +4,7 @@ import com.atlan.storage.store.Backend;
 import com.atlan.storage.store.BackendProvider;
 import com.atlan.storage.store.StorageConfigException;
 import com.atlan.storage.store.StorageException;
+import com.atlan.storage.store.StoreKeys;
 import com.atlan.storage.store.StoreLocation;
 import com.atlan.storage.store.StoreSettings;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +46,13 @@ public final class StorageConfiguration {
     /** The concurrency stores are sized for when the caller does not say. */
     public static final int DEFAULT_CONCURRENCY = 8;
 
+    /** The environment variable naming the temporary (staging) folder, as in the SDK. */
+    public static final String TEMPORARY_PATH_ENV = "ATLAN_TEMPORARY_PATH";
+
     private static final Logger log = LoggerFactory.getLogger(StorageConfiguration.class);
+
+    /** Components folders whose upstream-store fallback was announced: said once per process, not per load. */
+    private static final Set<String> ANNOUNCED_FALLBACKS = ConcurrentHashMap.newKeySet();
 
     /** Which module serves which object store type: only for the "add a jar" hint of an error message. */
     private static final Map<String, String> BACKEND_MODULES = Map.of(
@@ -61,6 +69,7 @@ public final class StorageConfiguration {
     private final StoreNames storeNames;
     private final Path workingDir;
     private final SecretResolver secrets;
+    private final StoreKeys storeKeys;
     private volatile Map<String, BackendProvider> providers;
 
     private StorageConfiguration(
@@ -69,9 +78,23 @@ public final class StorageConfiguration {
         Map<String, Component> byName = new LinkedHashMap<>();
         loaded.forEach(c -> byName.put(c.name(), c));
         this.components = Collections.unmodifiableMap(byName);
-        this.storeNames = StoreNames.from(env);
+        this.storeNames = StoreNames.from(env, components.keySet());
         this.workingDir = workingDir;
         this.secrets = new SecretResolver(components, env, workingDir);
+        String temporaryPath = env.get(TEMPORARY_PATH_ENV);
+        // relative like the paths StoreKeys maps: against the process's working directory, as the SDK's abspath
+        this.storeKeys = new StoreKeys(Path.of(
+                temporaryPath == null || temporaryPath.isBlank() ? StoreKeys.DEFAULT_TEMPORARY_PATH : temporaryPath));
+        boolean fellBack = !storeNames.upstream().equals(StoreNames.from(env).upstream());
+        if (fellBack && ANNOUNCED_FALLBACKS.add(location.describe())) {
+            log.info(
+                    "no component named '{}' in {}; using '{}' (the Atlan SDK's name for the upstream store)."
+                            + " Set {} to choose another",
+                    StoreNames.DEFAULTS.upstream(),
+                    location.describe(),
+                    StoreNames.SDK_UPSTREAM,
+                    StoreNames.UPSTREAM_ENV);
+        }
     }
 
     /** Loads from the process environment and working directory, with no folder given by the caller. */
@@ -143,6 +166,15 @@ public final class StorageConfiguration {
         return storeNames;
     }
 
+    /**
+     * The key rules: local paths under the temporary folder ({@value #TEMPORARY_PATH_ENV} of this configuration's
+     * environment, default {@code ./local/tmp/}; relative paths resolve against the process's working directory, as
+     * {@link StoreKeys} resolves the paths it maps) give the keys below it.
+     */
+    public StoreKeys storeKeys() {
+        return storeKeys;
+    }
+
     /** The directory relative paths resolve against (absolute). */
     public Path workingDir() {
         return workingDir;
@@ -162,10 +194,17 @@ public final class StorageConfiguration {
         Component c = components.get(name);
         if (c == null) {
             String variable = storeNames.variableFor(name);
+            // the default upstream name falls back to the SDK's name when that exists, so name both when neither does
+            String alternative =
+                    name.equals(StoreNames.DEFAULTS.upstream()) && !components.containsKey(StoreNames.SDK_UPSTREAM)
+                            ? StoreNames.SDK_UPSTREAM
+                            : null;
             throw new StorageConfigException("no component named '" + name + "'"
                     + (variable == null ? "" : " (the store named by " + variable + ")")
+                    + (alternative == null ? "" : " or '" + alternative + "' (the Atlan SDK's name for it)")
                     + " in " + location.describe() + "; found " + (components.isEmpty() ? "none" : components.keySet())
                     + ". Add a component with metadata.name: " + name
+                    + (alternative == null ? "" : " or " + alternative)
                     + (variable == null ? "" : " or set " + variable + " to one of the names found"));
         }
         return c;

@@ -18,8 +18,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Migrates objects from the deployment object store to Atlan's upstream store (bucket cloning).
  *
- * <p>The static methods mirror the spec's {@code AtlanStorage.migrate_from_objectstore_to_atlan}: they read
- * the Dapr components and store names from the environment ({@code DEPLOYMENT_OBJECT_STORE_NAME} to
+ * <p>The static methods mirror the spec's {@code AtlanStorage.migrate_from_objectstore_to_atlan}: they use
+ * {@link StorageContext}'s configuration, the Dapr components and store names of the environment unless set ({@code DEPLOYMENT_OBJECT_STORE_NAME} to
  * {@code UPSTREAM_OBJECT_STORE_NAME}) and use {@link MigrationOptions#defaults()}. Build an instance to pass
  * your own configuration and options.
  *
@@ -43,9 +43,12 @@ public final class AtlanStorage {
         this.options = Objects.requireNonNull(options, "options");
     }
 
-    /** Migrations configured from the environment with the default options. */
+    /**
+     * Migrations with {@link StorageContext}'s configuration (the environment's, unless set) and the default
+     * options: what the static methods use.
+     */
     public static AtlanStorage fromEnvironment() {
-        return new AtlanStorage(StorageConfiguration.load(), MigrationOptions.defaults());
+        return new AtlanStorage(StorageContext.configuration(), MigrationOptions.defaults());
     }
 
     /**

@@ -2,388 +2,366 @@ package com.atlan.storage.services;
 
 import com.atlan.storage.config.StorageConfiguration;
 import com.atlan.storage.store.Backend;
-import com.atlan.storage.store.InvalidKeyException;
-import com.atlan.storage.store.KeyPrefix;
-import com.atlan.storage.store.Listings;
 import com.atlan.storage.store.ObjectInfo;
-import com.atlan.storage.store.ObjectNotFoundException;
-import com.atlan.storage.store.PutOptions;
-import com.atlan.storage.store.StorageException;
 import com.atlan.storage.store.StoreKeys;
-import com.atlan.storage.store.TransientStorageException;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
- * File operations on a named object store, with the Python SDK's {@code ObjectStore} names and defaults:
- * paths may be keys or local staging paths ({@code ./local/tmp/...}, see {@link StoreKeys}), and the store
- * defaults to the deployment store ({@code DEPLOYMENT_OBJECT_STORE_NAME}).
+ * File operations on a named object store, in two forms.
  *
- * <p>The store's clients are opened on first use and kept until {@link #close()}.
+ * <p><b>Class methods</b>, as the Python SDK's {@code ObjectStore} calls them: each SDK method is a static method of
+ * the same name taking the SDK's parameters in the SDK's order, {@code storeName} included
+ * ({@code ObjectStore.listFiles(prefix, storeName)}, {@code ObjectStore.getContent(key, storeName, suppressError)}).
+ * A shorter overload with the SDK's defaults exists where it does not clash with the instance form
+ * ({@link #listFiles()}); every call has an {@code ...Async} twin returning a {@link CompletableFuture} run on a
+ * virtual thread, and the twins have all the SDK's defaults, store included ({@link #getContentAsync(String,
+ * boolean)} reads the deployment store, {@link #uploadFileFromBytesAsync(byte[], String)} writes the upstream one).
+ * Stores come from {@link StorageContext}: the environment's Dapr components unless set, opened once and kept.
  *
- * <p>Unlike the SDK: objects stream instead of being read whole (except {@link #getContent}), zero-byte
- * objects are valid, {@code suppressError} hides only "not found", {@link #exists} never downloads,
- * {@link #deletePrefix} returns a count and reports failures, and prefix downloads keep relative paths and
- * refuse keys that would escape the target folder.
+ * <p><b>Instances</b> bind one store ({@link #named}, or the constructor for your own configuration) and have the
+ * same calls without {@code storeName}, with the SDK's defaults (see {@link ObjectStoreClient}).
+ *
+ * <p>Paths may be keys or local staging paths ({@code ./local/tmp/...}, see {@link StoreKeys}). Unlike the SDK:
+ * objects stream instead of being read whole (except {@code getContent}), zero-byte objects are valid and read as
+ * empty, {@code suppressError} hides only "not found", {@code exists} never downloads, {@code deletePrefix} returns
+ * a count, reports failures after trying every object and refuses to select the whole store (that is
+ * {@code deleteAll}), uploads return the content's SHA-256 and only ever remove local files under the temporary
+ * folder, and prefix downloads keep relative paths and refuse keys that would escape the target folder.
+ * docs/porting.md maps every SDK call (v2 {@code services} and v3 {@code storage}) to its Java form.
  *
  * <pre>{@code
- * try (ObjectStore deployment = ObjectStore.fromEnvironment()) {
- *     List<String> files = deployment.listFiles("processed/2024/");
- *     byte[] data = deployment.getContent(files.get(0));
+ * List<String> files = ObjectStore.listFiles("processed/2024/", "objectstore");
+ * byte[] data = ObjectStore.getContent(files.get(0), "objectstore", true);     // null only when missing
+ * UploadResult sent = ObjectStore.uploadFileFromBytesAsync(report, "reports/r.json").join();  // upstream store
+ * try (ObjectStore upstream = ObjectStore.named("upstream-objectstore")) {
+ *     upstream.putJson("runs/1.json", Map.of("files", files.size()));
  * }
  * }</pre>
  */
-public final class ObjectStore implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ObjectStore.class);
-
-    private final StorageConfiguration configuration;
-    private final String storeName;
-    private final StoreKeys keys;
-    private Backend store;
+public final class ObjectStore extends ObjectStoreClient {
 
     /** Operations on the store named {@code storeName} in {@code configuration}. */
     public ObjectStore(StorageConfiguration configuration, String storeName) {
-        this.configuration = Objects.requireNonNull(configuration, "configuration");
-        this.storeName = Objects.requireNonNull(storeName, "storeName");
-        this.keys = StoreKeys.defaults();
+        this(storeName, configuration.storeKeys(), () -> configuration.objectStore(storeName));
     }
 
-    /** The deployment store configured from the environment. */
+    /** Operations on whatever {@code opener} opens (tests put faults between the facade and a store). */
+    ObjectStore(String storeName, StoreKeys keys, Supplier<Backend> opener) {
+        super(storeName, keys, opener);
+    }
+
+    /** The deployment store of {@link StorageContext}'s configuration; close it when done. */
     public static ObjectStore fromEnvironment() {
-        StorageConfiguration configuration = StorageConfiguration.load();
-        return new ObjectStore(configuration, configuration.storeNames().deployment());
+        return named(StorageContext.storeNames().deployment());
     }
 
-    /** The store named {@code storeName}, configured from the environment. */
+    /** The store named {@code storeName} in {@link StorageContext}'s configuration; close it when done. */
     public static ObjectStore named(String storeName) {
-        return new ObjectStore(StorageConfiguration.load(), storeName);
+        return new ObjectStore(StorageContext.configuration(), storeName);
     }
 
-    /** The store name these operations use. */
-    public String storeName() {
-        return storeName;
+    // ---- class methods: the SDK's calls, store by name -------------------------------------------------------
+
+    /** The normalised store key for a key or local path (the SDK's {@code as_store_key}). */
+    public static String asStoreKey(String path) {
+        return StorageContext.storeKeys().toKey(path);
     }
 
-    /** The normalised store key for a key or local path. */
-    public String asStoreKey(String path) {
-        return keys.toKey(path);
+    /** Every key in the deployment store (the SDK's {@code list_files()}). */
+    public static List<String> listFiles() {
+        return listFiles("", deployment());
     }
 
-    /**
-     * Every key the prefix selects, in key order ({@code "orders"} selects {@code orders} and
-     * {@code orders/...}, never {@code orders_archive/...}; {@code ""} selects all). Pages through listings
-     * of any size. For very large stores prefer {@link #listObjects}, which streams.
-     */
-    public List<String> listFiles(String prefix) {
-        return withStore(store -> {
-            try (Stream<ObjectInfo> objects = Listings.select(store, KeyPrefix.of(prefix, keys), null)) {
-                return objects.map(ObjectInfo::key).toList();
-            }
-        });
+    /** {@link #listFiles(String)} on the store named {@code storeName}. */
+    public static List<String> listFiles(String prefix, String storeName) {
+        return store(storeName).listFiles(prefix);
     }
 
-    /**
-     * Calls {@code consumer} with every object the prefix selects, streaming: memory does not grow with the
-     * number of objects.
-     *
-     * @return the number of objects seen
-     */
-    public long listObjects(String prefix, java.util.function.Consumer<ObjectInfo> consumer) {
-        return withStore(store -> {
-            try (Stream<ObjectInfo> objects = Listings.select(store, KeyPrefix.of(prefix, keys), null)) {
-                long[] count = {0};
-                objects.forEach(o -> {
-                    count[0]++;
-                    consumer.accept(o);
-                });
-                return count[0];
-            }
-        });
+    /** {@link #listKeys(String, String)} on the store named {@code storeName} (v3's {@code list_keys}). */
+    public static List<String> listKeys(String prefix, String storeName, String suffix) {
+        return store(storeName).listKeys(prefix, suffix);
     }
 
-    /**
-     * The whole content of an object (a zero-byte object gives an empty array).
-     *
-     * @throws ObjectNotFoundException when there is no such object
-     */
-    public byte[] getContent(String key) {
-        return getContent(key, false);
+    /** {@link #listKeysWithMeta(String, String)} on the store named {@code storeName}. */
+    public static List<ObjectInfo> listKeysWithMeta(String prefix, String storeName, String suffix) {
+        return store(storeName).listKeysWithMeta(prefix, suffix);
     }
 
-    /**
-     * The whole content of an object, or {@code null} when it does not exist and {@code suppressError} is
-     * set. Other failures (permissions, network) are always thrown.
-     */
-    public byte[] getContent(String key, boolean suppressError) {
-        String k = requireKey(key);
-        return withStore(store -> {
-            try (InputStream in = store.open(k)) {
-                return in.readAllBytes();
-            } catch (ObjectNotFoundException e) {
-                if (suppressError) {
-                    return null;
-                }
-                throw e;
-            } catch (IOException e) {
-                throw new TransientStorageException(
-                        storeName, k, "reading '" + k + "' from " + storeName + " failed: " + e, e);
-            }
-        });
+    /** {@link #getFileMeta(String)} on the store named {@code storeName}. */
+    public static Optional<ObjectInfo> getFileMeta(String key, String storeName) {
+        return store(storeName).getFileMeta(key);
     }
 
-    /** Whether an object exists (one metadata request, never a download; zero-byte objects exist). */
-    public boolean exists(String key) {
-        String k = requireKey(key);
-        return withStore(store -> store.stat(k).isPresent());
+    /** {@link #getContent(String)} on the store named {@code storeName}. */
+    public static byte[] getContent(String key, String storeName) {
+        return store(storeName).getContent(key);
     }
 
-    /**
-     * Deletes an object.
-     *
-     * @return {@code true} when it existed
-     */
-    public boolean deleteFile(String key) {
-        String k = requireKey(key);
-        return withStore(store -> store.delete(k));
+    /** {@link #getContent(String, boolean)} on the store named {@code storeName}. */
+    public static byte[] getContent(String key, String storeName, boolean suppressError) {
+        return store(storeName).getContent(key, suppressError);
     }
 
-    /**
-     * Deletes every object the prefix selects. Objects that vanish meanwhile are not counted; other failures
-     * are collected and the first is thrown (with the rest suppressed) after every object was tried.
-     *
-     * @return the number of objects deleted
-     */
-    public int deletePrefix(String prefix) {
-        return withStore(store -> {
-            List<StorageException> failures = new ArrayList<>();
-            int deleted = 0;
-            try (Stream<ObjectInfo> objects = Listings.select(store, KeyPrefix.of(prefix, keys), null)) {
-                for (ObjectInfo object : (Iterable<ObjectInfo>) objects::iterator) {
-                    try {
-                        if (store.delete(object.key())) {
-                            deleted++;
-                        }
-                    } catch (StorageException e) {
-                        failures.add(e);
-                    }
-                }
-            }
-            if (!failures.isEmpty()) {
-                StorageException first = failures.getFirst();
-                failures.subList(1, failures.size()).forEach(first::addSuppressed);
-                LOG.warn(
-                        "deleted {} objects under '{}' in {}; {} could not be deleted",
-                        deleted,
-                        prefix,
-                        storeName,
-                        failures.size());
-                throw first;
-            }
-            LOG.info("deleted {} objects under '{}' in {}", deleted, prefix, storeName);
-            return deleted;
-        });
+    /** {@link #getJson(String, Class)} on the store named {@code storeName}. */
+    public static <T> Optional<T> getJson(String key, String storeName, Class<T> type) {
+        return store(storeName).getJson(key, type);
     }
 
-    /** Uploads bytes to {@code destination} (a key or local staging path). */
-    public void uploadFileFromBytes(byte[] content, String destination) {
-        String k = requireKey(destination);
-        withStore(store -> store.put(k, new ByteArrayInputStream(content), content.length, PutOptions.DEFAULT));
+    /** {@link #putJson(String, Object)} on the store named {@code storeName} (v3's {@code put_json}). */
+    public static UploadResult putJson(String key, Object value, String storeName) {
+        return store(storeName).putJson(key, value);
     }
 
-    /** {@link #uploadFile(Path, String, boolean)} keeping the local file. */
-    public void uploadFile(Path source, String destination) {
-        uploadFile(source, destination, true);
+    /** {@link #exists(String)} on the store named {@code storeName}. */
+    public static boolean exists(String key, String storeName) {
+        return store(storeName).exists(key);
     }
 
-    /**
-     * Streams a local file to {@code destination}. With {@code retainLocalCopy} false the local file is
-     * deleted after the upload, but only when it lies under the temporary folder
-     * ({@code ATLAN_TEMPORARY_PATH}), so a mistaken path can never delete a user's own file.
-     */
-    public void uploadFile(Path source, String destination, boolean retainLocalCopy) {
-        String k = requireKey(destination);
-        if (!Files.isRegularFile(source)) {
-            throw new IllegalArgumentException("upload source " + source + " is not a file");
-        }
-        withStore(store -> {
-            upload(store, source, k);
+    /** {@link #deleteFile(String)} on the store named {@code storeName}. */
+    public static boolean deleteFile(String key, String storeName) {
+        return store(storeName).deleteFile(key);
+    }
+
+    /** {@link #deletePrefix(String)} on the store named {@code storeName}. */
+    public static int deletePrefix(String prefix, String storeName) {
+        return store(storeName).deletePrefix(prefix);
+    }
+
+    /** {@link #deleteAll()} on the store named {@code storeName}. */
+    public static int deleteAll(String storeName) {
+        return store(storeName).deleteAll();
+    }
+
+    /** {@link #uploadFile(Path, String)} to the store named {@code storeName}. */
+    public static UploadResult uploadFile(Path source, String destination, String storeName) {
+        return store(storeName).uploadFile(source, destination);
+    }
+
+    /** {@link #uploadFile(Path, String, boolean)} to the store named {@code storeName}. */
+    public static UploadResult uploadFile(Path source, String destination, String storeName, boolean retainLocalCopy) {
+        return store(storeName).uploadFile(source, destination, retainLocalCopy);
+    }
+
+    /** {@link #uploadFileFromBytes(byte[], String)} to the store named {@code storeName}. */
+    public static UploadResult uploadFileFromBytes(byte[] content, String destination, String storeName) {
+        return store(storeName).uploadFileFromBytes(content, destination);
+    }
+
+    /** {@link #uploadPrefix(Path, String)} to the store named {@code storeName}. */
+    public static List<String> uploadPrefix(Path source, String destination, String storeName) {
+        return store(storeName).uploadPrefix(source, destination);
+    }
+
+    /** {@link #uploadPrefix(Path, String, boolean, boolean)} to the store named {@code storeName}, removing staged files. */
+    public static List<String> uploadPrefix(Path source, String destination, String storeName, boolean recursive) {
+        return store(storeName).uploadPrefix(source, destination, recursive, false);
+    }
+
+    /** {@link #uploadPrefix(Path, String, boolean, boolean)} to the store named {@code storeName}. */
+    public static List<String> uploadPrefix(
+            Path source, String destination, String storeName, boolean recursive, boolean retainLocalCopy) {
+        return store(storeName).uploadPrefix(source, destination, recursive, retainLocalCopy);
+    }
+
+    /** {@link #downloadFile(String, Path)} from the store named {@code storeName}. */
+    public static void downloadFile(String source, Path destination, String storeName) {
+        store(storeName).downloadFile(source, destination);
+    }
+
+    /** {@link #downloadPrefix(String, Path)} from the store named {@code storeName}. */
+    public static List<Path> downloadPrefix(String source, Path destination, String storeName) {
+        return store(storeName).downloadPrefix(source, destination);
+    }
+
+    // ---- the class methods in the background, each on a virtual thread ------------------------------------------
+
+    /** {@link #listFiles()} in the background. */
+    public static CompletableFuture<List<String>> listFilesAsync() {
+        return async(ObjectStore::listFiles);
+    }
+
+    /** {@link #listFiles(String, String)} on the deployment store, in the background. */
+    public static CompletableFuture<List<String>> listFilesAsync(String prefix) {
+        return async(() -> listFiles(prefix, deployment()));
+    }
+
+    /** {@link #listFiles(String, String)} in the background. */
+    public static CompletableFuture<List<String>> listFilesAsync(String prefix, String storeName) {
+        return async(() -> listFiles(prefix, storeName));
+    }
+
+    /** {@link #listKeys(String, String, String)} in the background. */
+    public static CompletableFuture<List<String>> listKeysAsync(String prefix, String storeName, String suffix) {
+        return async(() -> listKeys(prefix, storeName, suffix));
+    }
+
+    /** {@link #listKeysWithMeta(String, String, String)} in the background. */
+    public static CompletableFuture<List<ObjectInfo>> listKeysWithMetaAsync(
+            String prefix, String storeName, String suffix) {
+        return async(() -> listKeysWithMeta(prefix, storeName, suffix));
+    }
+
+    /** {@link #getFileMeta(String, String)} in the background. */
+    public static CompletableFuture<Optional<ObjectInfo>> getFileMetaAsync(String key, String storeName) {
+        return async(() -> getFileMeta(key, storeName));
+    }
+
+    /** {@link #getContent(String, String)} in the background. */
+    public static CompletableFuture<byte[]> getContentAsync(String key, String storeName) {
+        return async(() -> getContent(key, storeName));
+    }
+
+    /** {@link #getContent(String, String)} on the deployment store, in the background. */
+    public static CompletableFuture<byte[]> getContentAsync(String key) {
+        return async(() -> getContent(key, deployment()));
+    }
+
+    /** {@link #getContent(String, String, boolean)} on the deployment store, in the background. */
+    public static CompletableFuture<byte[]> getContentAsync(String key, boolean suppressError) {
+        return async(() -> getContent(key, deployment(), suppressError));
+    }
+
+    /** {@link #getContent(String, String, boolean)} in the background. */
+    public static CompletableFuture<byte[]> getContentAsync(String key, String storeName, boolean suppressError) {
+        return async(() -> getContent(key, storeName, suppressError));
+    }
+
+    /** {@link #getJson(String, String, Class)} in the background. */
+    public static <T> CompletableFuture<Optional<T>> getJsonAsync(String key, String storeName, Class<T> type) {
+        return async(() -> getJson(key, storeName, type));
+    }
+
+    /** {@link #putJson(String, Object, String)} in the background. */
+    public static CompletableFuture<UploadResult> putJsonAsync(String key, Object value, String storeName) {
+        return async(() -> putJson(key, value, storeName));
+    }
+
+    /** {@link #exists(String, String)} in the background. */
+    public static CompletableFuture<Boolean> existsAsync(String key, String storeName) {
+        return async(() -> exists(key, storeName));
+    }
+
+    /** {@link #exists(String, String)} on the deployment store, in the background. */
+    public static CompletableFuture<Boolean> existsAsync(String key) {
+        return async(() -> exists(key, deployment()));
+    }
+
+    /** {@link #deleteFile(String, String)} in the background. */
+    public static CompletableFuture<Boolean> deleteFileAsync(String key, String storeName) {
+        return async(() -> deleteFile(key, storeName));
+    }
+
+    /** {@link #deleteFile(String, String)} on the deployment store, in the background. */
+    public static CompletableFuture<Boolean> deleteFileAsync(String key) {
+        return async(() -> deleteFile(key, deployment()));
+    }
+
+    /** {@link #deletePrefix(String, String)} in the background. */
+    public static CompletableFuture<Integer> deletePrefixAsync(String prefix, String storeName) {
+        return async(() -> deletePrefix(prefix, storeName));
+    }
+
+    /** {@link #deletePrefix(String, String)} on the deployment store, in the background. */
+    public static CompletableFuture<Integer> deletePrefixAsync(String prefix) {
+        return async(() -> deletePrefix(prefix, deployment()));
+    }
+
+    /** {@link #deleteAll(String)} in the background. */
+    public static CompletableFuture<Integer> deleteAllAsync(String storeName) {
+        return async(() -> deleteAll(storeName));
+    }
+
+    /** {@link #uploadFile(Path, String, String)} in the background. */
+    public static CompletableFuture<UploadResult> uploadFileAsync(Path source, String destination, String storeName) {
+        return async(() -> uploadFile(source, destination, storeName));
+    }
+
+    /** {@link #uploadFile(Path, String, String)} to the deployment store, in the background. */
+    public static CompletableFuture<UploadResult> uploadFileAsync(Path source, String destination) {
+        return async(() -> uploadFile(source, destination, deployment()));
+    }
+
+    /** {@link #uploadFile(Path, String, String, boolean)} in the background. */
+    public static CompletableFuture<UploadResult> uploadFileAsync(
+            Path source, String destination, String storeName, boolean retainLocalCopy) {
+        return async(() -> uploadFile(source, destination, storeName, retainLocalCopy));
+    }
+
+    /** {@link #uploadFileFromBytes(byte[], String, String)} in the background. */
+    public static CompletableFuture<UploadResult> uploadFileFromBytesAsync(
+            byte[] content, String destination, String storeName) {
+        return async(() -> uploadFileFromBytes(content, destination, storeName));
+    }
+
+    /** {@link #uploadFileFromBytes(byte[], String, String)} to the upstream store, the SDK's default. */
+    public static CompletableFuture<UploadResult> uploadFileFromBytesAsync(byte[] content, String destination) {
+        return async(() -> uploadFileFromBytes(
+                content, destination, StorageContext.storeNames().upstream()));
+    }
+
+    /** {@link #uploadPrefix(Path, String, String)} in the background. */
+    public static CompletableFuture<List<String>> uploadPrefixAsync(Path source, String destination, String storeName) {
+        return async(() -> uploadPrefix(source, destination, storeName));
+    }
+
+    /** {@link #uploadPrefix(Path, String, String)} to the deployment store, in the background. */
+    public static CompletableFuture<List<String>> uploadPrefixAsync(Path source, String destination) {
+        return async(() -> uploadPrefix(source, destination, deployment()));
+    }
+
+    /** {@link #uploadPrefix(Path, String, String, boolean)} in the background. */
+    public static CompletableFuture<List<String>> uploadPrefixAsync(
+            Path source, String destination, String storeName, boolean recursive) {
+        return async(() -> uploadPrefix(source, destination, storeName, recursive));
+    }
+
+    /** {@link #uploadPrefix(Path, String, String, boolean, boolean)} in the background. */
+    public static CompletableFuture<List<String>> uploadPrefixAsync(
+            Path source, String destination, String storeName, boolean recursive, boolean retainLocalCopy) {
+        return async(() -> uploadPrefix(source, destination, storeName, recursive, retainLocalCopy));
+    }
+
+    /** {@link #downloadFile(String, Path, String)} in the background. */
+    public static CompletableFuture<Void> downloadFileAsync(String source, Path destination, String storeName) {
+        return async(() -> {
+            downloadFile(source, destination, storeName);
             return null;
         });
-        if (!retainLocalCopy) {
-            cleanUpLocal(source);
-        }
     }
 
-    /**
-     * Uploads every file in a local folder to keys under {@code destination}, keeping relative paths
-     * (only the top folder unless {@code recursive}). Symbolic links are skipped.
-     *
-     * @return the number of files uploaded
-     */
-    public int uploadPrefix(Path source, String destination, boolean recursive) {
-        if (!Files.isDirectory(source)) {
-            throw new IllegalArgumentException("upload source " + source + " is not a folder");
-        }
-        String base = keys.toKey(destination);
-        return withStore(store -> {
-            int uploaded = 0;
-            try (Stream<Path> files = recursive ? Files.walk(source) : Files.list(source)) {
-                for (Path file : (Iterable<Path>)
-                        files.filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
-                                .sorted()::iterator) {
-                    String relative = source.relativize(file).toString().replace('\\', '/');
-                    upload(store, file, base.isEmpty() ? relative : base + "/" + relative);
-                    uploaded++;
-                }
-            } catch (IOException e) {
-                throw new TransientStorageException(storeName, base, "reading folder " + source + " failed: " + e, e);
-            }
-            return uploaded;
-        });
-    }
-
-    /** Downloads an object to a local file (written atomically; parent folders are created). */
-    public void downloadFile(String source, Path destination) {
-        String k = requireKey(source);
-        withStore(store -> {
-            download(
-                    store,
-                    store.stat(k)
-                            .orElseThrow(() ->
-                                    new ObjectNotFoundException(storeName, k, "no object '" + k + "' in " + storeName)),
-                    destination);
+    /** {@link #downloadFile(String, Path, String)} from the deployment store, in the background. */
+    public static CompletableFuture<Void> downloadFileAsync(String source, Path destination) {
+        return async(() -> {
+            downloadFile(source, destination, deployment());
             return null;
         });
     }
 
-    /**
-     * Downloads every object the prefix selects into {@code destination}, keeping each key's path below the
-     * prefix. A key that would land outside {@code destination} is refused.
-     *
-     * @return the number of files written
-     */
-    public int downloadPrefix(String source, Path destination) {
-        KeyPrefix prefix = KeyPrefix.of(source, keys);
-        Path root = destination.toAbsolutePath().normalize();
-        return withStore(store -> {
-            int downloaded = 0;
-            try (Stream<ObjectInfo> objects = Listings.select(store, prefix, null)) {
-                for (ObjectInfo object : (Iterable<ObjectInfo>) objects::iterator) {
-                    Path target = root.resolve(prefix.relativize(object.key())).normalize();
-                    if (!target.startsWith(root) || target.equals(root)) {
-                        throw new InvalidKeyException(
-                                storeName,
-                                object.key(),
-                                "key '" + object.key() + "' would be written outside " + root
-                                        + "; refusing to download it");
-                    }
-                    download(store, object, target);
-                    downloaded++;
-                }
-            }
-            return downloaded;
-        });
+    /** {@link #downloadPrefix(String, Path, String)} in the background. */
+    public static CompletableFuture<List<Path>> downloadPrefixAsync(String source, Path destination, String storeName) {
+        return async(() -> downloadPrefix(source, destination, storeName));
     }
 
-    private void upload(Backend store, Path file, String key) {
-        try (InputStream in = Files.newInputStream(file)) {
-            store.put(
-                    key,
-                    in,
-                    Files.size(file),
-                    PutOptions.withLastModified(Files.getLastModifiedTime(file).toInstant()));
-        } catch (IOException e) {
-            throw new TransientStorageException(storeName, key, "reading " + file + " for upload failed: " + e, e);
-        }
+    /** {@link #downloadPrefix(String, Path, String)} from the deployment store into the temporary folder, in the background. */
+    public static CompletableFuture<List<Path>> downloadPrefixAsync(String source) {
+        return async(() -> store(deployment()).downloadPrefix(source));
     }
 
-    private void download(Backend store, ObjectInfo object, Path target) {
-        Path partial = null;
-        try {
-            Files.createDirectories(target.toAbsolutePath().getParent());
-            partial = Files.createTempFile(target.toAbsolutePath().getParent(), ".atlan-partial-", ".download");
-            try (InputStream in = store.open(object.key())) {
-                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-            }
-            if (Files.size(partial) != object.size()) {
-                throw new com.atlan.storage.store.IntegrityException(
-                        storeName,
-                        object.key(),
-                        "downloaded " + Files.size(partial) + " bytes of '" + object.key() + "' but it is listed with "
-                                + object.size());
-            }
-            if (object.lastModified() != null) {
-                Files.setLastModifiedTime(partial, FileTime.from(object.lastModified()));
-            }
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            partial = null;
-        } catch (IOException e) {
-            throw new TransientStorageException(
-                    storeName, object.key(), "downloading '" + object.key() + "' to " + target + " failed: " + e, e);
-        } finally {
-            if (partial != null) {
-                try {
-                    Files.deleteIfExists(partial);
-                } catch (IOException ignored) {
-                    // a leftover partial file has a hidden name and is replaced by the next download
-                }
-            }
-        }
+    private static String deployment() {
+        return StorageContext.storeNames().deployment();
     }
 
-    private void cleanUpLocal(Path file) {
-        Path temporaryRoot = keys.temporaryRoot();
-        Path absolute = file.toAbsolutePath().normalize();
-        if (!absolute.startsWith(temporaryRoot)) {
-            LOG.info("keeping {}: only files under {} are removed after upload", file, temporaryRoot);
-            return;
-        }
-        try {
-            Files.deleteIfExists(absolute);
-        } catch (IOException e) {
-            LOG.warn("could not remove {} after upload: {}", file, e.toString());
-        }
+    private static ObjectStore store(String storeName) {
+        return StorageContext.objectStore(storeName);
     }
 
-    private String requireKey(String path) {
-        String k = keys.toKey(path);
-        if (k.isEmpty()) {
-            throw new InvalidKeyException(
-                    storeName, path, "'" + path + "' names no object (it is empty or the" + " temporary root itself)");
-        }
-        return k;
-    }
-
-    private <T> T withStore(Function<Backend, T> operation) {
-        return operation.apply(store());
-    }
-
-    private synchronized Backend store() {
-        if (store == null) {
-            store = configuration.objectStore(storeName);
-        }
-        return store;
-    }
-
-    /** Closes the store's clients; the next operation opens them again. */
-    @Override
-    public synchronized void close() {
-        if (store != null) {
-            store.close();
-            store = null;
-        }
+    private static <T> CompletableFuture<T> async(Supplier<T> call) {
+        return CompletableFuture.supplyAsync(
+                call,
+                task -> Thread.ofVirtual().name("atlan-storage-objectstore").start(task));
     }
 }

@@ -85,13 +85,13 @@ class ServicesTest {
         Files.writeString(local.resolve("top.txt"), "top");
         Files.writeString(local.resolve("nested/deeper/leaf.txt"), "leaf");
 
-        assertThat(deployment.uploadPrefix(local, "exports/run1", false)).isEqualTo(1);
-        assertThat(deployment.uploadPrefix(local, "exports/run2", true)).isEqualTo(2);
+        assertThat(deployment.uploadPrefix(local, "exports/run1", false, true)).hasSize(1);
+        assertThat(deployment.uploadPrefix(local, "exports/run2")).hasSize(2);
         assertThat(deployment.listFiles("exports/run2/"))
                 .containsExactly("exports/run2/nested/deeper/leaf.txt", "exports/run2/top.txt");
 
         Path back = dir.resolve("back");
-        assertThat(deployment.downloadPrefix("exports/run2", back)).isEqualTo(2);
+        assertThat(deployment.downloadPrefix("exports/run2", back)).hasSize(2);
         assertThat(back.resolve("nested/deeper/leaf.txt")).hasContent("leaf");
         assertThat(back.resolve("top.txt")).hasContent("top");
 
