@@ -156,6 +156,8 @@ public final class Report {
         List<Ratio> out = new ArrayList<>();
         for (Cell ours : cells) {
             if (!ours.tool().equals("ours") || !ours.measured()) continue;
+            // On a throttling server a run that failed objects is no success, however fast: no speed-up for it.
+            if (PROXIED.contains(ours.scenario()) && ours.failedObjects() != null && ours.failedObjects() > 0) continue;
             for (Cell peer : cells) {
                 if (peer.group().equals(ours.group()) && PEERS.contains(peer.tool()) && peer.measured()) {
                     out.add(new Ratio(ours.group(), "vs " + peer.tool(), peer.wall() / ours.wall()));
