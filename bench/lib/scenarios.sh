@@ -219,37 +219,33 @@ warm_up_proxy() {
     sync
 }
 
-# Scenario 7 (issue 11): S3 -> S3 across two remotes, every request through a proxy that adds
-# FAR_DELAY before forwarding it, as on a cloud link. Ours with its defaults, rclone, and ours
-# with fixed concurrencies.
-scenario_far() {
-    local rep tool
-    start_proxy far "delay=$FAR_DELAY"
+# scenario_proxied SCENARIO PROFILE DATASET FIXED...: the copy across two remotes through a fault
+# proxy with PROFILE; ours with no flags, rclone, and ours at each fixed concurrency.
+scenario_proxied() {
+    local scenario=$1 profile=$2 dataset=$3 rep tool
+    shift 3
+    start_proxy "$scenario" "$profile"
     configure_proxy_remotes
-    warm_up_proxy "$FAR_DATASET"
+    warm_up_proxy "$dataset"
     for ((rep = 1; rep <= REPS; rep++)); do
-        for tool in $(tool_order "$rep" ours rclone "${FAR_FIXED[@]/#/ours-c}"); do
-            run_case far "$FAR_DATASET" "$tool" "$rep" proxied "$(src_bucket "$FAR_DATASET")" \
-                "dst-far$(suffix)-$tool"
+        for tool in $(tool_order "$rep" ours rclone "${@/#/ours-c}"); do
+            run_case "$scenario" "$dataset" "$tool" "$rep" proxied "$(src_bucket "$dataset")" \
+                "dst-$scenario$(suffix)-$tool"
         done
     done
     stop_proxies
 }
 
-# Scenario 8 (issue 11): the same copy against a server that answers 503 SlowDown (Retry-After: 1)
-# above THROTTLE_RATE requests a second (token bucket of THROTTLE_BURST). Failures are counted.
+# Scenario 7 (issue 11): every request waits FAR_DELAY in the proxy before it is forwarded, as on a
+# cloud link. Scenario 8: the proxy answers 503 SlowDown (Retry-After: 1) above THROTTLE_RATE
+# requests a second (token bucket of THROTTLE_BURST); failures are counted.
+scenario_far() {
+    scenario_proxied far "delay=$FAR_DELAY" "$FAR_DATASET" "${FAR_FIXED[@]}"
+}
+
 scenario_throttled() {
-    local rep tool
-    start_proxy throttled "throttle=$THROTTLE_RATE/s,burst=$THROTTLE_BURST,retry-after=1s"
-    configure_proxy_remotes
-    warm_up_proxy "$THROTTLED_DATASET"
-    for ((rep = 1; rep <= REPS; rep++)); do
-        for tool in $(tool_order "$rep" ours rclone "${THROTTLED_FIXED[@]/#/ours-c}"); do
-            run_case throttled "$THROTTLED_DATASET" "$tool" "$rep" proxied "$(src_bucket "$THROTTLED_DATASET")" \
-                "dst-throttled$(suffix)-$tool"
-        done
-    done
-    stop_proxies
+    scenario_proxied throttled "throttle=$THROTTLE_RATE/s,burst=$THROTTLE_BURST,retry-after=1s" \
+        "$THROTTLED_DATASET" "${THROTTLED_FIXED[@]}"
 }
 
 # Runs the selected scenarios in a fixed order.

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,19 +24,14 @@ class CliFaultRunTest {
 
     private static final S3ProxyServer S3 = S3ProxyServer.get();
     private static final long SEED = 101;
-    private static MixedDataSet data;
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void uploadTheSource() {
-        data = MixedDataSet.shared(S3, 1990, 10);
-    }
-
     @Test
     @Timeout(value = 40, unit = TimeUnit.MINUTES)
     void theCommandLineSurvivesTwentyPercentFaultsOnEachSide() throws Exception {
+        MixedDataSet data = MixedDataSet.standard();
         String bucket = S3.newBucket();
         try (FaultProxy source =
                         FaultProxy.start(S3.endpoint(), FaultPlan.transportFaults(SEED, FaultRunTest.FAULT_RATE));

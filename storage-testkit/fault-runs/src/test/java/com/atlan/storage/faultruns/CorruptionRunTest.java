@@ -18,7 +18,6 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -34,19 +33,14 @@ import org.junit.jupiter.api.io.TempDir;
 class CorruptionRunTest {
 
     private static final S3ProxyServer S3 = S3ProxyServer.get();
-    private static MixedDataSet data;
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void uploadTheSource() {
-        data = MixedDataSet.shared(S3, 1990, 10);
-    }
-
     @Test
     @Timeout(value = 20, unit = TimeUnit.MINUTES)
     void corruptedTransfersAreNeverReportedMigrated() throws Exception {
+        MixedDataSet data = MixedDataSet.standard();
         String bucket = S3.newBucket();
         FaultPlan flipDownloads = FaultPlan.builder()
                 .seed(11)

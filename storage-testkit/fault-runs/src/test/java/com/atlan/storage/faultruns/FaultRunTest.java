@@ -10,7 +10,6 @@ import com.atlan.storage.testkit.FaultProxy;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,20 +28,15 @@ class FaultRunTest {
 
     static final double FAULT_RATE = 0.2;
     private static final S3ProxyServer S3 = S3ProxyServer.get();
-    private static MixedDataSet data;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void uploadTheSource() {
-        data = MixedDataSet.shared(S3, 1990, 10);
-    }
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
     @Timeout(value = 20, unit = TimeUnit.MINUTES)
     void twentyPercentFaultsOnEachSideStillMigrateEveryObjectExactly(long seed) throws Exception {
+        MixedDataSet data = MixedDataSet.standard();
         String bucket = S3.newBucket();
         try (FaultProxy source = FaultProxy.start(S3.endpoint(), FaultPlan.transportFaults(seed, FAULT_RATE));
                 FaultProxy destination =

@@ -36,6 +36,11 @@ final class MixedDataSet {
         this.items = Collections.unmodifiableMap(items);
     }
 
+    /** The fault runs' data set: 1,990 small and 10 large objects in the test JVM's S3Proxy. */
+    static MixedDataSet standard() {
+        return shared(S3ProxyServer.get(), 1990, 10);
+    }
+
     /** {@code small + large} objects in a bucket of {@code s3}, uploaded on first use. */
     static synchronized MixedDataSet shared(S3ProxyServer s3, int small, int large) {
         return UPLOADED.computeIfAbsent(small + "+" + large, k -> upload(s3, small, large));
