@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param resume         continue the job's last checkpoint instead of starting over (needs a checkpoint store)
  * @param jobId          the job's id, or {@code null} to derive it from source, destination and prefix
  * @param checkpointInterval how often to save the checkpoint while running
+ * @param checkpoints    keep checkpoints and the job lock in the state store (see docs/state.md); on by default
  * @param filter         which source objects to migrate (by key glob, size, age); the others are neither copied nor
  *                       counted; {@link ObjectFilter#ALL} by default
  * @param limits         bandwidth (of the bytes read from the source) and request rate (per store) limits; none by
@@ -48,6 +49,7 @@ public record MigrationOptions(
         boolean resume,
         String jobId,
         Duration checkpointInterval,
+        boolean checkpoints,
         ObjectFilter filter,
         TransferLimits limits,
         StoreDecorator storeDecorator,
@@ -108,6 +110,7 @@ public record MigrationOptions(
                 .resume(resume)
                 .jobId(jobId)
                 .checkpointInterval(checkpointInterval)
+                .checkpoints(checkpoints)
                 .filter(filter)
                 .limits(limits)
                 .storeDecorator(storeDecorator)
@@ -127,6 +130,7 @@ public record MigrationOptions(
         private boolean resume;
         private String jobId;
         private Duration checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
+        private boolean checkpoints = true;
         private ObjectFilter filter = ObjectFilter.ALL;
         private TransferLimits limits = TransferLimits.NONE;
         private StoreDecorator storeDecorator = StoreDecorator.NONE;
@@ -234,6 +238,12 @@ public record MigrationOptions(
             return this;
         }
 
+        /** Keep checkpoints and the job lock in the state store (default on). */
+        public Builder checkpoints(boolean value) {
+            this.checkpoints = value;
+            return this;
+        }
+
         /** The options. */
         public MigrationOptions build() {
             return new MigrationOptions(
@@ -247,6 +257,7 @@ public record MigrationOptions(
                     resume,
                     jobId,
                     checkpointInterval,
+                    checkpoints,
                     filter,
                     limits,
                     storeDecorator,
