@@ -2,6 +2,7 @@ package com.atlan.storage.cli;
 
 import com.atlan.storage.migrate.MigrationException;
 import com.atlan.storage.state.StateException;
+import com.atlan.storage.store.Messages;
 import com.atlan.storage.store.StorageException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -16,7 +17,19 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Migrates objects from the deployment object store to the upstream object store"
                 + " (bucket cloning), configured by the Dapr component files your application uses.",
-        subcommands = {MigrateCommand.class, VerifyCommand.class, StateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            MigrateCommand.class,
+            PlanCommand.class,
+            VerifyCommand.class,
+            LsCommand.class,
+            CpCommand.class,
+            RmCommand.class,
+            StoresCommand.class,
+            StateCommand.class,
+            CompletionCommand.class,
+            VersionCommand.class,
+            CommandLine.HelpCommand.class
+        },
         footer = {
             "",
             "Exit codes: 0 all migrated (or none matched) / verified identical, 1 some objects failed /"
@@ -64,9 +77,10 @@ public final class AtlanStorageCli {
         if (e instanceof StorageException
                 || e instanceof MigrationException
                 || e instanceof StateException
-                || e instanceof IllegalArgumentException) {
+                || e instanceof IllegalArgumentException
+                || e instanceof java.io.UncheckedIOException) {
             return e.getMessage();
         }
-        return e.toString();
+        return Messages.of(e);
     }
 }

@@ -59,6 +59,15 @@ final class MigrateCommand implements Callable<Integer> {
     @Mixin
     StorePairOptions stores;
 
+    @Mixin
+    FilterOptions filters;
+
+    @Mixin
+    LimitOptions limits;
+
+    @Mixin
+    RecordOptions records;
+
     @Option(
             names = "--concurrency",
             paramLabel = "N",
@@ -152,7 +161,21 @@ final class MigrateCommand implements Callable<Integer> {
         StorageConfiguration configuration = StorageConfiguration.load(common.componentsDir());
         String from = stores.source(configuration);
         String to = stores.destination(configuration);
-        MigrationOptions options = MigrationOptions.builder()
+        ObjectLog objectLog = records.objectLog();
+        try {
+            return run(configuration, from, to, objectLog);
+        } finally {
+            if (objectLog != null) {
+                objectLog.close();
+            }
+        }
+    }
+
+    private int run(StorageConfiguration configuration, String from, String to, ObjectLog objectLog) {
+        MigrationOptions options = records.apply(MigrationOptions.builder())
+                .filter(filters.filter())
+                .limits(limits.limits())
+                .listener(objectLog)
                 .concurrency(concurrency)
                 .maxAttempts(maxAttempts)
                 .maxFailureRate(maxFailureRate)
