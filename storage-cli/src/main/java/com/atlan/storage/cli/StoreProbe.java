@@ -92,6 +92,10 @@ final class StoreProbe {
     private static final Pattern NOT_FOUND = Pattern.compile(
             "NoSuchBucket|ContainerNotFound|bucket does not exist|does not exist|not found|\\b404\\b",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern MISSING_CONTAINER =
+            Pattern.compile("NoSuchBucket|ContainerNotFound|bucket does not exist|does not exist at");
+    private static final Pattern NOT_A_STORE =
+            Pattern.compile("does not look like|answered HTTP \\d+ with a body|not an? (S3|object store)");
     private static final Pattern PERMISSION =
             Pattern.compile("\\b403\\b|AccessDenied|AuthorizationFailure|PERMISSION_DENIED|Forbidden");
 
@@ -135,9 +139,6 @@ final class StoreProbe {
 
     /** The kind of {@code failure}. */
     static Kind classify(Throwable failure) {
-        if (failure instanceof StorageConfigException) {
-            return Kind.CONFIGURATION;
-        }
         StringBuilder text = new StringBuilder();
         for (Throwable c = failure; c != null; c = c.getCause()) {
             if (c instanceof SSLException) {
@@ -156,6 +157,15 @@ final class StoreProbe {
         String all = text.toString();
         if (CREDENTIALS.matcher(all).find()) {
             return Kind.CREDENTIALS;
+        }
+        if (MISSING_CONTAINER.matcher(all).find()) {
+            return Kind.NOT_FOUND;
+        }
+        if (NOT_A_STORE.matcher(all).find()) {
+            return Kind.UNEXPECTED_ANSWER;
+        }
+        if (failure instanceof StorageConfigException) {
+            return Kind.CONFIGURATION;
         }
         if (failure instanceof StoragePermissionException
                 || PERMISSION.matcher(all).find()) {
