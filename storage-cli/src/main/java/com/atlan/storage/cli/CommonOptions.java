@@ -22,16 +22,25 @@ final class CommonOptions {
             description = "Log more to stderr (-v info, -vv debug).")
     boolean[] verbose = new boolean[0];
 
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "Log errors only (no warnings), and show no progress.")
+    boolean quiet;
+
     Optional<Path> componentsDir() {
         return Optional.ofNullable(components);
     }
 
     /** Applies the verbosity to the root logger. */
     void applyLogLevel() {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        if (quiet) {
+            root.setLevel(Level.ERROR);
+            return;
+        }
         if (verbose.length == 0) {
             return;
         }
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(verbose.length == 1 ? Level.INFO : Level.DEBUG);
     }
 }

@@ -145,6 +145,13 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not show progress on stderr.")
     boolean noProgress;
 
+    @Option(
+            names = "--progress-interval",
+            paramLabel = "SECONDS",
+            defaultValue = "" + ProgressDisplay.LINE_INTERVAL_SECONDS,
+            description = "Seconds between progress lines when stderr is not a terminal (default: ${DEFAULT-VALUE}).")
+    double progressInterval;
+
     @Override
     public Integer call() {
         common.applyLogLevel();
@@ -201,8 +208,8 @@ final class MigrateCommand implements Callable<Integer> {
                 "atlan-storage-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         MigrationSummary summary;
-        ProgressDisplay display =
-                ProgressDisplay.start(handle, spec.commandLine().getErr(), noProgress);
+        ProgressDisplay display = ProgressDisplay.start(
+                handle, spec.commandLine().getErr(), noProgress || common.quiet, progressInterval);
         try {
             summary = handle.completion().join();
         } catch (CompletionException e) {

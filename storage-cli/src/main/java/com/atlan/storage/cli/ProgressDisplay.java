@@ -3,6 +3,7 @@ package com.atlan.storage.cli;
 import com.atlan.storage.accounting.Progress;
 import com.atlan.storage.migrate.MigrationHandle;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,7 +19,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 abstract class ProgressDisplay implements AutoCloseable {
 
-    private static final long LINE_INTERVAL_SECONDS = 5;
+    /** Seconds between plain progress lines when stderr is not a terminal, unless --progress-interval says. */
+    static final long LINE_INTERVAL_SECONDS = 10;
 
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "atlan-storage-progress");
@@ -32,18 +34,21 @@ abstract class ProgressDisplay implements AutoCloseable {
         this.handle = handle;
     }
 
-    /** Starts the display that suits stderr, or none when {@code disabled}. */
-    static ProgressDisplay start(MigrationHandle handle, PrintWriter err, boolean disabled) {
+    /**
+     * Starts the display that suits stderr, or none when {@code disabled}: a bar on a terminal (coloured unless
+     * {@code NO_COLOR} is set), else a line every {@code intervalSeconds}.
+     */
+    static ProgressDisplay start(MigrationHandle handle, PrintWriter err, boolean disabled, double intervalSeconds) {
         ProgressDisplay display;
         if (disabled) {
             display = new None(handle);
         } else if (Terminal.isInteractive()) {
-            display = new Bar(handle);
+            display = new Bar(handle, Terminal.colours());
             var unused = display.ticker.scheduleAtFixedRate(display::refresh, 0, 200, TimeUnit.MILLISECONDS);
         } else {
             display = new Lines(handle, err);
-            var unused = display.ticker.scheduleAtFixedRate(
-                    display::refresh, LINE_INTERVAL_SECONDS, LINE_INTERVAL_SECONDS, TimeUnit.SECONDS);
+            long millis = Math.max(100, Math.round(intervalSeconds * 1000));
+            var unused = display.ticker.scheduleAtFixedRate(display::refresh, millis, millis, TimeUnit.MILLISECONDS);
         }
         return display;
     }
@@ -67,13 +72,27 @@ abstract class ProgressDisplay implements AutoCloseable {
         finish();
     }
 
-    static String rates(Progress p) {
+    /** Bytes done of those listed so far, rates, failures, retries and (once the listing ended) the ETA. */
+    static String status(Progress p) {
+        Duration eta = p.eta();
         return String.format(
                 Locale.ROOT,
-                "%s, %.0f obj/s, %s/s",
-                SummaryText.bytes(p.transferredBytes()),
+                "%s of %s%s, %.0f obj/s, %s/s, %d failed, %d retries%s",
+                SummaryText.bytes(p.doneBytes()),
+                SummaryText.bytes(p.listedBytes()),
+                p.listingComplete() ? "" : "+",
                 p.filesPerSecond(),
-                SummaryText.bytes((long) p.bytesPerSecond()));
+                SummaryText.bytes((long) p.bytesPerSecond()),
+                p.failedFiles(),
+                p.retries(),
+                eta == null ? "" : ", ETA " + eta(eta));
+    }
+
+    private static String eta(Duration d) {
+        long s = d.toSeconds();
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60)
+                : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
     }
 
     private static final class None extends ProgressDisplay {
@@ -98,14 +117,13 @@ abstract class ProgressDisplay implements AutoCloseable {
             Progress p = handle.progress();
             err.printf(
                     Locale.ROOT,
-                    "progress: %d/%d%s objects done (%d migrated, %d skipped, %d failed), %s%n",
+                    "progress: %d/%d%s objects done (%d migrated, %d skipped), %s%n",
                     p.doneFiles(),
                     p.listedFiles(),
                     p.listingComplete() ? "" : "+",
                     p.migratedFiles(),
                     p.skippedFiles(),
-                    p.failedFiles(),
-                    rates(p));
+                    status(p));
             err.flush();
         }
     }
@@ -113,12 +131,12 @@ abstract class ProgressDisplay implements AutoCloseable {
     private static final class Bar extends ProgressDisplay {
         private final ProgressBar bar;
 
-        Bar(MigrationHandle handle) {
+        Bar(MigrationHandle handle, boolean colours) {
             super(handle);
             this.bar = new ProgressBarBuilder()
                     .setTaskName("migrate")
                     .setInitialMax(-1)
-                    .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+                    .setStyle(colours ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.UNICODE_BLOCK)
                     .setConsumer(new ConsoleProgressBarConsumer(System.err))
                     .setUpdateIntervalMillis(200)
                     .setUnit(" obj", 1)
@@ -134,7 +152,7 @@ abstract class ProgressDisplay implements AutoCloseable {
                 bar.maxHint(-1);
             }
             bar.stepTo(p.doneFiles());
-            bar.setExtraMessage(String.format(Locale.ROOT, " %d failed, %s", p.failedFiles(), rates(p)));
+            bar.setExtraMessage(" " + status(p));
         }
 
         @Override

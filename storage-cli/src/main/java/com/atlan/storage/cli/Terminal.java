@@ -25,4 +25,10 @@ final class Terminal {
             return true;
         }
     }
+
+    /** Whether output may be coloured: on a terminal, unless {@code NO_COLOR} is set (https://no-color.org). */
+    static boolean colours() {
+        String noColor = System.getenv("NO_COLOR");
+        return (noColor == null || noColor.isEmpty()) && isInteractive();
+    }
 }
