@@ -7,8 +7,6 @@ import com.atlan.storage.store.HashKind;
 import com.atlan.storage.store.KeyPrefix;
 import com.atlan.storage.store.Listings;
 import com.atlan.storage.store.ObjectInfo;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Iterator;
@@ -36,8 +34,6 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 listed (also when nothing matched), 2 usage, configuration or listing error."
         })
 final class LsCommand implements Callable<Integer> {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
@@ -98,7 +94,7 @@ final class LsCommand implements Callable<Integer> {
 
     private String line(ObjectInfo o) {
         if (json) {
-            ObjectNode n = JSON.createObjectNode();
+            ObjectNode n = Json.object();
             n.put("key", o.key());
             n.put("size", o.size());
             n.put(
@@ -111,11 +107,7 @@ final class LsCommand implements Callable<Integer> {
                         kind.name().toLowerCase(Locale.ROOT),
                         o.hashes().get(kind).orElse(null));
             }
-            try {
-                return JSON.writeValueAsString(n);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("a JSON tree could not be written", e);
-            }
+            return Json.write(n);
         }
         if (!longFormat) {
             return o.key();

@@ -2,8 +2,6 @@ package com.atlan.storage.cli;
 
 import com.atlan.storage.accounting.ObjectEvent;
 import com.atlan.storage.accounting.ProgressListener;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -23,7 +21,6 @@ import org.slf4j.LoggerFactory;
 final class ObjectLog implements ProgressListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ObjectLog.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
     private final BufferedWriter out;
@@ -49,7 +46,7 @@ final class ObjectLog implements ProgressListener, AutoCloseable {
 
     /** The line for {@code event}. */
     static String line(ObjectEvent event) {
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = Json.object();
         n.put("key", event.key());
         n.put("size", event.size());
         n.put("action", event.action().name().toLowerCase(Locale.ROOT));
@@ -62,11 +59,7 @@ final class ObjectLog implements ProgressListener, AutoCloseable {
             n.put("error", event.error());
         }
         n.put("time", event.time().toString());
-        try {
-            return JSON.writeValueAsString(n);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree could not be written", e);
-        }
+        return Json.write(n);
     }
 
     @Override

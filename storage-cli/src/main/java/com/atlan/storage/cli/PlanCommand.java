@@ -7,8 +7,6 @@ import com.atlan.storage.config.StorageConfiguration;
 import com.atlan.storage.migrate.MigrationOptions;
 import com.atlan.storage.migrate.MigrationSummary;
 import com.atlan.storage.services.AtlanStorage;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -41,8 +39,6 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 planned, 2 usage, configuration or listing error."
         })
 final class PlanCommand implements Callable<Integer> {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
@@ -161,7 +157,7 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     private String json(MigrationSummary s, Map<PlanReason, Tally> tallies) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("prefix", stores.prefix);
         root.put("source", s.source());
         root.put("destination", s.destination());
@@ -177,10 +173,6 @@ final class PlanCommand implements Callable<Integer> {
         if (manifest != null) {
             root.put("manifest", manifest.toString());
         }
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree could not be written", e);
-        }
+        return Json.write(root);
     }
 }
