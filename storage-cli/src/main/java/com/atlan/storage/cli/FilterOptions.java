@@ -16,7 +16,7 @@ final class FilterOptions {
             names = "--include",
             paramLabel = "GLOB",
             description = "Only keys matching GLOB (repeatable). Globs: * any run but '/', ** any run, ? one character,"
-                    + " [a-z], {a,b}; a leading / anchors at the prefix's start, otherwise the glob matches the key's"
+                    + " [a-z], {a,b}; a leading / anchors at the key's start, otherwise the glob matches the key's"
                     + " last segments (*.csv matches x/y/a.csv); a trailing / matches everything under such a folder."
                     + " Includes are tried before excludes; the first match decides.")
     List<String> include = new ArrayList<>();
