@@ -83,8 +83,14 @@ final class ObjectTransfer {
 
     private ObjectInfo copyOnce(ObjectInfo object, String target) {
         if (serverSide && target.equals(object.key())) {
-            // the destination recognises its peer only undecorated; no bytes pass here, so no bandwidth is counted
-            ObjectInfo written = destination.copyFrom(DelegatingBackend.unwrap(source), object);
+            ObjectInfo written;
+            try {
+                // the destination recognises its peer only undecorated; no bytes pass here, so none count as bandwidth
+                written = destination.copyFrom(DelegatingBackend.unwrap(source), object);
+            } catch (UnsupportedOperationException e) {
+                LOG.warn("streaming '{}' instead: {}", object.key(), e.getMessage());
+                return stream(object, target);
+            }
             checkWritten(object, target, written, object.hashes());
             return written;
         }
