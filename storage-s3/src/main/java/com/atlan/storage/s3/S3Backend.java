@@ -14,8 +14,10 @@ import com.atlan.storage.store.PutOptions;
 import com.atlan.storage.store.TransientStorageException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
@@ -43,6 +45,7 @@ public final class S3Backend implements Backend {
     private final WriteCheck check;
     private final MultipartUploader uploader;
     private final MultipartCopier copier;
+    private final UrlSigner signer;
     private final Features features;
 
     private final LongAdder sent = new LongAdder();
@@ -62,6 +65,7 @@ public final class S3Backend implements Backend {
         this.check = new WriteCheck(requests, config.storeName());
         this.uploader = new MultipartUploader(requests, config, objects, budget, errors, check, sent);
         this.copier = new MultipartCopier(requests, config, errors);
+        this.signer = new UrlSigner(config, errors);
         this.features = features(config);
     }
 
@@ -69,7 +73,7 @@ public final class S3Backend implements Backend {
      * MD5s where entity tags are ones ({@link S3Objects}) and, with checksum mode, full-object CRC32C and CRC64NVME;
      * MD5 checked on write (Content-MD5, or hashed here for multipart uploads); the standard content headers and user
      * metadata; the listing order of the server; server-side copies between stores of one endpoint, region and
-     * identity.
+     * identity; presigned GET URLs, so stores that copy from URLs (Azure) copy from S3 without this process.
      */
     private static Features features(S3StoreConfig config) {
         Set<HashKind> hashes = config.checksumMode()
@@ -83,7 +87,7 @@ public final class S3Backend implements Backend {
                 config.listingOrder(),
                 "s3 " + config.endpointIdentity() + " " + config.region() + " "
                         + config.credentials().identity(),
-                false,
+                true,
                 false);
     }
 
@@ -341,6 +345,17 @@ public final class S3Backend implements Backend {
         return copied;
     }
 
+    /**
+     * A SigV4-presigned GET URL, signed here without a request.
+     *
+     * @throws IllegalArgumentException when {@code validFor} is not positive or is longer than 7 days, the longest S3
+     *     accepts
+     */
+    @Override
+    public Optional<URI> presignRead(String key, Duration validFor) {
+        return Optional.of(signer.presignGet(key, validFor));
+    }
+
     /** Aborts the multipart uploads under {@code prefix} started before {@code initiatedBefore}. */
     @Override
     public int abortIncompleteWrites(String prefix, Instant initiatedBefore) {
@@ -349,6 +364,7 @@ public final class S3Backend implements Backend {
 
     @Override
     public void close() {
+        signer.close();
         requests.close();
     }
 
