@@ -211,7 +211,7 @@ public final class AzureBackend implements Backend {
         String actual = HexFormat.of().formatHex(md5);
         String expected = options.expectedMd5();
         if (expected != null && !expected.equalsIgnoreCase(actual)) {
-            throw errors.notTheDeclaredMd5(key, actual, expected);
+            throw errors.notTheDeclared(key, "MD5", actual, expected, "nothing was written");
         }
         BlockBlobSimpleUploadOptions upload = new BlockBlobSimpleUploadOptions(
                         BinaryData.fromByteBuffer(ByteBuffer.wrap(buffer, 0, length)))

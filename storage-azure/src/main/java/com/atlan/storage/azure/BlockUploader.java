@@ -68,7 +68,7 @@ final class BlockUploader {
         String actual = HexFormat.of().formatHex(md5);
         String expected = options.expectedMd5();
         if (expected != null && !expected.equalsIgnoreCase(actual)) {
-            throw errors.notTheDeclaredMd5(key, actual, expected);
+            throw errors.notTheDeclared(key, "MD5", actual, expected, "nothing was written");
         }
         BlockBlobCommitBlockListOptions commit = new BlockBlobCommitBlockListOptions(ids)
                 .setHeaders(AzureObjects.headers(options.metadata(), md5))

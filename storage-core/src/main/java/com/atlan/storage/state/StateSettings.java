@@ -47,8 +47,8 @@ public final class StateSettings {
             }
             Matcher m = DURATION.matcher(value);
             if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-                throw new StorageConfigException("component '" + settings.name() + "' metadata '" + field
-                        + "' must be a positive duration such as 20, 5s or 500ms, not '" + value + "'");
+                throw settings.invalid(
+                        field, "must be a positive duration such as 20, 5s or 500ms, not '" + value + "'");
             }
             long n = Long.parseLong(m.group(1));
             return switch (m.group(2) == null ? "s" : m.group(2)) {

@@ -161,7 +161,7 @@ final class GcsUploader {
             String declared = expected.get(kind).orElse(null);
             String computed = actual.get(kind).orElseThrow();
             if (declared != null && !declared.equals(computed)) {
-                throw errors.notTheDeclared(key, kind.name(), computed, declared);
+                throw errors.notTheDeclared(key, kind.name(), computed, declared, "nothing was written");
             }
         }
     }
@@ -179,7 +179,7 @@ final class GcsUploader {
                 LOG.warn("could not delete the bad copy of '{}' in {}: {}", key, config.storeName(), e.getMessage());
             }
             throw errors.mismatch(
-                    key, "the content hash", sent.toString(), recorded.hashes().toString());
+                    key, "the content hash", sent.toString(), recorded.hashes().toString(), "the object was deleted");
         }
         return recorded;
     }

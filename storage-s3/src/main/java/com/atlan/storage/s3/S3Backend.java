@@ -11,7 +11,6 @@ import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.ObjectMetadata;
 import com.atlan.storage.store.ObjectNotFoundException;
 import com.atlan.storage.store.PutOptions;
-import com.atlan.storage.store.TransientStorageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -231,7 +230,7 @@ public final class S3Backend implements Backend {
         try {
             read = MultipartUploader.readFully(data, buffer, length);
         } catch (IOException e) {
-            throw new TransientStorageException(name(), key, "reading the source of '" + key + "' failed: " + e, e);
+            throw errors.sourceFailed(key, 0, e);
         }
         if (read < length) {
             throw errors.shortSource(key, read, length);
@@ -282,7 +281,8 @@ public final class S3Backend implements Backend {
         ObjectInfo written = uploader.upload(key, new DigestInputStream(data, md5), length, options);
         String actual = Md5.hex(md5.digest());
         if (!actual.equalsIgnoreCase(options.expectedMd5())) {
-            throw check.discard(key, errors.notTheDeclaredMd5(key, actual, options.expectedMd5(), "it was written"));
+            throw check.discard(
+                    key, errors.notTheDeclared(key, "MD5", actual, options.expectedMd5(), "it was written"));
         }
         // a server that gives multipart objects the whole object's MD5 as their ETag (s3rver) is checked by it
         if (S3Objects.hasMd5Form(written.etag()) && objects.etagsMayBeMd5() && !actual.equals(written.etag())) {
