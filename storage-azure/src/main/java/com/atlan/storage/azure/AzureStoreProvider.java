@@ -27,10 +27,7 @@ public final class AzureStoreProvider implements BackendProvider {
 
     @Override
     public Backend create(StoreSettings settings) {
-        Set<String> unknown = settings.unknownKeys(AzureStoreConfig.KNOWN);
-        if (!unknown.isEmpty()) {
-            LOG.warn("component '{}' ({}): ignoring unknown metadata {}", settings.name(), settings.type(), unknown);
-        }
+        settings.warnUnknown(AzureStoreConfig.KNOWN);
         AzureStoreConfig config = AzureStoreConfig.from(settings);
         LOG.debug("component '{}': {}", settings.name(), config);
         return new AzureBackend(config);

@@ -1,6 +1,7 @@
 package com.atlan.storage.store;
 
 import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * The errors every backend raises in the same words: interrupted waits, sources that end early or fail, bytes that do
@@ -53,6 +54,25 @@ public class StoreErrors {
     public final TransientStorageException sourceFailed(String key, long offset, IOException e) {
         return new TransientStorageException(
                 store, key, "reading the source of '" + key + "' failed after " + offset + " bytes: " + e, e);
+    }
+
+    /**
+     * Reads the next {@code size} bytes of the source being written as {@code key} into {@code buffer}, {@code offset}
+     * of its {@code length} bytes having been read before.
+     *
+     * @throws TransientStorageException when the source fails ({@link #sourceFailed})
+     * @throws IntegrityException when it ends early ({@link #shortSource})
+     */
+    public final void readSource(String key, InputStream data, byte[] buffer, int size, long offset, long length) {
+        int read;
+        try {
+            read = data.readNBytes(buffer, 0, size);
+        } catch (IOException e) {
+            throw sourceFailed(key, offset, e);
+        }
+        if (read < size) {
+            throw shortSource(key, offset + read, length);
+        }
     }
 
     /**

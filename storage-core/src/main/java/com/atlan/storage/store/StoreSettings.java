@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.LoggerFactory;
 
 /**
  * A component's resolved configuration, handed to an {@link BackendProvider}.
@@ -91,6 +92,15 @@ public record StoreSettings(String name, String type, Map<String, String> metada
     /** The error for a value of {@code key} that is not what the backend needs, {@code why} saying what is. */
     public StorageConfigException invalid(String key, String why) {
         return StorageConfigException.invalidSetting(name, key, why);
+    }
+
+    /** Logs a warning naming the metadata present but not in {@code known}: a typo must not pass silently. */
+    public void warnUnknown(Set<String> known) {
+        Set<String> unknown = unknownKeys(known);
+        if (!unknown.isEmpty()) {
+            LoggerFactory.getLogger(StoreSettings.class)
+                    .warn("component '{}' ({}): ignoring unknown metadata {}", name, type, unknown);
+        }
     }
 
     /** Metadata names present but not in {@code known}, for warnings. */

@@ -27,10 +27,7 @@ public final class GcsStoreProvider implements BackendProvider {
 
     @Override
     public Backend create(StoreSettings settings) {
-        Set<String> unknown = settings.unknownKeys(GcsStoreConfig.KNOWN);
-        if (!unknown.isEmpty()) {
-            LOG.warn("component '{}' ({}): ignoring unknown metadata {}", settings.name(), settings.type(), unknown);
-        }
+        settings.warnUnknown(GcsStoreConfig.KNOWN);
         GcsStoreConfig config = GcsStoreConfig.from(settings);
         LOG.debug("component '{}': {}", settings.name(), config);
         return new GcsBackend(config);

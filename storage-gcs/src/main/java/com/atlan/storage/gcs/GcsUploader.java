@@ -53,15 +53,7 @@ final class GcsUploader {
 
     ObjectInfo putSingle(String key, BlobInfo.Builder info, InputStream data, int length, Hashes expected) {
         byte[] buffer = new byte[length];
-        int read;
-        try {
-            read = data.readNBytes(buffer, 0, length);
-        } catch (IOException e) {
-            throw errors.sourceFailed(key, 0, e);
-        }
-        if (read < length) {
-            throw errors.shortSource(key, read, length);
-        }
+        errors.readSource(key, data, buffer, length, 0, length);
         CRC32C crc = new CRC32C();
         crc.update(buffer, 0, length);
         MessageDigest md5 = md5();

@@ -1,6 +1,7 @@
 package com.atlan.storage.s3;
 
 import com.atlan.storage.store.Backend;
+import com.atlan.storage.store.ByteBudget;
 import com.atlan.storage.store.Features;
 import com.atlan.storage.store.HashKind;
 import com.atlan.storage.store.IntegrityException;
@@ -11,7 +12,6 @@ import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.ObjectMetadata;
 import com.atlan.storage.store.ObjectNotFoundException;
 import com.atlan.storage.store.PutOptions;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.security.DigestInputStream;
@@ -226,15 +226,7 @@ public final class S3Backend implements Backend {
     }
 
     private ObjectInfo putSingle(String key, InputStream data, byte[] buffer, int length, PutOptions options) {
-        int read;
-        try {
-            read = MultipartUploader.readFully(data, buffer, length);
-        } catch (IOException e) {
-            throw errors.sourceFailed(key, 0, e);
-        }
-        if (read < length) {
-            throw errors.shortSource(key, read, length);
-        }
+        errors.readSource(key, data, buffer, length, 0, length);
         String expected = options.expectedMd5();
         // the MD5 the source declared goes out as Content-MD5: the server checks the bytes, nothing is hashed here
         byte[] md5 = expected != null ? Md5.fromHex(expected) : Md5.of(buffer, length);

@@ -26,10 +26,7 @@ public final class S3StoreProvider implements BackendProvider {
 
     @Override
     public Backend create(StoreSettings settings) {
-        Set<String> unknown = settings.unknownKeys(S3StoreConfig.KNOWN);
-        if (!unknown.isEmpty()) {
-            LOG.warn("component '{}' ({}): ignoring unknown metadata {}", settings.name(), settings.type(), unknown);
-        }
+        settings.warnUnknown(S3StoreConfig.KNOWN);
         S3StoreConfig config = S3StoreConfig.from(settings, System::getenv);
         LOG.debug("component '{}': {}", settings.name(), config);
         return new S3Backend(config);
