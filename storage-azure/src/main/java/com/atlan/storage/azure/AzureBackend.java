@@ -1,6 +1,7 @@
 package com.atlan.storage.azure;
 
 import com.atlan.storage.store.Backend;
+import com.atlan.storage.store.ByteBudget;
 import com.atlan.storage.store.Features;
 import com.atlan.storage.store.HashKind;
 import com.atlan.storage.store.InvalidKeyException;
@@ -52,7 +53,7 @@ public final class AzureBackend implements Backend {
     private final AzureStoreConfig config;
     private final BlobContainerClient container;
     private final AzureErrors errors;
-    private final BufferBudget budget;
+    private final ByteBudget budget;
     private final BlockUploader uploader;
     private final UrlCopier urlCopier;
     private final Features features;
@@ -62,7 +63,7 @@ public final class AzureBackend implements Backend {
         this.config = config;
         this.container = AzureClients.container(config);
         this.errors = new AzureErrors(config);
-        this.budget = new BufferBudget(config.byteBudget());
+        this.budget = new ByteBudget(config.byteBudget(), (int) config.blockSize());
         this.uploader = new BlockUploader(config, budget, errors);
         this.urlCopier = new UrlCopier(config, errors);
         this.containerReady = !config.createContainer();
@@ -198,20 +199,12 @@ public final class AzureBackend implements Backend {
     /** One Put Blob of a buffered object, with its Content-MD5: the service refuses other bytes. */
     private ObjectInfo putSingle(
             BlockBlobClient blob, String key, InputStream data, byte[] buffer, int length, PutOptions options) {
-        int read;
-        try {
-            read = data.readNBytes(buffer, 0, length);
-        } catch (IOException e) {
-            throw errors.sourceFailed(key, 0, e);
-        }
-        if (read < length) {
-            throw errors.shortSource(key, read, length);
-        }
+        errors.readSource(key, data, buffer, length, 0, length);
         byte[] md5 = Md5.of(buffer, length);
         String actual = HexFormat.of().formatHex(md5);
         String expected = options.expectedMd5();
         if (expected != null && !expected.equalsIgnoreCase(actual)) {
-            throw errors.notTheDeclaredMd5(key, actual, expected);
+            throw errors.notTheDeclared(key, "MD5", actual, expected, "nothing was written");
         }
         BlockBlobSimpleUploadOptions upload = new BlockBlobSimpleUploadOptions(
                         BinaryData.fromByteBuffer(ByteBuffer.wrap(buffer, 0, length)))

@@ -5,6 +5,7 @@ import com.atlan.storage.store.ObjectNotFoundException;
 import com.atlan.storage.store.StorageConfigException;
 import com.atlan.storage.store.StorageException;
 import com.atlan.storage.store.StoragePermissionException;
+import com.atlan.storage.store.StoreErrors;
 import com.atlan.storage.store.TransientStorageException;
 import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.exception.HttpResponseException;
@@ -20,7 +21,7 @@ import java.util.function.Supplier;
  * Maps Azure SDK failures onto the SPI's typed errors, with messages that name the store, the container, the key
  * and (for refused credentials) where the credentials came from, never their values.
  */
-final class AzureErrors {
+final class AzureErrors extends StoreErrors {
 
     private static final Set<BlobErrorCode> PERMISSION_CODES = Set.of(
             BlobErrorCode.AUTHENTICATION_FAILED,
@@ -43,21 +44,15 @@ final class AzureErrors {
     private static final Set<BlobErrorCode> THROTTLING_CODES =
             Set.of(BlobErrorCode.SERVER_BUSY, BlobErrorCode.OPERATION_TIMED_OUT);
 
-    private final String store;
     private final String container;
     private final String credentialSource;
     private final String serviceUrl;
 
     AzureErrors(AzureStoreConfig config) {
+        super(config.storeName(), "container '" + config.container() + "'");
         this.serviceUrl = config.serviceUrl();
-        this.store = config.storeName();
         this.container = config.container();
         this.credentialSource = config.credentials().source();
-    }
-
-    /** The store name, for messages. */
-    String store() {
-        return store;
     }
 
     /** Runs one SDK call, mapping its failure for {@code operation} on {@code key} (may be {@code null}). */
@@ -165,40 +160,6 @@ final class AzureErrors {
                 e);
     }
 
-    /** The error for a thread interrupted while waiting on {@code operation}; the interrupt flag is kept. */
-    StorageException interrupted(String operation, String key, InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return new TransientStorageException(store, key, describe(operation, key) + " was interrupted", e);
-    }
-
-    /** The error for a source stream that ended before {@code expected} bytes. */
-    IntegrityException shortSource(String key, long read, long expected) {
-        return new IntegrityException(
-                store,
-                key,
-                "source ended after " + read + " of " + expected + " bytes while writing '" + key + "' to " + store
-                        + "; nothing was written");
-    }
-
-    /** The error for a source stream that could not be read while writing {@code key}. */
-    TransientStorageException sourceFailed(String key, long offset, IOException e) {
-        return new TransientStorageException(
-                store, key, "reading the source of '" + key + "' failed after " + offset + " bytes: " + e, e);
-    }
-
-    /** The error for bytes that do not have the MD5 their source declared. */
-    IntegrityException notTheDeclaredMd5(String key, String actual, String declared) {
-        return new IntegrityException(
-                store,
-                key,
-                "the bytes read for '" + key + "' have MD5 " + actual + ", but its source declared " + declared
-                        + "; nothing was written");
-    }
-
-    private String describe(String operation, String key) {
-        return operation + (key == null ? "" : " '" + key + "'") + " in " + store + " (container '" + container + "')";
-    }
-
     private static Duration retryAfter(HttpResponseException e) {
         if (e.getResponse() == null) {
             return null;
@@ -228,13 +189,5 @@ final class AzureErrors {
 
     private static String firstLine(Throwable e) {
         return firstLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "no message";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

@@ -1,6 +1,7 @@
 package com.atlan.storage.azure;
 
 import com.atlan.storage.store.KeyOrder;
+import com.atlan.storage.store.ListingIterator;
 import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.TransientStorageException;
 import com.azure.core.http.rest.PagedResponse;
@@ -9,18 +10,14 @@ import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.ListBlobsOptions;
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * A flat listing of a container under a prefix, fetched page by page as it is consumed. Starts at {@code startAfter}
  * with List Blobs' {@code startFrom} and drops that key itself (and anything before it, from a server that ignores
  * {@code startFrom}). A page whose continuation token repeats the previous one fails the listing instead of looping.
  */
-final class AzureListing implements Iterator<ObjectInfo> {
+final class AzureListing extends ListingIterator {
 
     private final AzureErrors errors;
     private final String prefix;
@@ -28,7 +25,6 @@ final class AzureListing implements Iterator<ObjectInfo> {
     private final Iterator<PagedResponse<BlobItem>> pages;
     private Iterator<BlobItem> page = Collections.emptyIterator();
     private String lastToken;
-    private ObjectInfo next;
 
     private AzureListing(
             BlobContainerClient container, AzureErrors errors, String prefix, String startAfter, int size) {
@@ -51,16 +47,14 @@ final class AzureListing implements Iterator<ObjectInfo> {
     /** The objects under {@code prefix} after {@code startAfter}, in key order. */
     static Stream<ObjectInfo> stream(
             BlobContainerClient container, AzureErrors errors, String prefix, String startAfter, int pageSize) {
-        AzureListing listing = new AzureListing(container, errors, prefix, startAfter, pageSize);
-        return StreamSupport.stream(
-                Spliterators.spliteratorUnknownSize(listing, Spliterator.ORDERED | Spliterator.NONNULL), false);
+        return new AzureListing(container, errors, prefix, startAfter, pageSize).stream();
     }
 
     @Override
-    public boolean hasNext() {
-        while (next == null) {
+    protected ObjectInfo computeNext() {
+        while (true) {
             if (!page.hasNext() && !nextPage()) {
-                return false;
+                return null;
             }
             if (page.hasNext()) {
                 BlobItem item = page.next();
@@ -70,20 +64,9 @@ final class AzureListing implements Iterator<ObjectInfo> {
                 if (startAfter != null && KeyOrder.compare(item.getName(), startAfter) <= 0) {
                     continue;
                 }
-                next = AzureObjects.listed(item);
+                return AzureObjects.listed(item);
             }
         }
-        return true;
-    }
-
-    @Override
-    public ObjectInfo next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        ObjectInfo result = next;
-        next = null;
-        return result;
     }
 
     private boolean nextPage() {

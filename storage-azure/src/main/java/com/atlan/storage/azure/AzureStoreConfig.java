@@ -1,10 +1,10 @@
 package com.atlan.storage.azure;
 
+import com.atlan.storage.store.Endpoints;
 import com.atlan.storage.store.ListingOrder;
 import com.atlan.storage.store.StorageConfigException;
 import com.atlan.storage.store.StoreSettings;
 import com.azure.storage.blob.BlobServiceVersion;
-import java.net.URI;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -107,7 +107,7 @@ record AzureStoreConfig(
                 .map(v -> AzureEnvironment.parse(name, v))
                 .orElse(AzureEnvironment.PUBLIC);
         String serviceUrl = s.get("endpoint")
-                .map(e -> endpoint(name, e) + "/" + account)
+                .map(e -> Endpoints.parseBase(name, e, "https") + "/" + account)
                 .orElseGet(() -> emulator ? "http://127.0.0.1:10000/" + account : environment.blobEndpoint(account));
         AzureCredentials credentials;
         if (emulator
@@ -129,12 +129,12 @@ record AzureStoreConfig(
                 s.get("storageClass")
                         .map(com.azure.storage.blob.models.AccessTier::fromString)
                         .orElse(null),
-                mib(s, "singlePutLimitMiB", 8),
-                mib(s, "blockSizeMiB", 8),
-                integer(s, "blockConcurrency", 8),
-                mib(s, "byteBudgetMiB", 64),
-                mib(s, "copyBlockSizeMiB", 256),
-                (int) mib(s, "readBlockSizeMiB", 8),
+                s.mebibytes("singlePutLimitMiB", 8),
+                s.mebibytes("blockSizeMiB", 8),
+                s.wholeNumber("blockConcurrency", 8),
+                s.mebibytes("byteBudgetMiB", 64),
+                s.mebibytes("copyBlockSizeMiB", 256),
+                (int) s.mebibytes("readBlockSizeMiB", 8),
                 s.get("serviceVersion").map(v -> serviceVersion(name, v)).orElse(null),
                 // Azurite sorts by UTF-16 code unit, Azure by code point (UTF-8 bytes)
                 s.get("listingOrder")
@@ -184,21 +184,6 @@ record AzureStoreConfig(
         return new StoreSettings(s.name(), s.type(), metadata, s.baseDir(), s.concurrency());
     }
 
-    private static String endpoint(String store, String value) {
-        String v = value.contains("://") ? value : "https://" + value;
-        try {
-            URI uri = URI.create(v);
-            String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-            if (uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
-                throw new IllegalArgumentException("no http(s) host");
-            }
-            String text = scheme + v.substring(uri.getScheme().length());
-            return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
-        } catch (IllegalArgumentException e) {
-            throw invalid(store, "endpoint", "is not an http(s) URL: '" + value + "'");
-        }
-    }
-
     private static BlobServiceVersion serviceVersion(String store, String value) {
         for (BlobServiceVersion v : BlobServiceVersion.values()) {
             if (v.getVersion().equals(value)) {
@@ -222,25 +207,7 @@ record AzureStoreConfig(
         };
     }
 
-    private static long mib(StoreSettings s, String key, long fallback) {
-        return integer(s, key, (int) fallback) * MiB;
-    }
-
-    private static int integer(StoreSettings s, String key, int fallback) {
-        return s.get(key)
-                .map(v -> {
-                    try {
-                        int n = Integer.parseInt(v);
-                        if (n < 0) throw new NumberFormatException();
-                        return n;
-                    } catch (NumberFormatException e) {
-                        throw invalid(s.name(), key, "must be a whole number, not '" + v + "'");
-                    }
-                })
-                .orElse(fallback);
-    }
-
     static StorageConfigException invalid(String store, String setting, String why) {
-        return new StorageConfigException("component '" + store + "' metadata '" + setting + "' " + why);
+        return StorageConfigException.invalidSetting(store, setting, why);
     }
 }

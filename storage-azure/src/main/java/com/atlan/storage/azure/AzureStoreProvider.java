@@ -2,11 +2,11 @@ package com.atlan.storage.azure;
 
 import com.atlan.storage.store.Backend;
 import com.atlan.storage.store.BackendProvider;
+import com.atlan.storage.store.Endpoints;
 import com.atlan.storage.store.StoreLocation;
 import com.atlan.storage.store.StoreSettings;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -27,10 +27,7 @@ public final class AzureStoreProvider implements BackendProvider {
 
     @Override
     public Backend create(StoreSettings settings) {
-        Set<String> unknown = settings.unknownKeys(AzureStoreConfig.KNOWN);
-        if (!unknown.isEmpty()) {
-            LOG.warn("component '{}' ({}): ignoring unknown metadata {}", settings.name(), settings.type(), unknown);
-        }
+        settings.warnUnknown(AzureStoreConfig.KNOWN);
         AzureStoreConfig config = AzureStoreConfig.from(settings);
         LOG.debug("component '{}': {}", settings.name(), config);
         return new AzureBackend(config);
@@ -43,21 +40,11 @@ public final class AzureStoreProvider implements BackendProvider {
     @Override
     public Optional<StoreLocation> location(StoreSettings settings) {
         AzureStoreConfig config = AzureStoreConfig.from(settings);
-        String service = canonical(URI.create(config.serviceUrl()));
+        URI url = URI.create(config.serviceUrl());
+        String service = Endpoints.origin(url) + (url.getRawPath() == null ? "" : url.getRawPath());
         return Optional.of(new StoreLocation(
                 "azure " + service,
                 List.of(config.container()),
                 "Azure container '" + config.container() + "' at " + service));
-    }
-
-    static String canonical(URI url) {
-        String scheme = url.getScheme().toLowerCase(Locale.ROOT);
-        String host = url.getHost().toLowerCase(Locale.ROOT);
-        if (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")) {
-            host = "127.0.0.1";
-        }
-        int port = url.getPort() >= 0 ? url.getPort() : scheme.equals("https") ? 443 : 80;
-        String path = url.getRawPath() == null ? "" : url.getRawPath();
-        return scheme + "://" + host + ":" + port + path;
     }
 }

@@ -1,15 +1,16 @@
 package com.atlan.storage.azure;
 
+import com.atlan.storage.store.ByteBudget;
 import com.atlan.storage.store.HashKind;
 import com.atlan.storage.store.Hashes;
 import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.PutOptions;
+import com.atlan.storage.store.StorageException;
 import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.models.BlockBlobItem;
 import com.azure.storage.blob.options.BlockBlobCommitBlockListOptions;
 import com.azure.storage.blob.options.BlockBlobStageBlockOptions;
 import com.azure.storage.blob.specialized.BlockBlobClient;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -28,7 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Writes a large object as staged blocks committed by one Put Block List: blocks are read one after another from the
- * source into buffers from the store's {@link BufferBudget} and staged in parallel on virtual threads.
+ * source into buffers from the store's {@link ByteBudget} and staged in parallel on virtual threads.
  *
  * <p>Integrity: every block carries its Content-MD5, which the service checks; the MD5 of the whole object is
  * computed as the blocks are read, compared with the MD5 the source declared (if any) before the commit, and
@@ -41,10 +42,10 @@ final class BlockUploader {
     private static final int MAX_BLOCKS = 50_000;
 
     private final AzureStoreConfig config;
-    private final BufferBudget budget;
+    private final ByteBudget budget;
     private final AzureErrors errors;
 
-    BlockUploader(AzureStoreConfig config, BufferBudget budget, AzureErrors errors) {
+    BlockUploader(AzureStoreConfig config, ByteBudget budget, AzureErrors errors) {
         this.config = config;
         this.budget = budget;
         this.errors = errors;
@@ -68,7 +69,7 @@ final class BlockUploader {
         String actual = HexFormat.of().formatHex(md5);
         String expected = options.expectedMd5();
         if (expected != null && !expected.equalsIgnoreCase(actual)) {
-            throw errors.notTheDeclaredMd5(key, actual, expected);
+            throw errors.notTheDeclared(key, "MD5", actual, expected, "nothing was written");
         }
         BlockBlobCommitBlockListOptions commit = new BlockBlobCommitBlockListOptions(ids)
                 .setHeaders(AzureObjects.headers(options.metadata(), md5))
@@ -102,18 +103,12 @@ final class BlockUploader {
                     int size = (int) Math.min(blockSize, length - offset);
                     window.acquire();
                     byte[] buffer = takeOrRelease(size, window);
-                    int read;
                     try {
-                        read = data.readNBytes(buffer, 0, size);
-                    } catch (IOException e) {
+                        errors.readSource(key, data, buffer, size, offset, length);
+                    } catch (StorageException e) {
                         budget.give(buffer);
                         window.release();
-                        throw errors.sourceFailed(key, offset, e);
-                    }
-                    if (read < size) {
-                        budget.give(buffer);
-                        window.release();
-                        throw errors.shortSource(key, offset + read, length);
+                        throw e;
                     }
                     whole.update(buffer, 0, size);
                     offset += size;

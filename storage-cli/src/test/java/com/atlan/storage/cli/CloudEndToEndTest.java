@@ -74,7 +74,8 @@ class CloudEndToEndTest {
         new KilledMigration(dir).run(source, gcs(), List.of());
     }
 
-    private static TestStore azure() {
+    /** A fresh container on the shared Azurite. */
+    static TestStore azure() {
         AzuriteServer azurite = AzuriteServer.get();
         return new TestStore(
                 "bindings.azure.blobstorage",
@@ -91,7 +92,8 @@ class CloudEndToEndTest {
                         "true"));
     }
 
-    private static TestStore s3() {
+    /** A fresh bucket on the shared S3Proxy. */
+    static TestStore s3() {
         S3ProxyServer s3 = S3ProxyServer.get();
         return new TestStore(
                 "bindings.aws.s3",

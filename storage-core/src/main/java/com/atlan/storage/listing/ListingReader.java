@@ -3,6 +3,7 @@ package com.atlan.storage.listing;
 import com.atlan.storage.retry.Retrier;
 import com.atlan.storage.store.Backend;
 import com.atlan.storage.store.KeyPrefix;
+import com.atlan.storage.store.ListingIterator;
 import com.atlan.storage.store.ListingOrder;
 import com.atlan.storage.store.Listings;
 import com.atlan.storage.store.ObjectInfo;
@@ -11,12 +12,9 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.concurrent.CancellationException;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,8 +113,7 @@ public final class ListingReader {
     }
 
     private static Stream<ObjectInfo> stream(Iterator<ObjectInfo> it) {
-        return StreamSupport.stream(
-                Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false);
+        return ListingIterator.stream(it);
     }
 
     /** A listing that reopens after the last key it delivered when it fails transiently. */

@@ -6,13 +6,10 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Reading a state component's metadata the way Dapr writes it, for {@link StateBackendProvider}s. */
 public final class StateSettings {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StateSettings.class);
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
 
     private StateSettings() {}
@@ -26,11 +23,9 @@ public final class StateSettings {
      * typo must not pass silently.
      */
     public static void warnUnknown(StoreSettings settings, Set<String> known) {
-        Set<String> unknown = new java.util.TreeSet<>(settings.unknownKeys(known));
-        unknown.removeAll(DAPR_ONLY);
-        if (!unknown.isEmpty()) {
-            LOG.warn("component '{}' ({}): ignoring unknown metadata {}", settings.name(), settings.type(), unknown);
-        }
+        Set<String> expected = new java.util.HashSet<>(known);
+        expected.addAll(DAPR_ONLY);
+        settings.warnUnknown(expected);
     }
 
     /**
@@ -47,8 +42,8 @@ public final class StateSettings {
             }
             Matcher m = DURATION.matcher(value);
             if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-                throw new StorageConfigException("component '" + settings.name() + "' metadata '" + field
-                        + "' must be a positive duration such as 20, 5s or 500ms, not '" + value + "'");
+                throw settings.invalid(
+                        field, "must be a positive duration such as 20, 5s or 500ms, not '" + value + "'");
             }
             long n = Long.parseLong(m.group(1));
             return switch (m.group(2) == null ? "s" : m.group(2)) {

@@ -13,6 +13,14 @@ public final class StorageConfigException extends StorageException {
         super(store, null, message, cause);
     }
 
+    /**
+     * The error for metadata {@code key} of component {@code component} whose value is not what it must be; {@code
+     * why} says what it must be (and may quote the value, never a secret's).
+     */
+    public static StorageConfigException invalidSetting(String component, String key, String why) {
+        return new StorageConfigException("component '" + component + "' metadata '" + key + "' " + why);
+    }
+
     /** Always: a store that is misconfigured or missing fails every object. */
     @Override
     public boolean isStoreWide() {

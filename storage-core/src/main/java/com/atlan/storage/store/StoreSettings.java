@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.LoggerFactory;
 
 /**
  * A component's resolved configuration, handed to an {@link BackendProvider}.
@@ -42,10 +43,64 @@ public record StoreSettings(String name, String type, Map<String, String> metada
         return get(key).map(v -> {
                     if (v.equalsIgnoreCase("true")) return true;
                     if (v.equalsIgnoreCase("false")) return false;
-                    throw new StorageConfigException(
-                            "component '" + name + "' metadata '" + key + "' must be true or false, not '" + v + "'");
+                    throw invalid(key, "must be true or false, not '" + v + "'");
                 })
                 .orElse(fallback);
+    }
+
+    /** A whole number >= 0; {@code fallback} when unset. */
+    public int wholeNumber(String key, int fallback) {
+        return get(key).map(v -> {
+                    try {
+                        int n = Integer.parseInt(v);
+                        if (n >= 0) {
+                            return n;
+                        }
+                    } catch (NumberFormatException e) {
+                        // reported below
+                    }
+                    throw invalid(key, "must be a whole number, not '" + v + "'");
+                })
+                .orElse(fallback);
+    }
+
+    /**
+     * A size in bytes, written as {@code 8MiB}, {@code 256MB}, {@code 1GiB} or {@code 1048576} (binary units either
+     * way); {@code fallback} bytes when unset.
+     */
+    public long size(String key, long fallback) {
+        return get(key).map(v -> ByteSize.parse(name, key, v)).orElse(fallback);
+    }
+
+    /** A whole number of MiB, for settings named {@code ...MiB}, in bytes; {@code fallbackMiB} MiB when unset. */
+    public long mebibytes(String key, long fallbackMiB) {
+        long mib = 1024L * 1024;
+        return get(key).map(v -> {
+                    try {
+                        long n = Long.parseLong(v);
+                        if (n >= 0) {
+                            return Math.multiplyExact(n, mib);
+                        }
+                    } catch (NumberFormatException | ArithmeticException e) {
+                        // reported below
+                    }
+                    throw invalid(key, "must be a whole number of MiB, not '" + v + "'");
+                })
+                .orElse(fallbackMiB * mib);
+    }
+
+    /** The error for a value of {@code key} that is not what the backend needs, {@code why} saying what is. */
+    public StorageConfigException invalid(String key, String why) {
+        return StorageConfigException.invalidSetting(name, key, why);
+    }
+
+    /** Logs a warning naming the metadata present but not in {@code known}: a typo must not pass silently. */
+    public void warnUnknown(Set<String> known) {
+        Set<String> unknown = unknownKeys(known);
+        if (!unknown.isEmpty()) {
+            LoggerFactory.getLogger(StoreSettings.class)
+                    .warn("component '{}' ({}): ignoring unknown metadata {}", name, type, unknown);
+        }
     }
 
     /** Metadata names present but not in {@code known}, for warnings. */

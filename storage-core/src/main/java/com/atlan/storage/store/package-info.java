@@ -10,5 +10,11 @@
  * <p>Backends register a {@link com.atlan.storage.store.BackendProvider} with {@link java.util.ServiceLoader}
  * under the Dapr component types they serve; the provider validates the component's metadata and says where
  * the store lives ({@link com.atlan.storage.store.StoreLocation}).
+ *
+ * <p>What backends share lives here too, so each exists once: {@link com.atlan.storage.store.StoreSettings} reads
+ * metadata (flags, sizes such as {@code 64MiB}, whole numbers) with one wording of errors,
+ * {@link com.atlan.storage.store.Endpoints} parses endpoint URLs and spells servers canonically,
+ * {@link com.atlan.storage.store.StoreErrors} words the errors every backend raises, and
+ * {@link com.atlan.storage.store.ListingIterator} turns a paged listing into the stream {@code list} returns.
  */
 package com.atlan.storage.store;

@@ -5,6 +5,7 @@ import com.atlan.storage.store.ObjectNotFoundException;
 import com.atlan.storage.store.StorageConfigException;
 import com.atlan.storage.store.StorageException;
 import com.atlan.storage.store.StoragePermissionException;
+import com.atlan.storage.store.StoreErrors;
 import com.atlan.storage.store.TransientStorageException;
 import java.io.IOException;
 import java.util.Locale;
@@ -14,7 +15,7 @@ import java.util.function.Supplier;
  * Maps Google Cloud client failures onto the SPI's typed errors, with messages that name the store, the bucket, the
  * key and (for refused credentials) where the credentials came from, never their values.
  */
-final class GcsErrors {
+final class GcsErrors extends StoreErrors {
 
     /** What a request was about: a 404 on an object read is a missing object, on anything else a missing bucket. */
     enum Target {
@@ -22,18 +23,13 @@ final class GcsErrors {
         BUCKET
     }
 
-    private final String store;
     private final String bucket;
     private final String credentialSource;
 
     GcsErrors(GcsStoreConfig config) {
-        this.store = config.storeName();
+        super(config.storeName(), "bucket '" + config.bucket() + "'");
         this.bucket = config.bucket();
         this.credentialSource = config.credentials().source();
-    }
-
-    String store() {
-        return store;
     }
 
     /** Runs one client call, mapping its failure for {@code operation} on {@code key} (may be {@code null}). */
@@ -50,7 +46,7 @@ final class GcsErrors {
         if (e instanceof StorageException se) {
             return se;
         }
-        String what = operation + (key == null ? "" : " '" + key + "'") + " in " + store + " (bucket '" + bucket + "')";
+        String what = describe(operation, key);
         if (e instanceof com.google.cloud.storage.StorageException ge) {
             return map(ge, what, key, target);
         }
@@ -115,30 +111,6 @@ final class GcsErrors {
                 e);
     }
 
-    /** The error for a source stream that ended before {@code expected} bytes. */
-    IntegrityException shortSource(String key, long read, long expected) {
-        return new IntegrityException(
-                store,
-                key,
-                "source ended after " + read + " of " + expected + " bytes while writing '" + key + "' to " + store
-                        + "; nothing was written");
-    }
-
-    /** The error for a source stream that could not be read while writing {@code key}. */
-    TransientStorageException sourceFailed(String key, long offset, IOException e) {
-        return new TransientStorageException(
-                store, key, "reading the source of '" + key + "' failed after " + offset + " bytes: " + e, e);
-    }
-
-    /** The error for bytes that do not have a hash their source declared. */
-    IntegrityException notTheDeclared(String key, String kind, String actual, String declared) {
-        return new IntegrityException(
-                store,
-                key,
-                "the bytes read for '" + key + "' have " + kind + " " + actual + ", but its source declared " + declared
-                        + "; nothing was written");
-    }
-
     /** The error for a resumable upload the service would not finish (HTTP 400): its bytes fail a check. */
     IntegrityException refusedFinish(String key, com.atlan.storage.store.Hashes declared, Throwable cause) {
         return new IntegrityException(
@@ -148,22 +120,5 @@ final class GcsErrors {
                         + " not have the hashes " + declared + " declared for them, or the upload was malformed;"
                         + " nothing was written",
                 cause);
-    }
-
-    /** The error for a server that recorded other bytes than were sent. */
-    IntegrityException mismatch(String key, String what, String sent, String recorded) {
-        return new IntegrityException(
-                store,
-                key,
-                "writing '" + key + "' to " + store + ": " + what + " is " + recorded + " on the server but " + sent
-                        + " locally; the object was deleted");
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

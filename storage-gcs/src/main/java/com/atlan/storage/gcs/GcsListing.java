@@ -1,6 +1,7 @@
 package com.atlan.storage.gcs;
 
 import com.atlan.storage.store.KeyOrder;
+import com.atlan.storage.store.ListingIterator;
 import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.TransientStorageException;
 import com.google.api.gax.paging.Page;
@@ -11,18 +12,14 @@ import com.google.cloud.storage.Storage.BlobListOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * A flat listing of a bucket under a prefix, fetched page by page as it is consumed, asking only for the fields a
  * listing reports. Starts at {@code startAfter} with {@code startOffset} (inclusive, so that key itself is dropped
  * here). A page whose token repeats the previous one fails the listing instead of looping.
  */
-final class GcsListing implements Iterator<ObjectInfo> {
+final class GcsListing extends ListingIterator {
 
     private static final BlobField[] FIELDS = {
         BlobField.NAME, BlobField.SIZE, BlobField.UPDATED, BlobField.GENERATION, BlobField.MD5HASH, BlobField.CRC32C
@@ -33,7 +30,6 @@ final class GcsListing implements Iterator<ObjectInfo> {
     private final String startAfter;
     private Page<Blob> page;
     private Iterator<Blob> values;
-    private ObjectInfo next;
 
     private GcsListing(Storage storage, String bucket, GcsErrors errors, String prefix, String startAfter, int size) {
         this.errors = errors;
@@ -59,36 +55,23 @@ final class GcsListing implements Iterator<ObjectInfo> {
     /** The objects under {@code prefix} after {@code startAfter}, in key order. */
     static Stream<ObjectInfo> stream(
             Storage storage, String bucket, GcsErrors errors, String prefix, String startAfter, int pageSize) {
-        GcsListing listing = new GcsListing(storage, bucket, errors, prefix, startAfter, pageSize);
-        return StreamSupport.stream(
-                Spliterators.spliteratorUnknownSize(listing, Spliterator.ORDERED | Spliterator.NONNULL), false);
+        return new GcsListing(storage, bucket, errors, prefix, startAfter, pageSize).stream();
     }
 
     @Override
-    public boolean hasNext() {
-        while (next == null) {
+    protected ObjectInfo computeNext() {
+        while (true) {
             if (!values.hasNext()) {
                 if (!nextPage()) {
-                    return false;
+                    return null;
                 }
                 continue;
             }
             Blob blob = values.next();
             if (startAfter == null || KeyOrder.compare(blob.getName(), startAfter) > 0) {
-                next = GcsObjects.described(blob, false);
+                return GcsObjects.described(blob, false);
             }
         }
-        return true;
-    }
-
-    @Override
-    public ObjectInfo next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        ObjectInfo result = next;
-        next = null;
-        return result;
     }
 
     private boolean nextPage() {

@@ -1,10 +1,9 @@
 package com.atlan.storage.gcs;
 
+import com.atlan.storage.store.Endpoints;
 import com.atlan.storage.store.StorageConfigException;
 import com.atlan.storage.store.StoreSettings;
-import java.net.URI;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -67,7 +66,9 @@ record GcsStoreConfig(
                             + " or digit, not '" + bucket + "'");
         }
         boolean emulator = s.flag("useEmulator", false);
-        String endpoint = s.get("endpoint").map(e -> endpoint(name, e)).orElse(null);
+        String endpoint = s.get("endpoint")
+                .map(e -> Endpoints.parseBase(name, e, "https"))
+                .orElse(null);
         if (emulator && endpoint == null) {
             throw invalid(name, "endpoint", "is needed with useEmulator: the emulator's base URL");
         }
@@ -79,9 +80,9 @@ record GcsStoreConfig(
                 emulator,
                 GcsCredentials.from(s, emulator),
                 s.get("storageClass").orElse(null),
-                mib(s, "singlePutLimitMiB", 8),
-                (int) mib(s, "chunkSizeMiB", 16),
-                (int) mib(s, "readChunkSizeMiB", 8),
+                s.mebibytes("singlePutLimitMiB", 8),
+                (int) s.mebibytes("chunkSizeMiB", 16),
+                (int) s.mebibytes("readChunkSizeMiB", 8),
                 s.concurrency());
         config.validate();
         return config;
@@ -108,36 +109,7 @@ record GcsStoreConfig(
         }
     }
 
-    private static String endpoint(String store, String value) {
-        String v = value.contains("://") ? value : "https://" + value;
-        try {
-            URI uri = URI.create(v);
-            String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-            if (uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
-                throw new IllegalArgumentException("no http(s) host");
-            }
-            String text = scheme + v.substring(uri.getScheme().length());
-            return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
-        } catch (IllegalArgumentException e) {
-            throw invalid(store, "endpoint", "is not an http(s) URL: '" + value + "'");
-        }
-    }
-
-    private static long mib(StoreSettings s, String key, long fallback) {
-        return s.get(key)
-                .map(v -> {
-                    try {
-                        long n = Long.parseLong(v);
-                        if (n < 0) throw new NumberFormatException();
-                        return n * MiB;
-                    } catch (NumberFormatException e) {
-                        throw invalid(s.name(), key, "must be a whole number of MiB, not '" + v + "'");
-                    }
-                })
-                .orElse(fallback * MiB);
-    }
-
     static StorageConfigException invalid(String store, String setting, String why) {
-        return new StorageConfigException("component '" + store + "' metadata '" + setting + "' " + why);
+        return StorageConfigException.invalidSetting(store, setting, why);
     }
 }

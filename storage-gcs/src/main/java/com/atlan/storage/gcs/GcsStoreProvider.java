@@ -2,11 +2,11 @@ package com.atlan.storage.gcs;
 
 import com.atlan.storage.store.Backend;
 import com.atlan.storage.store.BackendProvider;
+import com.atlan.storage.store.Endpoints;
 import com.atlan.storage.store.StoreLocation;
 import com.atlan.storage.store.StoreSettings;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -27,10 +27,7 @@ public final class GcsStoreProvider implements BackendProvider {
 
     @Override
     public Backend create(StoreSettings settings) {
-        Set<String> unknown = settings.unknownKeys(GcsStoreConfig.KNOWN);
-        if (!unknown.isEmpty()) {
-            LOG.warn("component '{}' ({}): ignoring unknown metadata {}", settings.name(), settings.type(), unknown);
-        }
+        settings.warnUnknown(GcsStoreConfig.KNOWN);
         GcsStoreConfig config = GcsStoreConfig.from(settings);
         LOG.debug("component '{}': {}", settings.name(), config);
         return new GcsBackend(config);
@@ -40,18 +37,8 @@ public final class GcsStoreProvider implements BackendProvider {
     @Override
     public Optional<StoreLocation> location(StoreSettings settings) {
         GcsStoreConfig config = GcsStoreConfig.from(settings);
-        String where = config.endpoint() == null ? "Google" : canonical(URI.create(config.endpoint()));
+        String where = config.endpoint() == null ? "Google" : Endpoints.origin(URI.create(config.endpoint()));
         return Optional.of(new StoreLocation(
                 "gcs " + where, List.of(config.bucket()), "GCS bucket '" + config.bucket() + "' at " + where));
-    }
-
-    private static String canonical(URI url) {
-        String scheme = url.getScheme().toLowerCase(Locale.ROOT);
-        String host = url.getHost().toLowerCase(Locale.ROOT);
-        if (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")) {
-            host = "127.0.0.1";
-        }
-        int port = url.getPort() >= 0 ? url.getPort() : scheme.equals("https") ? 443 : 80;
-        return scheme + "://" + host + ":" + port;
     }
 }

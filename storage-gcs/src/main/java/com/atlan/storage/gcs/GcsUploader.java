@@ -53,15 +53,7 @@ final class GcsUploader {
 
     ObjectInfo putSingle(String key, BlobInfo.Builder info, InputStream data, int length, Hashes expected) {
         byte[] buffer = new byte[length];
-        int read;
-        try {
-            read = data.readNBytes(buffer, 0, length);
-        } catch (IOException e) {
-            throw errors.sourceFailed(key, 0, e);
-        }
-        if (read < length) {
-            throw errors.shortSource(key, read, length);
-        }
+        errors.readSource(key, data, buffer, length, 0, length);
         CRC32C crc = new CRC32C();
         crc.update(buffer, 0, length);
         MessageDigest md5 = md5();
@@ -161,7 +153,7 @@ final class GcsUploader {
             String declared = expected.get(kind).orElse(null);
             String computed = actual.get(kind).orElseThrow();
             if (declared != null && !declared.equals(computed)) {
-                throw errors.notTheDeclared(key, kind.name(), computed, declared);
+                throw errors.notTheDeclared(key, kind.name(), computed, declared, "nothing was written");
             }
         }
     }
@@ -179,7 +171,7 @@ final class GcsUploader {
                 LOG.warn("could not delete the bad copy of '{}' in {}: {}", key, config.storeName(), e.getMessage());
             }
             throw errors.mismatch(
-                    key, "the content hash", sent.toString(), recorded.hashes().toString());
+                    key, "the content hash", sent.toString(), recorded.hashes().toString(), "the object was deleted");
         }
         return recorded;
     }

@@ -1,5 +1,6 @@
 package com.atlan.storage.s3;
 
+import com.atlan.storage.store.ListingIterator;
 import com.atlan.storage.store.ObjectInfo;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -8,7 +9,6 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * A listing that fans out over the "folders" below its prefix: one delimited listing ({@code /}) yields
@@ -24,7 +24,7 @@ import java.util.NoSuchElementException;
  * {@link #MAX_DEPTH} levels. Servers that walk a whole subtree for every page of a flat listing (S3Proxy's
  * filesystem backend reads each object's metadata to serve one page) also do far less work this way.
  */
-final class FanOutListing implements Iterator<ObjectInfo> {
+final class FanOutListing extends ListingIterator {
 
     /** Sub-listings in flight at once. */
     static final int WINDOW = 8;
@@ -46,7 +46,6 @@ final class FanOutListing implements Iterator<ObjectInfo> {
     private boolean firstPage = true;
     private Iterator<TopEntry> entries = Collections.emptyIterator();
     private final Deque<Iterator<ObjectInfo>> window = new ArrayDeque<>();
-    private ObjectInfo next;
 
     /** A listing of {@code prefix} after {@code startAfter} on a server that lists in {@code order}. */
     FanOutListing(S3Requests requests, S3Errors errors, Comparator<String> order, String prefix, String startAfter) {
@@ -96,28 +95,18 @@ final class FanOutListing implements Iterator<ObjectInfo> {
     }
 
     @Override
-    public boolean hasNext() {
-        while (next == null) {
+    protected ObjectInfo computeNext() {
+        while (true) {
             fillWindow();
             if (window.isEmpty()) {
-                return false;
+                return null;
             }
             Iterator<ObjectInfo> head = window.peekFirst();
             if (head.hasNext()) {
-                next = head.next();
-            } else {
-                window.removeFirst();
+                return head.next();
             }
+            window.removeFirst();
         }
-        return true;
-    }
-
-    @Override
-    public ObjectInfo next() {
-        if (!hasNext()) throw new NoSuchElementException();
-        ObjectInfo result = next;
-        next = null;
-        return result;
     }
 
     /** Starts segments (single objects or folder listings) in key order until the window is full. */

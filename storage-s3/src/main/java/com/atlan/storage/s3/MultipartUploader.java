@@ -1,11 +1,10 @@
 package com.atlan.storage.s3;
 
+import com.atlan.storage.store.ByteBudget;
 import com.atlan.storage.store.IntegrityException;
 import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.PutOptions;
 import com.atlan.storage.store.StorageException;
-import com.atlan.storage.store.TransientStorageException;
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,22 +141,12 @@ final class MultipartUploader {
                         window.release();
                         throw e;
                     }
-                    int read;
                     try {
-                        read = readFully(data, buffer, size);
-                    } catch (IOException e) {
+                        errors.readSource(key, data, buffer, size, offset, length);
+                    } catch (StorageException e) {
                         budget.give(buffer);
                         window.release();
-                        throw new TransientStorageException(
-                                config.storeName(),
-                                key,
-                                "reading the source of '" + key + "' failed after " + offset + " bytes: " + e,
-                                e);
-                    }
-                    if (read < size) {
-                        budget.give(buffer);
-                        window.release();
-                        throw errors.shortSource(key, offset + read, length);
+                        throw e;
                     }
                     offset += size;
                     int partNumber = number;
@@ -228,16 +217,5 @@ final class MultipartUploader {
                     config.storeName(),
                     e.getMessage());
         }
-    }
-
-    /** Reads until {@code size} bytes or the end of the stream; returns how many were read. */
-    static int readFully(InputStream in, byte[] buffer, int size) throws IOException {
-        int total = 0;
-        while (total < size) {
-            int n = in.read(buffer, total, size - total);
-            if (n < 0) break;
-            total += n;
-        }
-        return total;
     }
 }

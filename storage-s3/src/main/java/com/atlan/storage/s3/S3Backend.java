@@ -1,6 +1,7 @@
 package com.atlan.storage.s3;
 
 import com.atlan.storage.store.Backend;
+import com.atlan.storage.store.ByteBudget;
 import com.atlan.storage.store.Features;
 import com.atlan.storage.store.HashKind;
 import com.atlan.storage.store.IntegrityException;
@@ -11,11 +12,11 @@ import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.ObjectMetadata;
 import com.atlan.storage.store.ObjectNotFoundException;
 import com.atlan.storage.store.PutOptions;
-import com.atlan.storage.store.TransientStorageException;
-import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
@@ -43,6 +44,7 @@ public final class S3Backend implements Backend {
     private final WriteCheck check;
     private final MultipartUploader uploader;
     private final MultipartCopier copier;
+    private final UrlSigner signer;
     private final Features features;
 
     private final LongAdder sent = new LongAdder();
@@ -62,6 +64,7 @@ public final class S3Backend implements Backend {
         this.check = new WriteCheck(requests, config.storeName());
         this.uploader = new MultipartUploader(requests, config, objects, budget, errors, check, sent);
         this.copier = new MultipartCopier(requests, config, errors);
+        this.signer = new UrlSigner(config, errors);
         this.features = features(config);
     }
 
@@ -69,7 +72,7 @@ public final class S3Backend implements Backend {
      * MD5s where entity tags are ones ({@link S3Objects}) and, with checksum mode, full-object CRC32C and CRC64NVME;
      * MD5 checked on write (Content-MD5, or hashed here for multipart uploads); the standard content headers and user
      * metadata; the listing order of the server; server-side copies between stores of one endpoint, region and
-     * identity.
+     * identity; presigned GET URLs, so stores that copy from URLs (Azure) copy from S3 without this process.
      */
     private static Features features(S3StoreConfig config) {
         Set<HashKind> hashes = config.checksumMode()
@@ -83,7 +86,7 @@ public final class S3Backend implements Backend {
                 config.listingOrder(),
                 "s3 " + config.endpointIdentity() + " " + config.region() + " "
                         + config.credentials().identity(),
-                false,
+                true,
                 false);
     }
 
@@ -223,15 +226,7 @@ public final class S3Backend implements Backend {
     }
 
     private ObjectInfo putSingle(String key, InputStream data, byte[] buffer, int length, PutOptions options) {
-        int read;
-        try {
-            read = MultipartUploader.readFully(data, buffer, length);
-        } catch (IOException e) {
-            throw new TransientStorageException(name(), key, "reading the source of '" + key + "' failed: " + e, e);
-        }
-        if (read < length) {
-            throw errors.shortSource(key, read, length);
-        }
+        errors.readSource(key, data, buffer, length, 0, length);
         String expected = options.expectedMd5();
         // the MD5 the source declared goes out as Content-MD5: the server checks the bytes, nothing is hashed here
         byte[] md5 = expected != null ? Md5.fromHex(expected) : Md5.of(buffer, length);
@@ -278,7 +273,8 @@ public final class S3Backend implements Backend {
         ObjectInfo written = uploader.upload(key, new DigestInputStream(data, md5), length, options);
         String actual = Md5.hex(md5.digest());
         if (!actual.equalsIgnoreCase(options.expectedMd5())) {
-            throw check.discard(key, errors.notTheDeclaredMd5(key, actual, options.expectedMd5(), "it was written"));
+            throw check.discard(
+                    key, errors.notTheDeclared(key, "MD5", actual, options.expectedMd5(), "it was written"));
         }
         // a server that gives multipart objects the whole object's MD5 as their ETag (s3rver) is checked by it
         if (S3Objects.hasMd5Form(written.etag()) && objects.etagsMayBeMd5() && !actual.equals(written.etag())) {
@@ -359,6 +355,17 @@ public final class S3Backend implements Backend {
         return copied;
     }
 
+    /**
+     * A SigV4-presigned GET URL, signed here without a request.
+     *
+     * @throws IllegalArgumentException when {@code validFor} is not positive or is longer than 7 days, the longest S3
+     *     accepts
+     */
+    @Override
+    public Optional<URI> presignRead(String key, Duration validFor) {
+        return Optional.of(signer.presignGet(key, validFor));
+    }
+
     /** Aborts the multipart uploads under {@code prefix} started before {@code initiatedBefore}. */
     @Override
     public int abortIncompleteWrites(String prefix, Instant initiatedBefore) {
@@ -367,6 +374,7 @@ public final class S3Backend implements Backend {
 
     @Override
     public void close() {
+        signer.close();
         requests.close();
     }
 

@@ -5,6 +5,7 @@ import com.atlan.storage.store.ObjectNotFoundException;
 import com.atlan.storage.store.StorageConfigException;
 import com.atlan.storage.store.StorageException;
 import com.atlan.storage.store.StoragePermissionException;
+import com.atlan.storage.store.StoreErrors;
 import com.atlan.storage.store.TransientStorageException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -27,7 +28,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * values. Throttling (503 SlowDown, 429) is a throttled {@link TransientStorageException} carrying the server's
  * {@code Retry-After}; failures that will hit every object (a missing bucket, rejected credentials) are store-wide.
  */
-final class S3Errors {
+final class S3Errors extends StoreErrors {
 
     /** Credentials rejected as such: every request of the store will fail alike. */
     private static final Set<String> CREDENTIAL_CODES = Set.of(
@@ -67,13 +68,12 @@ final class S3Errors {
     private static final Set<String> REGION_CODES =
             Set.of("PermanentRedirect", "AuthorizationHeaderMalformed", "IllegalLocationConstraintException");
 
-    private final String store;
     private final String bucket;
     private final String endpoint;
     private final String credentialSource;
 
     S3Errors(S3StoreConfig config) {
-        this.store = config.storeName();
+        super(config.storeName(), "bucket '" + config.bucket() + "'");
         this.bucket = config.bucket();
         this.endpoint = config.endpoint() != null ? config.endpoint().toString() : "AWS S3 (" + config.region() + ")";
         this.credentialSource = config.credentials().source();
@@ -298,10 +298,6 @@ final class S3Errors {
         }
     }
 
-    private String describe(String operation, String key) {
-        return operation + (key == null ? "" : " '" + key + "'") + " in " + store + " (bucket '" + bucket + "')";
-    }
-
     @SafeVarargs
     private static Throwable rootOf(Throwable e, Class<? extends Throwable>... types) {
         Throwable t = e;
@@ -328,39 +324,5 @@ final class S3Errors {
         } catch (SdkException e) {
             throw map(e, operation, key);
         }
-    }
-
-    /** The error for a thread interrupted while waiting on {@code operation}; the interrupt flag is kept. */
-    StorageException interrupted(String operation, String key, InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return new TransientStorageException(
-                store, key, operation + " '" + key + "' in " + store + " was interrupted", e);
-    }
-
-    /** The error for a stream that ended before {@code expected} bytes. */
-    IntegrityException shortSource(String key, long read, long expected) {
-        return new IntegrityException(
-                store,
-                key,
-                "source ended after " + read + " of " + expected + " bytes while writing '" + key + "' to " + store
-                        + "; nothing was written");
-    }
-
-    /** The error for bytes read from a source that do not have the MD5 the source declared. */
-    IntegrityException notTheDeclaredMd5(String key, String actual, String declared, String outcome) {
-        return new IntegrityException(
-                store,
-                key,
-                "the bytes read for '" + key + "' have MD5 " + actual + ", but its source declared " + declared + "; "
-                        + outcome);
-    }
-
-    /** The error for a server that recorded something other than what was sent. */
-    IntegrityException mismatch(String key, String what, String expected, String actual) {
-        return new IntegrityException(
-                store,
-                key,
-                "writing '" + key + "' to " + store + ": " + what + " is " + actual + " on the server but " + expected
-                        + " locally");
     }
 }

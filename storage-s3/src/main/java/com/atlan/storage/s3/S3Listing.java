@@ -1,13 +1,11 @@
 package com.atlan.storage.s3;
 
+import com.atlan.storage.store.ListingIterator;
 import com.atlan.storage.store.ObjectInfo;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * A flat ListObjectsV2 listing (no delimiter) as a stream of {@link ObjectInfo}, fetched page by page
@@ -24,8 +22,7 @@ final class S3Listing implements Iterator<ObjectInfo> {
     }
 
     static Stream<ObjectInfo> stream(Iterator<ObjectInfo> listing) {
-        return StreamSupport.stream(
-                Spliterators.spliteratorUnknownSize(listing, Spliterator.ORDERED | Spliterator.NONNULL), false);
+        return ListingIterator.stream(listing);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.atlan.storage.s3;
 
+import com.atlan.storage.store.Endpoints;
 import com.atlan.storage.store.ListingOrder;
 import com.atlan.storage.store.StorageConfigException;
 import com.atlan.storage.store.StoreSettings;
@@ -93,11 +94,11 @@ record S3StoreConfig(
                 .orElse("us-east-1");
         boolean disableSsl = s.flag("disableSSL", false);
         URI endpoint = s.get("endpoint")
-                .map(e -> endpoint(name, e, disableSsl))
+                .map(e -> Endpoints.parse(name, e, disableSsl ? "http" : "https"))
                 .orElse(disableSsl ? URI.create("http://s3." + region + ".amazonaws.com") : null);
         boolean aws = endpoint == null || isAws(endpoint);
-        long partSize = size(s, "multipartPartSize", 8 * MiB);
-        long budget = size(s, "byteBudget", 64 * MiB);
+        long partSize = s.size("multipartPartSize", 8 * MiB);
+        long budget = s.size("byteBudget", 64 * MiB);
         S3StoreConfig config = new S3StoreConfig(
                 name,
                 bucket,
@@ -110,13 +111,13 @@ record S3StoreConfig(
                 s.get("storageClass").orElse(null),
                 s.get("serverSideEncryption").orElse(null),
                 s.get("sseKmsKeyId").orElse(null),
-                size(s, "multipartThreshold", 8 * MiB),
-                size(s, "streamedPutLimit", 200 * MiB),
+                s.size("multipartThreshold", 8 * MiB),
+                s.size("streamedPutLimit", 200 * MiB),
                 partSize,
-                integer(s, "multipartConcurrency", 8),
+                s.wholeNumber("multipartConcurrency", 8),
                 budget,
-                size(s, "copyThreshold", MAX_SINGLE),
-                size(s, "copyPartSize", 512 * MiB),
+                s.size("copyThreshold", MAX_SINGLE),
+                s.size("copyPartSize", 512 * MiB),
                 s.concurrency(),
                 // a delimiter listing is trusted where it is known to be complete (AWS); elsewhere opt in
                 s.flag("parallelListing", aws),
@@ -214,7 +215,7 @@ record S3StoreConfig(
     }
 
     private StorageConfigException invalid(String setting, String why) {
-        return new StorageConfigException("component '" + storeName + "' metadata '" + setting + "' " + why);
+        return StorageConfigException.invalidSetting(storeName, setting, why);
     }
 
     private static S3Credentials credentials(StoreSettings s) {
@@ -234,44 +235,9 @@ record S3StoreConfig(
         return S3Credentials.defaultChain();
     }
 
-    private static URI endpoint(String store, String value, boolean disableSsl) {
-        String v = value.contains("://") ? value : (disableSsl ? "http://" : "https://") + value;
-        try {
-            URI uri = URI.create(v);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
-                throw new IllegalArgumentException("no http(s) host");
-            }
-            // schemes are case-insensitive (RFC 3986); everything downstream compares them in lower case
-            return scheme.equals(uri.getScheme())
-                    ? uri
-                    : URI.create(scheme + v.substring(uri.getScheme().length()));
-        } catch (IllegalArgumentException e) {
-            throw new StorageConfigException(
-                    "component '" + store + "' metadata 'endpoint' is not an http(s) URL: '" + value + "'");
-        }
-    }
-
     static boolean isAws(URI endpoint) {
         String host = endpoint.getHost().toLowerCase(Locale.ROOT);
         return host.endsWith(".amazonaws.com") || host.endsWith(".amazonaws.com.cn");
-    }
-
-    private static long size(StoreSettings s, String key, long fallback) {
-        return s.get(key).map(v -> ByteSize.parse(s.name(), key, v)).orElse(fallback);
-    }
-
-    private static int integer(StoreSettings s, String key, int fallback) {
-        return s.get(key)
-                .map(v -> {
-                    try {
-                        return Integer.parseInt(v);
-                    } catch (NumberFormatException e) {
-                        throw new StorageConfigException("component '" + s.name() + "' metadata '" + key
-                                + "' must be a whole number, not '" + v + "'");
-                    }
-                })
-                .orElse(fallback);
     }
 
     private static java.util.Optional<String> nonBlank(String v) {

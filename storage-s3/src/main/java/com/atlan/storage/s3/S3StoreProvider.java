@@ -2,11 +2,10 @@ package com.atlan.storage.s3;
 
 import com.atlan.storage.store.Backend;
 import com.atlan.storage.store.BackendProvider;
+import com.atlan.storage.store.Endpoints;
 import com.atlan.storage.store.StoreLocation;
 import com.atlan.storage.store.StoreSettings;
-import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -27,10 +26,7 @@ public final class S3StoreProvider implements BackendProvider {
 
     @Override
     public Backend create(StoreSettings settings) {
-        Set<String> unknown = settings.unknownKeys(S3StoreConfig.KNOWN);
-        if (!unknown.isEmpty()) {
-            LOG.warn("component '{}' ({}): ignoring unknown metadata {}", settings.name(), settings.type(), unknown);
-        }
+        settings.warnUnknown(S3StoreConfig.KNOWN);
         S3StoreConfig config = S3StoreConfig.from(settings, System::getenv);
         LOG.debug("component '{}': {}", settings.name(), config);
         return new S3Backend(config);
@@ -44,18 +40,8 @@ public final class S3StoreProvider implements BackendProvider {
     @Override
     public Optional<StoreLocation> location(StoreSettings settings) {
         S3StoreConfig config = S3StoreConfig.from(settings, System::getenv);
-        String endpoint = config.endpoint() == null ? "AWS" : canonical(config.endpoint());
+        String endpoint = config.endpoint() == null ? "AWS" : Endpoints.origin(config.endpoint());
         return Optional.of(new StoreLocation(
                 "s3 " + endpoint, List.of(config.bucket()), "S3 bucket '" + config.bucket() + "' at " + endpoint));
-    }
-
-    static String canonical(URI endpoint) {
-        String scheme = endpoint.getScheme().toLowerCase(Locale.ROOT);
-        String host = endpoint.getHost().toLowerCase(Locale.ROOT);
-        if (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1")) {
-            host = "127.0.0.1";
-        }
-        int port = endpoint.getPort() >= 0 ? endpoint.getPort() : scheme.equals("https") ? 443 : 80;
-        return scheme + "://" + host + ":" + port;
     }
 }

@@ -2,7 +2,6 @@ package com.atlan.storage.store.local;
 
 import com.atlan.storage.store.Backend;
 import com.atlan.storage.store.Features;
-import com.atlan.storage.store.IntegrityException;
 import com.atlan.storage.store.InvalidKeyException;
 import com.atlan.storage.store.ListingOrder;
 import com.atlan.storage.store.ObjectContent;
@@ -18,17 +17,13 @@ import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -52,11 +47,9 @@ import java.util.stream.Stream;
  */
 public final class LocalBackend implements Backend {
 
-    private static final int COPY_BUFFER = 64 * 1024;
-
     private final String name;
     private final Path root;
-    private final FileSync sync;
+    private final AtomicFileWrites writes;
     private final KeyPaths keyPaths;
 
     /**
@@ -73,8 +66,8 @@ public final class LocalBackend implements Backend {
         PartialFiles.requireUtf8FileNames(name);
         this.name = name;
         this.root = root.toAbsolutePath().normalize();
-        this.sync = sync;
         this.keyPaths = new KeyPaths(name, this.root, this::translate);
+        this.writes = new AtomicFileWrites(name, this.root, sync);
     }
 
     @Override
@@ -164,60 +157,10 @@ public final class LocalBackend implements Backend {
 
     @Override
     public ObjectInfo put(String key, InputStream data, long length, PutOptions options) {
-        Path target = resolve(key);
-        Path parent = target.getParent();
-        Path partial = null;
         try {
-            partial = parent.resolve(PartialFiles.newName());
-            Path existed = nearestExisting(parent);
-            try (FileChannel out = createPartial(key, partial)) {
-                long written = copyExactly(data, Channels.newOutputStream(out), length);
-                if (written != length) {
-                    throw new IntegrityException(
-                            name,
-                            key,
-                            "source ended after " + written + " of " + length + " bytes while writing '" + key + "' to "
-                                    + name);
-                }
-                if (options.lastModified() != null) {
-                    Files.setLastModifiedTime(partial, FileTime.from(options.lastModified()));
-                }
-                sync.file(out);
-            }
-            commit(key, partial, target);
-            partial = null;
-            syncFolders(parent, existed);
-            BasicFileAttributes attrs = Files.readAttributes(target, BasicFileAttributes.class);
-            return ObjectInfo.of(key, attrs.size(), attrs.lastModifiedTime().toInstant());
+            return writes.write(key, resolve(key), data, length, options.lastModified());
         } catch (IOException e) {
             throw translate(key, "write", e);
-        } finally {
-            if (partial != null) {
-                deleteQuietly(partial);
-                pruneEmptyFolders(parent);
-            }
-        }
-    }
-
-    /**
-     * Creates the partial file and its folders. A concurrent delete or failed write may prune a folder
-     * between its creation and the file's, so creation is retried a few times before giving up.
-     */
-    private FileChannel createPartial(String key, Path partial) throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            createFolders(key, partial.getParent());
-            try {
-                return FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            } catch (NoSuchFileException e) {
-                if (attempt == 5) {
-                    throw new TransientStorageException(
-                            name,
-                            key,
-                            "cannot write '" + key + "' to " + name
-                                    + ": its folder kept disappearing (concurrent deletes?)",
-                            e);
-                }
-            }
         }
     }
 
@@ -230,7 +173,7 @@ public final class LocalBackend implements Backend {
             }
             boolean deleted = Files.deleteIfExists(file);
             if (deleted) {
-                pruneEmptyFolders(file.getParent());
+                writes.pruneEmptyFolders(file.getParent());
             }
             return deleted;
         } catch (NotDirectoryException e) {
@@ -256,23 +199,8 @@ public final class LocalBackend implements Backend {
         if (!(source instanceof LocalBackend from)) {
             throw new UnsupportedOperationException(name + " cannot copy server side from " + source.name());
         }
-        Path src = from.resolve(object.key());
-        Path target = resolve(object.key());
-        Path partial = null;
         try {
-            Path existed = nearestExisting(target.getParent());
-            createFolders(object.key(), target.getParent());
-            partial = target.getParent().resolve(PartialFiles.newName());
-            Files.copy(src, partial, StandardCopyOption.COPY_ATTRIBUTES);
-            try (FileChannel copied = FileChannel.open(partial, StandardOpenOption.WRITE)) {
-                sync.file(copied);
-            }
-            commit(object.key(), partial, target);
-            partial = null;
-            syncFolders(target.getParent(), existed);
-            BasicFileAttributes attrs = Files.readAttributes(target, BasicFileAttributes.class);
-            return ObjectInfo.of(
-                    object.key(), attrs.size(), attrs.lastModifiedTime().toInstant());
+            return writes.copy(object.key(), from.resolve(object.key()), resolve(object.key()));
         } catch (NoSuchFileException e) {
             throw new ObjectNotFoundException(
                     from.name,
@@ -280,8 +208,6 @@ public final class LocalBackend implements Backend {
                     "no object '" + object.key() + "' in " + from.name + " (" + e.getFile() + ")");
         } catch (IOException e) {
             throw translate(object.key(), "copy", e);
-        } finally {
-            deleteQuietly(partial);
         }
     }
 
@@ -308,87 +234,6 @@ public final class LocalBackend implements Backend {
     /** The file for {@code key}, refusing keys that are not plain relative paths inside the root. */
     Path resolve(String key) {
         return keyPaths.resolve(key);
-    }
-
-    /** {@code folder} or its nearest ancestor that exists (the root's parent at the highest). */
-    private Path nearestExisting(Path folder) {
-        Path existing = folder;
-        while (existing != null && !existing.equals(root) && !Files.isDirectory(existing, LinkOption.NOFOLLOW_LINKS)) {
-            existing = existing.getParent();
-        }
-        return existing;
-    }
-
-    /** Syncs {@code folder}, which now holds a new name, and every folder up to {@code existed}, whose entries changed. */
-    private void syncFolders(Path folder, Path existed) throws IOException {
-        Path current = folder;
-        while (current != null) {
-            sync.folder(current);
-            if (current.equals(existed) || !current.startsWith(root) || current.equals(root.getParent())) {
-                return;
-            }
-            current = current.getParent();
-        }
-    }
-
-    private void createFolders(String key, Path folder) throws IOException {
-        try {
-            Files.createDirectories(folder);
-        } catch (FileAlreadyExistsException e) {
-            throw new InvalidKeyException(
-                    name,
-                    key,
-                    "cannot write '" + key + "' to " + name + ": '"
-                            + root.relativize(Path.of(e.getFile())) + "' is a file, and a folder store cannot hold both"
-                            + " an object and objects under it");
-        }
-    }
-
-    private void commit(String key, Path partial, Path target) throws IOException {
-        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw new InvalidKeyException(
-                    name, key, "cannot write '" + key + "' to " + name + ": a folder of that name holds other objects");
-        }
-        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private void pruneEmptyFolders(Path folder) {
-        Path current = folder;
-        while (current != null && current.startsWith(root) && !current.equals(root)) {
-            try {
-                Files.delete(current);
-            } catch (DirectoryNotEmptyException | NoSuchFileException e) {
-                return;
-            } catch (IOException e) {
-                return;
-            }
-            current = current.getParent();
-        }
-    }
-
-    private static long copyExactly(InputStream in, java.io.OutputStream out, long length) throws IOException {
-        byte[] buffer = new byte[(int) Math.min(COPY_BUFFER, Math.max(1, length))];
-        long total = 0;
-        while (total < length) {
-            int n = in.read(buffer, 0, (int) Math.min(buffer.length, length - total));
-            if (n < 0) {
-                break;
-            }
-            out.write(buffer, 0, n);
-            total += n;
-        }
-        return total;
-    }
-
-    private static void deleteQuietly(Path path) {
-        if (path == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException ignored) {
-            // best effort: a partial file is never listed, and the next write replaces nothing it holds
-        }
     }
 
     StorageException translate(String key, String operation, IOException e) {

@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Serves {@code bindings.localstorage}: metadata {@code rootPath} (required, as Dapr requires it; relative paths
@@ -20,7 +18,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalStoreProvider implements BackendProvider {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LocalStoreProvider.class);
     private static final Set<String> KNOWN = Set.of("rootPath", "ignoreErrors");
 
     @Override
@@ -30,10 +27,7 @@ public final class LocalStoreProvider implements BackendProvider {
 
     @Override
     public Backend create(StoreSettings settings) {
-        Set<String> unknown = settings.unknownKeys(KNOWN);
-        if (!unknown.isEmpty()) {
-            LOG.warn("component '{}' ({}): ignoring unknown metadata {}", settings.name(), settings.type(), unknown);
-        }
+        settings.warnUnknown(KNOWN);
         return new LocalBackend(settings.name(), root(settings));
     }
 

@@ -1,6 +1,7 @@
 package com.atlan.storage.store.local;
 
 import com.atlan.storage.store.KeyOrder;
+import com.atlan.storage.store.ListingIterator;
 import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.TransientStorageException;
 import java.io.IOException;
@@ -17,11 +18,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * folders that cannot hold a wanted key (outside the prefix, or wholly before {@code startAfter}) are
  * not opened.
  */
-final class SortedTreeWalker implements Iterator<ObjectInfo> {
+final class SortedTreeWalker extends ListingIterator {
 
     private static final Logger LOG = LoggerFactory.getLogger(SortedTreeWalker.class);
 
@@ -44,7 +40,6 @@ final class SortedTreeWalker implements Iterator<ObjectInfo> {
     private final String startAfter;
     private final String storeName;
     private final Deque<Iterator<Entry>> stack = new ArrayDeque<>();
-    private ObjectInfo next;
 
     SortedTreeWalker(Path root, String prefix, String startAfter, String storeName) {
         this.prefix = prefix;
@@ -53,16 +48,9 @@ final class SortedTreeWalker implements Iterator<ObjectInfo> {
         stack.push(readFolder(root, "").iterator());
     }
 
-    Stream<ObjectInfo> stream() {
-        return StreamSupport.stream(
-                Spliterators.spliteratorUnknownSize(
-                        this, Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT),
-                false);
-    }
-
     @Override
-    public boolean hasNext() {
-        while (next == null && !stack.isEmpty()) {
+    protected ObjectInfo computeNext() {
+        while (!stack.isEmpty()) {
             Iterator<Entry> top = stack.peek();
             if (!top.hasNext()) {
                 stack.pop();
@@ -74,20 +62,10 @@ final class SortedTreeWalker implements Iterator<ObjectInfo> {
                     stack.push(readFolder(entry.path(), entry.key()).iterator());
                 }
             } else if (entry.key().startsWith(prefix) && KeyOrder.compare(entry.key(), startAfter) > 0) {
-                next = toInfo(entry);
+                return toInfo(entry);
             }
         }
-        return next != null;
-    }
-
-    @Override
-    public ObjectInfo next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        ObjectInfo result = next;
-        next = null;
-        return result;
+        return null;
     }
 
     /** Whether the folder whose keys all start with {@code folderKey} can hold a key we want. */

@@ -67,7 +67,7 @@ public final class RedisStateProvider implements StateBackendProvider {
         HostAndPort address = address(settings);
         boolean tls = settings.flag("enableTLS", false);
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
-                .database(integer(settings, "redisDB", 0))
+                .database(settings.wholeNumber("redisDB", 0))
                 .connectionTimeoutMillis(millis(settings, "dialTimeout", Duration.ofSeconds(5)))
                 .socketTimeoutMillis(millis(settings, "readTimeout", Duration.ofSeconds(10)))
                 .clientName("atlan-storage");
@@ -81,7 +81,7 @@ public final class RedisStateProvider implements StateBackendProvider {
                 .hostAndPort(address)
                 .clientConfig(config.build())
                 .build();
-        String location = (tls ? "rediss://" : "redis://") + address + "/" + integer(settings, "redisDB", 0);
+        String location = (tls ? "rediss://" : "redis://") + address + "/" + settings.wholeNumber("redisDB", 0);
         return new RedisStateBackend(settings.name(), location, client);
     }
 
@@ -99,20 +99,6 @@ public final class RedisStateProvider implements StateBackendProvider {
             throw new StorageConfigException("component '" + settings.name()
                     + "' metadata 'redisHost' must be host:port," + " not '" + host + "'");
         }
-    }
-
-    private static int integer(StoreSettings settings, String field, int fallback) {
-        String value = settings.get(field).orElse(Integer.toString(fallback));
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new StorageConfigException("component '" + settings.name() + "' metadata '" + field
-                + "' must be a number >= 0, not '" + value + "'");
     }
 
     private static int millis(StoreSettings settings, String field, Duration fallback) {

@@ -1,4 +1,4 @@
-package com.atlan.storage.s3;
+package com.atlan.storage.store;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -6,7 +6,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Bounds the memory of a store's upload buffers. Every buffer, in use or kept for reuse, is charged
+ * Bounds the memory of a store's upload buffers (S3 parts, Azure blocks, buffered single puts). Every buffer, in use or kept for reuse, is charged
  * against a fixed capacity; taking a buffer blocks while the capacity is spent, which is the
  * back-pressure that keeps memory flat whatever the number and size of concurrent uploads.
  *
@@ -26,7 +26,7 @@ public final class ByteBudget {
     private long peakInUse;
 
     /** A budget of {@code capacity} bytes that keeps buffers of {@code reusableSize} bytes for reuse. */
-    ByteBudget(long capacity, int reusableSize) {
+    public ByteBudget(long capacity, int reusableSize) {
         if (capacity <= 0) throw new IllegalArgumentException("capacity must be > 0: " + capacity);
         this.capacity = capacity;
         this.reusableSize = reusableSize;
@@ -59,7 +59,7 @@ public final class ByteBudget {
     }
 
     /** A buffer of exactly {@code size} bytes, waiting until the budget allows it. */
-    byte[] take(int size) throws InterruptedException {
+    public byte[] take(int size) throws InterruptedException {
         long charge = charge(size);
         lock.lockInterruptibly();
         try {
@@ -83,7 +83,7 @@ public final class ByteBudget {
     }
 
     /** Returns a buffer from {@link #take}; it must not be used afterwards. */
-    void give(byte[] buffer) {
+    public void give(byte[] buffer) {
         long charge = charge(buffer.length);
         lock.lock();
         try {

@@ -1,4 +1,4 @@
-package com.atlan.storage.s3;
+package com.atlan.storage.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

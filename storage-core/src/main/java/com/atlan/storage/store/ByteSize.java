@@ -1,6 +1,5 @@
-package com.atlan.storage.s3;
+package com.atlan.storage.store;
 
-import com.atlan.storage.store.StorageConfigException;
 import java.util.Locale;
 
 /** Parses sizes such as {@code 8MiB}, {@code 256MB}, {@code 1GiB} or {@code 1048576} (binary units either way). */
@@ -35,8 +34,8 @@ final class ByteSize {
             if (n < 0) throw new NumberFormatException();
             return Math.multiplyExact(n, unit);
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new StorageConfigException("component '" + store + "' metadata '" + setting
-                    + "' must be a size such as 8MiB or 1048576, not '" + value + "'");
+            throw StorageConfigException.invalidSetting(
+                    store, setting, "must be a size such as 8MiB or 1048576, not '" + value + "'");
         }
     }
 }
