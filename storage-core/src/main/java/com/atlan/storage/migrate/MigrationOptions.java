@@ -1,6 +1,7 @@
 package com.atlan.storage.migrate;
 
 import com.atlan.storage.accounting.ProgressListener;
+import com.atlan.storage.listing.KeyRange;
 import com.atlan.storage.retry.RetryPolicy;
 import java.time.Duration;
 import java.util.Objects;
@@ -23,6 +24,8 @@ import java.util.Objects;
  * @param resume         continue the job's last checkpoint instead of starting over (needs a checkpoint store)
  * @param jobId          the job's id, or {@code null} to derive it from source, destination and prefix
  * @param checkpointInterval how often to save the checkpoint while running
+ * @param keyRange       the part of the prefix to migrate, in the plan's key order ({@link KeyRange#ALL}: all of it);
+ *                       counts, checkpoints and resume cover only that part, and a derived job id names it
  */
 public record MigrationOptions(
         int concurrency,
@@ -34,7 +37,8 @@ public record MigrationOptions(
         boolean skipUnchanged,
         boolean resume,
         String jobId,
-        Duration checkpointInterval) {
+        Duration checkpointInterval,
+        KeyRange keyRange) {
 
     /** The default time between checkpoints. */
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
@@ -59,6 +63,7 @@ public record MigrationOptions(
             throw new IllegalArgumentException("checkpointInterval must be positive, not " + checkpointInterval);
         }
         jobId = jobId == null || jobId.isBlank() ? null : jobId.trim();
+        keyRange = keyRange == null ? KeyRange.ALL : keyRange;
     }
 
     /** The default options. */
@@ -83,7 +88,8 @@ public record MigrationOptions(
                 .skipUnchanged(skipUnchanged)
                 .resume(resume)
                 .jobId(jobId)
-                .checkpointInterval(checkpointInterval);
+                .checkpointInterval(checkpointInterval)
+                .keyRange(keyRange);
     }
 
     /** Builds {@link MigrationOptions}. */
@@ -98,6 +104,7 @@ public record MigrationOptions(
         private boolean resume;
         private String jobId;
         private Duration checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
+        private KeyRange keyRange = KeyRange.ALL;
 
         private Builder() {}
 
@@ -167,6 +174,17 @@ public record MigrationOptions(
             return this;
         }
 
+        /** Migrate only the keys of the prefix after {@code startAfter} up to and including {@code endAt}. */
+        public Builder keyRange(String startAfter, String endAt) {
+            return keyRange(new KeyRange(startAfter, endAt));
+        }
+
+        /** Migrate only the keys of the prefix in {@code value} ({@link KeyRange#ALL} by default). */
+        public Builder keyRange(KeyRange value) {
+            this.keyRange = value;
+            return this;
+        }
+
         /** The options. */
         public MigrationOptions build() {
             return new MigrationOptions(
@@ -179,7 +197,8 @@ public record MigrationOptions(
                     skipUnchanged,
                     resume,
                     jobId,
-                    checkpointInterval);
+                    checkpointInterval,
+                    keyRange);
         }
     }
 }
