@@ -83,13 +83,16 @@ CLK_TCK=$(getconf CLK_TCK)
 # Busy CPU ticks of the whole machine (user, nice, system, irq, softirq).
 cpu_busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat; }
 
-# CPU ticks S3Proxy has used so far (utime + stime); 0 when it is not running.
+# CPU ticks the server side has used so far (utime + stime): S3Proxy, plus the fault proxy in front of it
+# in the far and throttled scenarios (lib/proxy.sh); 0 when none is running.
 s3proxy_cpu_ticks() {
-    if [[ -n ${S3PROXY_PID:-} && -r /proc/$S3PROXY_PID/stat ]]; then
-        awk '{ print $14 + $15 }' "/proc/$S3PROXY_PID/stat"
-    else
-        echo 0
-    fi
+    local total=0 pid
+    for pid in ${S3PROXY_PID:-} ${PROXY_CPU_PIDS[@]+"${PROXY_CPU_PIDS[@]}"}; do
+        if [[ -r /proc/$pid/stat ]]; then
+            total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat")))
+        fi
+    done
+    echo "$total"
 }
 
 # record KEY=VALUE...: appends one JSON object to the run log. Values that look like numbers

@@ -6,6 +6,18 @@ RCLONE_FLAGS=(--transfers 32 --checkers 32)
 AWS=/usr/bin/aws   # not `aws`: a pyenv shim with aws-cli v1 shadows it on PATH
 CONCURRENCY=32
 
+# The far and throttled scenarios (issue 11): their data sets, the delay per request, the request
+# rate of the throttling server, and the fixed --concurrency values ours is also run with (smoke
+# mode narrows these in bench/run). The throttle is set well below what any tool reaches here
+# unthrottled (~250 requests/s on a loaded machine), so the server's limit, not the CPU, binds.
+FAR_DATASET=small3k
+FAR_DELAY=40ms
+FAR_FIXED=(8 32 128)
+THROTTLED_DATASET=small1k
+THROTTLE_RATE=100
+THROTTLE_BURST=20
+THROTTLED_FIXED=(2 4 8)
+
 # --- peers --------------------------------------------------------------------------------
 
 # rclone and aws read their settings from the environment, so no user config leaks in.
@@ -42,6 +54,7 @@ cmd_rclone() {
     local mode=$1 src=$2 dst=$3
     case $mode in
         cross | noop) CMD=(rclone copy "SRC:$src" "DST:$dst" "${RCLONE_FLAGS[@]}") ;;
+        proxied)      CMD=(rclone copy "FSRC:$src" "FDST:$dst" "${RCLONE_FLAGS[@]}") ;;
         same)         CMD=(rclone copy "SRC:$src" "SRC:$dst" "${RCLONE_FLAGS[@]}") ;;
         upload)       CMD=(rclone copy "$src" "DST:$dst" "${RCLONE_FLAGS[@]}") ;;
     esac
@@ -79,20 +92,30 @@ ours_available() { [[ -x $OURS_BIN ]]; }
 
 # In cross mode the destination names the endpoint "localhost" so our tool sees two
 # different servers and must stream bytes, like rclone with two remotes; in same mode both
-# name 127.0.0.1 and our tool may use server-side copy.
+# name 127.0.0.1 and our tool may use server-side copy. Proxied mode is cross mode through the
+# fault proxy (lib/proxy.sh). CONCURRENCY (6th argument, default $CONCURRENCY) empty means no
+# --concurrency flag: our default setting.
 cmd_ours() {
-    local mode=$1 src=$2 dst=$3 prefix=$4 components=$5
-    local dst_host=127.0.0.1
-    [[ $mode == cross || $mode == noop ]] && dst_host=localhost
+    local mode=$1 src=$2 dst=$3 prefix=$4 components=$5 concurrency=${6-$CONCURRENCY}
+    local endpoint=$S3_ENDPOINT dst_host=127.0.0.1
+    [[ $mode == proxied ]] && endpoint=$PROXY_ENDPOINT
+    [[ $mode == cross || $mode == noop || $mode == proxied ]] && dst_host=localhost
     mkdir -p "$components"
     if [[ $mode == upload ]]; then
         write_local_component "$components/source.yaml" bench-source "$src"
     else
-        write_s3_component "$components/source.yaml" bench-source "$src" "$S3_ENDPOINT"
+        write_s3_component "$components/source.yaml" bench-source "$src" "$endpoint"
     fi
-    write_s3_component "$components/destination.yaml" bench-destination "$dst" "${S3_ENDPOINT/127.0.0.1/$dst_host}"
+    write_s3_component "$components/destination.yaml" bench-destination "$dst" "${endpoint/127.0.0.1/$dst_host}"
     CMD=("$OURS_BIN" migrate --components "$components" --source bench-source
-         --destination bench-destination --prefix "$prefix" --concurrency "$CONCURRENCY" --json)
+         --destination bench-destination --prefix "$prefix" --json)
+    [[ -n $concurrency ]] && CMD+=(--concurrency "$concurrency")
+    return 0
+}
+
+# Ours with every request through the AWS SDK (fastPath false), for the sdk scenario.
+cmd_ours-sdk() {
+    OURS_FASTPATH=false cmd_ours "$@"
 }
 
 # write_component FILE NAME TYPE [FIELD=VALUE ...]: a Dapr component file with literal metadata values.
@@ -108,9 +131,12 @@ write_component() {
     } >"$file"
 }
 
+# S3Proxy lists in UTF-16 order and its delimiter listings are complete, which the component declares (an
+# S3-compatible endpoint is otherwise taken to list in no known order, and listed flat).
 write_s3_component() {
     write_component "$1" "$2" bindings.aws.s3 bucket="$3" region=us-east-1 endpoint="$4" forcePathStyle=true \
-        accessKey="$S3_ACCESS_KEY" secretKey="$S3_SECRET_KEY"
+        accessKey="$S3_ACCESS_KEY" secretKey="$S3_SECRET_KEY" listingOrder=utf16 parallelListing=true \
+        fastPath="${OURS_FASTPATH:-auto}"
 }
 
 write_local_component() {

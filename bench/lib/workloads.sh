@@ -7,11 +7,15 @@ declare -A DATASET_SPEC=(
     [small]="10000 100 4096 0 0"
     [large]="0 1 0 8 $((256 << 20))"
     [mixed]="2000 20 4096 5 $((64 << 20))"
+    [small3k]="3000 30 4096 0 0"
+    [small1k]="1000 10 4096 0 0"
 )
 declare -A SMOKE_SPEC=(
     [small]="50 5 4096 0 0"
     [large]="0 1 0 2 $((6 << 20))"
     [mixed]="50 5 4096 2 $((6 << 20))"
+    [small3k]="60 3 4096 0 0"
+    [small1k]="40 2 4096 0 0"
 )
 
 dataset_spec() {

@@ -28,22 +28,32 @@ import org.knowm.xchart.style.Styler;
 public final class Report {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final List<String> TOOL_ORDER = List.of("ours", "rclone", "aws", "ceiling");
-    private static final List<String> PEERS = List.of("rclone", "aws", "ceiling");
+    private static final List<String> TOOL_ORDER = List.of("ours", "ours-sdk", "rclone", "aws", "ceiling");
+    /** Scenarios through the fault proxy, where a run with failed objects is a measured outcome. */
+    static final List<String> PROXIED = List.of("far", "throttled");
+    private static final List<String> PEERS = List.of("ours-sdk", "rclone", "aws", "ceiling");
     private static final double MIB = 1 << 20;
 
-    private static final Map<String, String> SCENARIO_TITLES = Map.of(
-            "s3-cross", "1. S3 -> S3 across two remotes (bytes stream through the client; aws copies server side)",
-            "s3-same", "2. S3 -> S3 within one endpoint (server-side copy)",
-            "noop", "3. No-op re-run over a complete destination",
-            "upload", "4. Local folder -> S3 upload",
-            "scale", "6. Scale: synthetic objects (1,000,000 in a full run) into a discarding destination");
-    private static final List<String> SCENARIO_ORDER = List.of("s3-cross", "s3-same", "noop", "upload", "scale");
+    private static final Map<String, String> SCENARIO_TITLES = Map.ofEntries(
+            Map.entry("s3-cross", "1. S3 -> S3 across two remotes (bytes stream through the client; aws copies server side)"),
+            Map.entry("s3-same", "2. S3 -> S3 within one endpoint (server-side copy)"),
+            Map.entry("noop", "3. No-op re-run over a complete destination"),
+            Map.entry("upload", "4. Local folder -> S3 upload"),
+            Map.entry("scale", "6. Scale: synthetic objects (1,000,000 in a full run) into a discarding destination"),
+            Map.entry("sdk", "7. Our two S3 paths, S3 -> S3 across two remotes: the lean HTTP path and the AWS SDK (ours-sdk)"),
+            Map.entry("azure", "8. S3 -> Azure Blob (Azurite) and back"),
+            Map.entry("gcs", "9. S3 -> GCS (the in-repo JSON-API fake) and back"),
+            Map.entry("far", "10. Far server: S3 -> S3 with a fixed delay added to every request"),
+            Map.entry("throttled", "11. Throttling server: S3 -> S3 against 503 SlowDown above a request rate"));
+    private static final List<String> SCENARIO_ORDER =
+            List.of("s3-cross", "s3-same", "noop", "upload", "scale", "sdk", "azure", "gcs", "far", "throttled");
 
     /** One (scenario, data set, tool) cell: its runs and, if any run is valid, its medians. */
     record Cell(String scenario, String dataset, String tool, List<JsonNode> runs) {
+        /** Runs that enter the medians: checked ones, and in the proxied scenarios those that failed objects. */
         List<JsonNode> valid() {
-            return runs.stream().filter(r -> "ok".equals(r.path("status").asText())).toList();
+            return runs.stream().filter(r -> "ok".equals(r.path("status").asText())
+                    || PROXIED.contains(scenario) && "incomplete".equals(r.path("status").asText())).toList();
         }
 
         boolean measured() {
@@ -70,6 +80,15 @@ public final class Report {
         /** S3Proxy's CPU during the run; null for result files from before it was recorded. */
         Double serverCpuSeconds() { return median(r -> num(r, "server_cpu_s")); }
         Double foreignCpuPct() { return median(r -> num(r, "foreign_cpu_pct")); }
+        /** Failed objects over every run with an outcome, a stopped one included (its unmigrated objects). */
+        Double failedObjects() {
+            double[] v = runs.stream().filter(r -> List.of("ok", "incomplete", "stopped").contains(r.path("status").asText()))
+                    .mapToDouble(r -> num(r, "failed_objects")).filter(d -> !Double.isNaN(d)).sorted().toArray();
+            if (v.length == 0) return null;
+            return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        }
+        Double throttledResponses() { return median(r -> num(r, "throttled_responses")); }
+        Double proxyRequests() { return median(r -> num(r, "proxy_requests")); }
         long objects() { return valid().getFirst().path("objects").asLong(); }
         long bytes() { return valid().getFirst().path("bytes").asLong(); }
         Double objectsPerSecond() { return wall() == null ? null : objects() / wall(); }
@@ -117,8 +136,15 @@ public final class Report {
         List<Cell> cells = new ArrayList<>(byKey.values());
         cells.sort(Comparator.comparingInt((Cell c) -> SCENARIO_ORDER.indexOf(c.scenario()))
                 .thenComparing(c -> datasetRank(c.dataset()))
-                .thenComparingInt(c -> TOOL_ORDER.indexOf(c.tool())));
+                .thenComparingInt(c -> toolRank(c.tool())));
         return cells;
+    }
+
+    /** ours, then ours at fixed concurrencies in increasing order, then the peers. */
+    private static int toolRank(String tool) {
+        if (tool.startsWith("ours-c")) return 1 + Integer.parseInt(tool.substring("ours-c".length()));
+        int i = TOOL_ORDER.indexOf(tool);
+        return i <= 0 ? 0 : 100_000 + i;
     }
 
     private static int datasetRank(String d) {
@@ -133,11 +159,15 @@ public final class Report {
         List<Ratio> out = new ArrayList<>();
         for (Cell ours : cells) {
             if (!ours.tool().equals("ours") || !ours.measured()) continue;
+            // On a throttling server a run that failed objects is no success, however fast: no speed-up for it.
+            if (PROXIED.contains(ours.scenario()) && ours.failedObjects() != null && ours.failedObjects() > 0) continue;
             for (Cell peer : cells) {
                 if (peer.group().equals(ours.group()) && PEERS.contains(peer.tool()) && peer.measured()) {
                     out.add(new Ratio(ours.group(), "vs " + peer.tool(), peer.wall() / ours.wall()));
                 }
             }
+            ProxiedTables.bestFixed(cells, ours).ifPresent(best -> out.add(new Ratio(ours.group(),
+                    "vs best fixed (" + name(best.tool()) + ")", best.wall() / ours.wall())));
         }
         return out;
     }
@@ -189,6 +219,10 @@ public final class Report {
                         .put("peak_rss_mib", c.rssMiB());
                 m.put("heap_mib", c.heapMiB()).put("tool_cpu_s", c.cpuSeconds())
                         .put("server_cpu_s", c.serverCpuSeconds()).put("foreign_cpu_pct", c.foreignCpuPct());
+                if (PROXIED.contains(c.scenario())) {
+                    m.put("failed_objects", c.failedObjects()).put("throttled_responses", c.throttledResponses())
+                            .put("proxy_requests", c.proxyRequests());
+                }
             }
         }
         ArrayNode peers = root.putArray("ratios_ours_vs_peers");
@@ -243,6 +277,10 @@ public final class Report {
             List<Cell> rows = cells.stream().filter(c -> c.scenario().equals(scenario)).toList();
             if (rows.isEmpty()) continue;
             md.append("## ").append(SCENARIO_TITLES.get(scenario)).append("\n\n");
+            if (PROXIED.contains(scenario)) {
+                md.append(ProxiedTables.table(scenario, rows, meta.path("settings")));
+                continue;
+            }
             md.append(switch (scenario) {
                 case "s3-cross" -> "rclone copies between two remotes (`SRC:` and `DST:` on the same endpoint), so every byte "
                         + "passes through it. aws-cli cannot be told two endpoints are different: `aws s3 sync s3://a s3://b` "
@@ -252,6 +290,9 @@ public final class Report {
                 case "noop" -> "The destination already holds every object (made once, then settled by one untimed rclone "
                         + "pass so rclone's modification times match). This measures listing and comparison only.\n\n";
                 case "upload" -> "The mixed data set from a local folder into a fresh bucket.\n\n";
+                case "azure", "gcs" -> "Our tool only, into a fresh container or bucket of the emulator the tests use and back"
+                        + " into a fresh S3 bucket; every run is checked with `verify`. Server CPU is S3Proxy's; the"
+                        + " emulator's counts as other load.\n\n";
                 default -> "";
             });
             md.append("| data set | tool | valid runs | wall s | objects/s | MiB/s | peak RSS MiB | heap MiB | tool CPU s ")
@@ -308,16 +349,21 @@ public final class Report {
                 + "object after uploading it, which S3Proxy pays for. Runs from before server CPU was recorded show –.\n\n";
     }
 
-    private static String note(Cell c) {
+    static String note(Cell c) {
         return c.runs().stream().map(r -> r.path("note").asText("")).filter(n -> !n.isBlank())
                 .findFirst().orElse("").replace("|", "\\|");
     }
 
-    private static String name(String tool) {
-        return tool.equals("ours") ? "atlan-storage" : tool;
+    static String name(String tool) {
+        if (tool.startsWith("ours-c")) return "atlan-storage --concurrency " + tool.substring("ours-c".length());
+        return switch (tool) {
+            case "ours" -> "atlan-storage";
+            case "ours-sdk" -> "atlan-storage (SDK path)";
+            default -> tool;
+        };
     }
 
-    private static String fmt(Double d, int decimals) {
+    static String fmt(Double d, int decimals) {
         return Objects.isNull(d) || d.isNaN() ? "–" : String.format("%,." + decimals + "f", d);
     }
 }

@@ -1,6 +1,7 @@
 package com.atlan.storage.cli;
 
 import com.atlan.storage.migrate.MigrationException;
+import com.atlan.storage.state.StateException;
 import com.atlan.storage.store.StorageException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -15,11 +16,11 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Migrates objects from the deployment object store to the upstream object store"
                 + " (bucket cloning), configured by the Dapr component files your application uses.",
-        subcommands = {MigrateCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {MigrateCommand.class, VerifyCommand.class, StateCommand.class, CommandLine.HelpCommand.class},
         footer = {
             "",
             "Exit codes: 0 all migrated (or none matched) / verified identical, 1 some objects failed /"
-                    + " differ, 2 usage, configuration or listing error."
+                    + " differ, 2 usage, configuration or listing error, or the job is already running."
         })
 public final class AtlanStorageCli {
 
@@ -60,7 +61,10 @@ public final class AtlanStorageCli {
     }
 
     private static String describe(Exception e) {
-        if (e instanceof StorageException || e instanceof MigrationException) {
+        if (e instanceof StorageException
+                || e instanceof MigrationException
+                || e instanceof StateException
+                || e instanceof IllegalArgumentException) {
             return e.getMessage();
         }
         return e.toString();

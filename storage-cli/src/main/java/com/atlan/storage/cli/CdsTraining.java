@@ -29,6 +29,9 @@ final class CdsTraining {
                     "upstream-objectstore",
                     "bindings.localstorage",
                     "rootPath: \"" + dir.resolve("target") + "\"");
+            // Checkpoints and the job lock go here, not to ./local/dapr/statestore.db in the user's working directory.
+            component(
+                    components, "statestore", "state.sqlite", "connectionString: \"" + dir.resolve("state.db") + "\"");
             component(
                     components,
                     "s3-training",

@@ -34,11 +34,13 @@ import picocli.CommandLine.Spec;
                     + " every write is checked against the size listed and, where either side speaks MD5, its checksum.",
             "",
             "Objects already identical at the destination are skipped. Progress is checkpointed to the state"
-                    + " store every few seconds; after a crash or Ctrl-C, run the same command with --resume.",
+                    + " store (or ./local/dapr/statestore.db when none can hold it) every few seconds; after a crash or"
+                    + " Ctrl-C, run the same command with --resume. A second run of the same job is refused while the"
+                    + " first runs.",
             "",
-            "Exit codes: 0 all migrated, 1 some objects failed, 2 usage or configuration error, or the run stopped"
-                    + " (listing failed, an error that fails every object, --max-failure-rate, Ctrl-C); the summary so"
-                    + " far is printed in every case.",
+            "Exit codes: 0 all migrated, 1 some objects failed, 2 usage or configuration error, the job already"
+                    + " running, or the run stopped (listing failed, an error that fails every object,"
+                    + " --max-failure-rate, Ctrl-C); the summary so far is printed in every case.",
             "",
             "A prefix 'p' selects the key 'p' and keys under 'p/', never siblings such as 'p_archive/x';"
                     + " 'p/' selects only keys under it; '' selects everything."
@@ -103,8 +105,15 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(
             names = "--job-id",
             paramLabel = "ID",
-            description = "The job's checkpoint id (default: derived from the source, destination and prefix).")
+            description = "The job's id, naming its checkpoint and lock (default: derived from the source, destination"
+                    + " and prefix).")
     String jobId;
+
+    @Option(
+            names = "--no-checkpoint",
+            description = "Keep no checkpoint and take no job lock: nothing is written to the state store, and the run"
+                    + " cannot be resumed.")
+    boolean noCheckpoint;
 
     @Option(
             names = "--checkpoint-interval",
@@ -153,6 +162,7 @@ final class MigrateCommand implements Callable<Integer> {
                 .resume(resume)
                 .jobId(jobId)
                 .checkpointInterval(Duration.ofMillis(Math.max(1, Math.round(checkpointInterval * 1000))))
+                .checkpoints(!noCheckpoint)
                 .build();
 
         MigrationHandle handle = new AtlanStorage(configuration, options).start(stores.prefix, from, to);

@@ -184,11 +184,20 @@ class MigrateCommandTest {
     }
 
     @Test
-    void resumeUsesTheStateStoreAndNeedsOne() throws IOException {
+    void resumeUsesTheStateStoreOrTheEmbeddedDefaultFileWhenThereIsNone() throws IOException {
         seed("p/a", "1");
-        CliRun refused = run("migrate", "--components", components.toString(), "--resume", "--no-progress");
-        assertThat(refused.exitCode()).isEqualTo(2);
-        assertThat(refused.err()).contains("state store");
+        CliRun withoutStateStore = run(
+                "migrate",
+                "--components",
+                components.toString(),
+                "--resume",
+                "--job-id",
+                "no-state-" + dir.hashCode(),
+                "--json");
+        assertThat(withoutStateStore.exitCode()).as(withoutStateStore.err()).isZero();
+        assertThat(Path.of("local/dapr/statestore.db"))
+                .as("the embedded default, in the working directory")
+                .exists();
 
         writeStateStore();
         CliRun resumed = run(
@@ -205,5 +214,41 @@ class MigrateCommandTest {
         assertThat(MigrationSummary.fromJson(resumed.out().strip()).migratedFiles())
                 .isEqualTo(1);
         assertThat(dir.resolve("state/statestore.db")).exists();
+    }
+
+    @Test
+    void noCheckpointWritesNoStateAndCannotBeResumed() throws IOException {
+        seed("p/a", "1");
+        writeStateStore();
+        CliRun run = run("migrate", "--components", components.toString(), "--no-checkpoint", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(dir.resolve("state/statestore.db")).doesNotExist();
+        CliRun refused = run("migrate", "--components", components.toString(), "--no-checkpoint", "--resume", "--json");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("resuming needs checkpoints").doesNotContain("Exception");
+    }
+
+    @Test
+    void aSecondRunOfTheSameJobExitsTwoNamingWhoHoldsIt() throws IOException {
+        seed("p/a", "1");
+        writeStateStore();
+        CliRun lock =
+                run("state", "set", "--components", components.toString(), "--type", "workflows", "unused", "k", "v");
+        assertThat(lock.exitCode()).as(lock.err()).isZero();
+        try (var state = com.atlan.storage.state.sqlite.SqliteStateBackend.open(
+                "statestore", dir.resolve("state/statestore.db"), "state", java.time.Duration.ofSeconds(5))) {
+            state.put(
+                    com.atlan.storage.state.StateKeys.lock("default", "held-job"),
+                    "{\"job_id\":\"held-job\",\"host\":\"worker-9.example\",\"pid\":4321,\"run_id\":\"r\","
+                            + "\"acquired_at\":\"2026-05-06T07:08:09Z\",\"expires_at\":\"2999-01-01T00:00:00Z\"}",
+                    com.atlan.storage.state.Condition.always());
+        }
+        CliRun second = run("migrate", "--components", components.toString(), "--job-id", "held-job", "--no-progress");
+        assertThat(second.exitCode()).isEqualTo(2);
+        assertThat(second.err())
+                .contains(
+                        "job 'held-job' is already running on host worker-9.example (pid 4321) since 2026-05-06T07:08:09Z")
+                .doesNotContain("Exception");
+        assertThat(destination.resolve("p/a")).doesNotExist();
     }
 }

@@ -69,6 +69,7 @@ public final class StorageConfiguration {
     private final StoreNames storeNames;
     private final Path workingDir;
     private final SecretResolver secrets;
+    private final Map<String, String> environment;
     private final StoreKeys storeKeys;
     private volatile Map<String, BackendProvider> providers;
 
@@ -81,6 +82,7 @@ public final class StorageConfiguration {
         this.storeNames = StoreNames.from(env, components.keySet());
         this.workingDir = workingDir;
         this.secrets = new SecretResolver(components, env, workingDir);
+        this.environment = env;
         String temporaryPath = env.get(TEMPORARY_PATH_ENV);
         // relative like the paths StoreKeys maps: against the process's working directory, as the SDK's abspath
         this.storeKeys = new StoreKeys(Path.of(
@@ -164,6 +166,11 @@ public final class StorageConfiguration {
     /** The store names chosen by the environment. */
     public StoreNames storeNames() {
         return storeNames;
+    }
+
+    /** The environment variable {@code name} as this configuration read it, when set and not blank. */
+    public Optional<String> env(String name) {
+        return Optional.ofNullable(environment.get(name)).filter(v -> !v.isBlank());
     }
 
     /**

@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param resume         continue the job's last checkpoint instead of starting over (needs a checkpoint store)
  * @param jobId          the job's id, or {@code null} to derive it from source, destination and prefix
  * @param checkpointInterval how often to save the checkpoint while running
+ * @param checkpoints    keep checkpoints and the job lock in the state store (see docs/state.md); on by default
  * @param keyRange       the part of the prefix to migrate, in the plan's key order ({@link KeyRange#ALL}: all of it);
  *                       counts, checkpoints and resume cover only that part, and a derived job id names it
  */
@@ -38,6 +39,7 @@ public record MigrationOptions(
         boolean resume,
         String jobId,
         Duration checkpointInterval,
+        boolean checkpoints,
         KeyRange keyRange) {
 
     /** The default time between checkpoints. */
@@ -89,6 +91,7 @@ public record MigrationOptions(
                 .resume(resume)
                 .jobId(jobId)
                 .checkpointInterval(checkpointInterval)
+                .checkpoints(checkpoints)
                 .keyRange(keyRange);
     }
 
@@ -104,6 +107,7 @@ public record MigrationOptions(
         private boolean resume;
         private String jobId;
         private Duration checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
+        private boolean checkpoints = true;
         private KeyRange keyRange = KeyRange.ALL;
 
         private Builder() {}
@@ -174,6 +178,12 @@ public record MigrationOptions(
             return this;
         }
 
+        /** Keep checkpoints and the job lock in the state store (default on). */
+        public Builder checkpoints(boolean value) {
+            this.checkpoints = value;
+            return this;
+        }
+
         /** Migrate only the keys of the prefix after {@code startAfter} up to and including {@code endAt}. */
         public Builder keyRange(String startAfter, String endAt) {
             return keyRange(new KeyRange(startAfter, endAt));
@@ -198,6 +208,7 @@ public record MigrationOptions(
                     resume,
                     jobId,
                     checkpointInterval,
+                    checkpoints,
                     keyRange);
         }
     }

@@ -6,10 +6,9 @@ import com.atlan.storage.migrate.MigrationHandle;
 import com.atlan.storage.migrate.MigrationOptions;
 import com.atlan.storage.migrate.MigrationSummary;
 import com.atlan.storage.migrate.Migrator;
-import com.atlan.storage.state.CheckpointStore;
-import com.atlan.storage.state.CheckpointStores;
+import com.atlan.storage.state.JobLock;
+import com.atlan.storage.state.JobState;
 import com.atlan.storage.store.Backend;
-import com.atlan.storage.store.StorageConfigException;
 import com.atlan.storage.verify.VerificationReport;
 import com.atlan.storage.verify.Verifier;
 import java.util.Objects;
@@ -23,9 +22,11 @@ import java.util.concurrent.CompletableFuture;
  * {@code UPSTREAM_OBJECT_STORE_NAME}) and use {@link MigrationOptions#defaults()}. Build an instance to pass
  * your own configuration and options.
  *
- * <p>Checkpoints go to the state store ({@code STATE_STORE_NAME}, a {@code state.sqlite} component; the embedded
- * default is {@code ./local/dapr/statestore.db}) when the configuration has one, so
- * {@link MigrationOptions#resume()} can continue an interrupted migration.
+ * <p>Checkpoints go to the state store ({@code STATE_STORE_NAME}) when its backend keeps them beyond the process,
+ * else to the embedded default SQLite file {@code ./local/dapr/statestore.db} (see {@link JobState}), so
+ * {@link MigrationOptions#resume()} can continue an interrupted migration; a state store that cannot be used is a
+ * warning unless resuming. A lock in the same store keeps two runs of one job from running at once
+ * ({@link com.atlan.storage.state.JobLockedException}).
  *
  * <pre>{@code
  * MigrationSummary summary = AtlanStorage.migrateFromObjectstoreToAtlan("processed_data/2024/");
@@ -99,12 +100,16 @@ public final class AtlanStorage {
      *                                                        misconfigured, or source equals destination
      * @throws MigrationException                             on a critical error during the migration
      */
+    @SuppressWarnings("try") // the lock is held, not used, while the migration runs
     public MigrationSummary migrate(String prefix, String source, String destination) {
         configuration.requireDistinct(source, destination);
-        try (CheckpointStore checkpoints = checkpointStore();
+        try (JobState state = jobState();
                 Backend from = configuration.objectStore(source, options.concurrency());
                 Backend to = configuration.objectStore(destination, options.concurrency())) {
-            return new Migrator(from, to, prefix, options, checkpoints).run();
+            Migrator migrator = new Migrator(from, to, prefix, options, state.checkpoints());
+            try (JobLock lock = lock(state, migrator)) {
+                return migrator.run();
+            }
         }
     }
 
@@ -125,20 +130,16 @@ public final class AtlanStorage {
         }
     }
 
-    /**
-     * The state store's checkpoints; {@code null} when there is no state store, or a dry run that does not resume
-     * (it saves none).
-     */
-    private CheckpointStore checkpointStore() {
-        if (options.dryRun() && !options.resume()) {
-            return null;
-        }
-        CheckpointStore store = CheckpointStores.open(configuration).orElse(null);
-        if (store == null && options.resume()) {
-            throw new StorageConfigException("resuming needs a state store: add a state.sqlite component named '"
-                    + configuration.storeNames().state() + "' (or set STATE_STORE_NAME)");
-        }
-        return store;
+    /** Checkpoints and lock for a run; none for a dry run that does not resume (it writes nothing). */
+    private JobState jobState() {
+        return options.dryRun() && !options.resume()
+                ? JobState.none()
+                : JobState.open(configuration, options.checkpoints(), options.resume());
+    }
+
+    /** The job's lock; none for a dry run, which reads a checkpoint at most and writes nothing. */
+    private JobLock lock(JobState state, Migrator migrator) {
+        return options.dryRun() ? JobLock.none() : state.lock(migrator.jobId());
     }
 
     /** {@link #migrate(String)} in the background. */
@@ -156,22 +157,26 @@ public final class AtlanStorage {
      */
     public MigrationHandle start(String prefix, String source, String destination) {
         configuration.requireDistinct(source, destination);
-        CheckpointStore checkpoints = checkpointStore();
+        JobState state = jobState();
         Backend from = null;
         Backend to = null;
+        JobLock lock = null;
         MigrationHandle handle;
         try {
             from = configuration.objectStore(source, options.concurrency());
             to = configuration.objectStore(destination, options.concurrency());
-            handle = new Migrator(from, to, prefix, options, checkpoints).start();
+            Migrator migrator = new Migrator(from, to, prefix, options, state.checkpoints());
+            lock = lock(state, migrator);
+            handle = migrator.start();
         } catch (RuntimeException e) {
-            closeAll(checkpoints, from, to);
+            closeAll(lock, state, from, to);
             throw e;
         }
         Backend openedFrom = from;
         Backend openedTo = to;
+        JobLock held = lock;
         CompletableFuture<MigrationSummary> closing =
-                handle.completion().whenComplete((summary, error) -> closeAll(checkpoints, openedFrom, openedTo));
+                handle.completion().whenComplete((summary, error) -> closeAll(held, state, openedFrom, openedTo));
         return MigrationHandle.of(closing, handle::progress, handle::cancel);
     }
 

@@ -101,6 +101,17 @@ public interface Backend extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Removes what unfinished writes under {@code prefix} left behind (S3 multipart uploads, partial files) when they
+     * were started before {@code initiatedBefore}: a write interrupted by a kill, or whose own clean-up failed. Writes
+     * started later may belong to a run still going and are left alone.
+     *
+     * @return how many were removed; {@code 0} where the store leaves nothing behind
+     */
+    default int abortIncompleteWrites(String prefix, java.time.Instant initiatedBefore) {
+        return 0;
+    }
+
     /** Releases clients and connections. */
     @Override
     default void close() {}

@@ -2,12 +2,10 @@ package com.atlan.storage.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.atlan.storage.config.StorageConfiguration;
-import java.nio.file.Files;
+import com.atlan.storage.state.sqlite.SqliteStateProvider;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,13 +63,11 @@ class SqliteCheckpointStoreTest {
     }
 
     @Test
-    void opensTheStateStoreTheConfigurationNames() throws Exception {
-        Optional<CheckpointStore> store =
-                CheckpointStores.open(StorageConfiguration.load(Optional.empty(), Map.of(), dir));
-        assertThat(store).isPresent();
-        store.get().close();
-        assertThat(Files.exists(dir.resolve("local/dapr/statestore.db"))).isTrue();
-        assertThat(CheckpointStores.databaseFile("file:data/x.db?_pragma=busy_timeout(5000)"))
+    void readsDaprSqliteConnectionStrings() {
+        assertThat(SqliteStateProvider.databaseFile("file:data/x.db?_pragma=busy_timeout(5000)"))
                 .isEqualTo(Path.of("data/x.db"));
+        assertThat(SqliteStateProvider.databaseFile("./local/dapr/statestore.db"))
+                .isEqualTo(Path.of("./local/dapr/statestore.db"));
+        assertThat(SqliteStateProvider.databaseFile(":memory:")).isNull();
     }
 }

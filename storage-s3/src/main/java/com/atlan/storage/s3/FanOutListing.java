@@ -1,21 +1,20 @@
 package com.atlan.storage.s3;
 
-import com.atlan.storage.store.KeyOrder;
 import com.atlan.storage.store.ObjectInfo;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A listing that fans out over the "folders" below its prefix: one delimited listing ({@code /}) yields
  * the objects directly under the prefix and its common prefixes, and each common prefix is listed flat on
  * its own, up to {@link #WINDOW} at a time. The sub-listings are consumed in order, so keys still come in
- * {@code KeyOrder}; only the listings in the window are held (two pages each at most).
+ * the store's listing order; only the listings in the window are held (two pages each at most).
  *
  * <p>S3 serves one listing page after another, so a flat listing of N keys costs N/1000 sequential round
  * trips; a tree of folders lists in a fraction of that, as rclone's per-directory listing does.
@@ -35,10 +34,9 @@ final class FanOutListing implements Iterator<ObjectInfo> {
     /** One entry of the delimited listing: an object directly under the prefix, or a common prefix. */
     private record TopEntry(ObjectInfo object, String folder) {}
 
-    private final S3Client client;
-    private final LeanS3Client lean;
+    private final S3Requests requests;
     private final S3Errors errors;
-    private final String bucket;
+    private final Comparator<String> order;
     private final String startAfter;
     private final int depth;
     private final S3Pages top;
@@ -50,27 +48,24 @@ final class FanOutListing implements Iterator<ObjectInfo> {
     private final Deque<Iterator<ObjectInfo>> window = new ArrayDeque<>();
     private ObjectInfo next;
 
-    FanOutListing(
-            S3Client client, LeanS3Client lean, S3Errors errors, String bucket, String prefix, String startAfter) {
-        this(client, lean, errors, bucket, prefix, startAfter, 0);
+    /** A listing of {@code prefix} after {@code startAfter} on a server that lists in {@code order}. */
+    FanOutListing(S3Requests requests, S3Errors errors, Comparator<String> order, String prefix, String startAfter) {
+        this(requests, errors, order, prefix, startAfter, 0);
     }
 
     private FanOutListing(
-            S3Client client,
-            LeanS3Client lean,
+            S3Requests requests,
             S3Errors errors,
-            String bucket,
+            Comparator<String> order,
             String prefix,
             String startAfter,
             int depth) {
         this.depth = depth;
-        this.client = client;
-        this.lean = lean;
+        this.requests = requests;
         this.errors = errors;
-        this.bucket = bucket;
+        this.order = order;
         this.startAfter = startAfter == null ? "" : startAfter;
-        this.top = new S3Pages(
-                client, lean, errors, S3Listing.request(bucket, prefix, topStartAfter(prefix, this.startAfter), "/"));
+        this.top = new S3Pages(requests, errors, prefix, topStartAfter(prefix, this.startAfter), "/");
     }
 
     /**
@@ -94,10 +89,10 @@ final class FanOutListing implements Iterator<ObjectInfo> {
             return true;
         }
         if (entry.object() != null) {
-            return KeyOrder.compare(entry.object().key(), startAfter) > 0;
+            return order.compare(entry.object().key(), startAfter) > 0;
         }
         String folder = entry.folder();
-        return startAfter.startsWith(folder) || KeyOrder.compare(folder, startAfter) > 0;
+        return startAfter.startsWith(folder) || order.compare(folder, startAfter) > 0;
     }
 
     @Override
@@ -147,8 +142,8 @@ final class FanOutListing implements Iterator<ObjectInfo> {
         }
     }
 
-    /** A page's objects and common prefixes, each sorted, merged into one sequence in key order. */
-    private static List<TopEntry> merge(ListPage page) {
+    /** A page's objects and common prefixes, each sorted, merged into one sequence in the listing order. */
+    private List<TopEntry> merge(ListPage page) {
         List<ObjectInfo> objects = page.objects();
         List<String> folders = page.folders();
         List<TopEntry> merged = new ArrayList<>(objects.size() + folders.size());
@@ -156,7 +151,7 @@ final class FanOutListing implements Iterator<ObjectInfo> {
         int f = 0;
         while (o < objects.size() || f < folders.size()) {
             boolean takeObject = f >= folders.size()
-                    || (o < objects.size() && KeyOrder.compare(objects.get(o).key(), folders.get(f)) < 0);
+                    || (o < objects.size() && order.compare(objects.get(o).key(), folders.get(f)) < 0);
             merged.add(takeObject ? new TopEntry(objects.get(o++), null) : new TopEntry(null, folders.get(f++)));
         }
         return merged;
@@ -166,7 +161,7 @@ final class FanOutListing implements Iterator<ObjectInfo> {
         // startAfter inside this folder narrows its listing; folders wholly before it are not returned at all
         String after = startAfter.startsWith(folder) ? startAfter : null;
         return narrow
-                ? new FanOutListing(client, lean, errors, bucket, folder, after, depth + 1)
-                : new S3Listing(client, lean, errors, bucket, folder, after);
+                ? new FanOutListing(requests, errors, order, folder, after, depth + 1)
+                : new S3Listing(requests, errors, folder, after);
     }
 }

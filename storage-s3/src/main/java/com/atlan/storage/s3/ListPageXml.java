@@ -23,9 +23,17 @@ final class ListPageXml {
 
     private ListPageXml() {}
 
+    /**
+     * The page in {@code body}, or {@code null} when the document is not a {@code ListBucketResult} (a web page, a
+     * login page): such an answer must not pass for an empty listing.
+     */
     static ListPage parse(InputStream body) throws XMLStreamException {
         XMLStreamReader xml = FACTORY.createXMLStreamReader(body, "UTF-8");
         try {
+            if (xml.nextTag() != XMLStreamConstants.START_ELEMENT
+                    || !xml.getLocalName().equals("ListBucketResult")) {
+                return null;
+            }
             List<ObjectInfo> objects = new ArrayList<>();
             List<String> folders = new ArrayList<>();
             boolean truncated = false;
@@ -42,6 +50,7 @@ final class ListPageXml {
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     switch (xml.getLocalName()) {
                         case "Contents" -> {
+                            if (inContents) throw new XMLStreamException("nested Contents");
                             inContents = true;
                             key = null;
                             etag = null;
@@ -72,6 +81,7 @@ final class ListPageXml {
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     if (xml.getLocalName().equals("Contents")) {
                         inContents = false;
+                        if (key == null) throw new XMLStreamException("a listed object without a Key");
                         objects.add(new ObjectInfo(key, size, modified, Md5.unquote(etag)));
                     } else if (xml.getLocalName().equals("CommonPrefixes")) {
                         inFolder = false;
@@ -82,7 +92,7 @@ final class ListPageXml {
                 objects.replaceAll(o -> new ObjectInfo(decode(o.key()), o.size(), o.lastModified(), o.etag()));
                 folders.replaceAll(ListPageXml::decode);
             }
-            return new ListPage(objects, folders, truncated ? token : null);
+            return new ListPage(objects, folders, truncated, token);
         } finally {
             xml.close();
         }

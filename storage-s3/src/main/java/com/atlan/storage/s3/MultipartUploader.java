@@ -1,8 +1,10 @@
 package com.atlan.storage.s3;
 
+import com.atlan.storage.store.IntegrityException;
 import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.PutOptions;
-import java.io.ByteArrayInputStream;
+import com.atlan.storage.store.StorageException;
+import com.atlan.storage.store.TransientStorageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -16,48 +18,45 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
-import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /**
- * Writes a large object as a multipart upload: parts are read one after another from the source into
- * buffers from the store's {@link ByteBudget} and uploaded in parallel on virtual threads.
+ * Writes a large object as a multipart upload: parts are read one after another from the source into buffers from
+ * the store's {@link ByteBudget} and uploaded in parallel on virtual threads.
  *
- * <p>Integrity: every part carries its Content-MD5, its returned ETag must equal its MD5, the final
- * ETag must equal the MD5 of the part MD5s plus {@code -N}, and the object's size is checked with a
- * HEAD. Any failure aborts the upload on the server, so no invisible parts are left behind.
+ * <p>Integrity: every part carries its Content-MD5 (the server refuses other bytes) and its returned ETag must be that
+ * MD5 where the answer vouches for it; the final ETag, when it has S3's form {@code md5(part md5s)-N}, must be exactly
+ * that; a plain MD5 (some servers give the whole object's) is left for the caller, who may know the whole MD5; an empty
+ * one is read back with a HEAD, which also checks the size. A completed object that fails a check is deleted
+ * ({@link WriteCheck}). Any failure before completion, an interrupt included, aborts the upload on the server, so no
+ * invisible parts are left behind.
  */
 final class MultipartUploader {
 
     private static final Logger LOG = LoggerFactory.getLogger(MultipartUploader.class);
     private static final int MAX_PARTS = 10_000;
 
-    private final S3Client client;
-    /** Uploads parts without the SDK's per-request cost; {@code null} when the store's fastPath is off. */
-    private final LeanS3Client lean;
-
+    private final S3Requests requests;
     private final S3StoreConfig config;
+    private final S3Objects objects;
     private final ByteBudget budget;
     private final S3Errors errors;
+    private final WriteCheck check;
     private final LongAdder sent;
 
     MultipartUploader(
-            S3Client client,
-            LeanS3Client lean,
+            S3Requests requests,
             S3StoreConfig config,
+            S3Objects objects,
             ByteBudget budget,
             S3Errors errors,
+            WriteCheck check,
             LongAdder sent) {
-        this.lean = lean;
-        this.client = client;
+        this.requests = requests;
         this.config = config;
+        this.objects = objects;
         this.budget = budget;
         this.errors = errors;
+        this.check = check;
         this.sent = sent;
     }
 
@@ -68,39 +67,58 @@ final class MultipartUploader {
         return Math.max(configured, Math.ceilDiv(needed, mib) * mib);
     }
 
+    /** Uploads {@code length} bytes of {@code data}; returns what the server recorded (from a HEAD). */
     ObjectInfo upload(String key, InputStream data, long length, PutOptions options) {
         long partSize = partSize(length, config.partSize());
         if (partSize > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("object of " + length + " bytes is too large for buffered multipart");
         }
         int partCount = (int) Math.ceilDiv(length, partSize);
-        String uploadId = create(key, options);
+        String uploadId = requests.createMultipartUpload(key, options);
+        S3Requests.Written done;
+        List<byte[]> digests = new ArrayList<>(partCount);
         boolean completed = false;
         try {
-            List<byte[]> digests = new ArrayList<>(partCount);
-            List<CompletedPart> parts = uploadParts(key, uploadId, data, length, (int) partSize, partCount, digests);
-            CompleteMultipartUploadResponse done = errors.call(
-                    "completing upload of",
-                    key,
-                    () -> client.completeMultipartUpload(b -> b.bucket(config.bucket())
-                            .key(key)
-                            .uploadId(uploadId)
-                            .multipartUpload(m -> m.parts(parts))));
+            List<String> etags = uploadParts(key, uploadId, data, length, (int) partSize, partCount, digests);
+            done = requests.completeMultipartUpload(key, uploadId, etags);
             completed = true;
-            String etag = Md5.unquote(done.eTag());
-            String expected = Md5.multipartEtag(digests);
-            if (config.etagsAreMd5() && !expected.equals(etag)) {
-                throw errors.mismatch(key, "the multipart ETag", expected, etag);
-            }
-            return verifySize(key, length);
         } finally {
             if (!completed) {
-                abort(key, uploadId);
+                abort(requests, config, key, uploadId);
             }
         }
+        return verify(key, length, done, Md5.multipartEtag(digests));
     }
 
-    private List<CompletedPart> uploadParts(
+    /**
+     * Checks a completed upload: the size always (HEAD), and the ETag where its form says what it should be. A failed
+     * check deletes the object.
+     */
+    private ObjectInfo verify(String key, long length, S3Requests.Written done, String expectedEtag) {
+        String answered = done.etag();
+        // a failing HEAD fails this attempt; the upload stands and the engine's next attempt overwrites it
+        ObjectInfo head = requests.head(key).orElse(null);
+        IntegrityException problem = null;
+        if (head == null) {
+            problem = errors.mismatch(key, "the completed object", "present", "missing");
+        } else if (head.size() != length) {
+            problem = errors.mismatch(key, "the size", Long.toString(length), Long.toString(head.size()));
+        } else {
+            // an empty answer (some servers give none) is read from the HEAD, as S3 lists it
+            String etag = answered == null || answered.isEmpty() ? head.etag() : answered;
+            // under KMS or a customer key a multipart ETag is no MD5 of the parts either
+            boolean opaque = S3Objects.encryptedOpaquely(done.headers()) || !objects.etagsMayBeMd5();
+            if (etag != null && etag.contains("-") && !opaque && !expectedEtag.equals(etag)) {
+                problem = errors.mismatch(key, "the multipart ETag", expectedEtag, etag);
+            }
+        }
+        if (problem != null) {
+            throw check.discard(key, problem);
+        }
+        return head;
+    }
+
+    private List<String> uploadParts(
             String key,
             String uploadId,
             InputStream data,
@@ -130,7 +148,7 @@ final class MultipartUploader {
                     } catch (IOException e) {
                         budget.give(buffer);
                         window.release();
-                        throw new com.atlan.storage.store.TransientStorageException(
+                        throw new TransientStorageException(
                                 config.storeName(),
                                 key,
                                 "reading the source of '" + key + "' failed after " + offset + " bytes: " + e,
@@ -155,13 +173,13 @@ final class MultipartUploader {
                         }
                     }));
                 }
-                List<CompletedPart> parts = new ArrayList<>(partCount);
+                List<String> etags = new ArrayList<>(partCount);
                 for (Future<PartResult> future : futures) {
                     PartResult result = future.get();
-                    parts.add(result.part());
+                    etags.add(result.etag());
                     digests.add(result.md5());
                 }
-                return parts;
+                return etags;
             } catch (InterruptedException e) {
                 pool.shutdownNow();
                 throw errors.interrupted("uploading", key, e);
@@ -175,83 +193,40 @@ final class MultipartUploader {
         }
     }
 
-    private record PartResult(CompletedPart part, byte[] md5) {}
+    private record PartResult(String etag, byte[] md5) {}
 
     private PartResult uploadPart(String key, String uploadId, int number, byte[] buffer, int size) {
         byte[] md5 = Md5.of(buffer, size);
-        CompletedPart.Builder part = CompletedPart.builder().partNumber(number);
-        String etag;
-        if (lean != null) {
-            etag = lean.uploadPart(key, uploadId, number, buffer, size, md5);
-            part.eTag(Md5.quote(etag));
-        } else {
-            RequestBody body = RequestBody.fromContentProvider(
-                    () -> new ByteArrayInputStream(buffer, 0, size), size, "application/octet-stream");
-            UploadPartResponse response = errors.call(
-                    "uploading part " + number + " of",
-                    key,
-                    () -> client.uploadPart(
-                            b -> b.bucket(config.bucket())
-                                    .key(key)
-                                    .uploadId(uploadId)
-                                    .partNumber(number)
-                                    .contentLength((long) size)
-                                    .contentMD5(Md5.base64(md5)),
-                            body));
-            etag = Md5.unquote(response.eTag());
-            part.eTag(response.eTag())
-                    .checksumCRC32(response.checksumCRC32())
-                    .checksumCRC32C(response.checksumCRC32C())
-                    .checksumCRC64NVME(response.checksumCRC64NVME())
-                    .checksumSHA1(response.checksumSHA1())
-                    .checksumSHA256(response.checksumSHA256());
-        }
+        S3Requests.Written part = requests.uploadPart(key, uploadId, number, buffer, size, md5);
+        String etag = part.etag();
         sent.add(size);
-        if (config.etagsAreMd5() && !Md5.hex(md5).equals(etag)) {
+        if (etag == null || etag.isEmpty()) {
+            throw errors.mismatch(key, "the ETag of part " + number, Md5.hex(md5), "missing");
+        }
+        // the part was sent with its Content-MD5, which the server checked; its ETag is compared where it is an MD5
+        if (S3Objects.hasMd5Form(etag)
+                && objects.etagIsMd5(etag, part.headers())
+                && !Md5.hex(md5).equals(etag)) {
             throw errors.mismatch(key, "the ETag of part " + number, Md5.hex(md5), etag);
         }
-        return new PartResult(part.build(), md5);
+        return new PartResult(etag, md5);
     }
 
-    private String create(String key, PutOptions options) {
-        CreateMultipartUploadRequest.Builder request = CreateMultipartUploadRequest.builder()
-                .bucket(config.bucket())
-                .key(key)
-                .contentType(
-                        options.metadata().contentType() == null
-                                ? "application/octet-stream"
-                                : options.metadata().contentType())
-                .contentEncoding(options.metadata().contentEncoding())
-                .contentDisposition(options.metadata().contentDisposition())
-                .contentLanguage(options.metadata().contentLanguage())
-                .cacheControl(options.metadata().cacheControl())
-                .metadata(options.metadata().user());
-        WriteAttributes.apply(config, request::storageClass, request::serverSideEncryption, request::ssekmsKeyId);
-        return errors.call("starting multipart upload of", key, () -> client.createMultipartUpload(request.build()))
-                .uploadId();
-    }
-
-    private ObjectInfo verifySize(String key, long length) {
-        var head = errors.call(
-                "checking",
-                key,
-                () -> client.headObject(b -> b.bucket(config.bucket()).key(key)));
-        if (head.contentLength() == null || head.contentLength() != length) {
-            throw errors.mismatch(key, "the size", Long.toString(length), String.valueOf(head.contentLength()));
-        }
-        return new ObjectInfo(key, length, head.lastModified(), Md5.unquote(head.eTag()));
-    }
-
-    private void abort(String key, String uploadId) {
+    /**
+     * Aborts an upload, even from an interrupted thread (a cancelled migration must not leave parts behind); a failure
+     * is logged, since a later run finds and aborts what is left ({@code Backend.abortIncompleteWrites}).
+     */
+    static void abort(S3Requests requests, S3StoreConfig config, String key, String uploadId) {
         try {
-            client.abortMultipartUpload(b -> b.bucket(config.bucket()).key(key).uploadId(uploadId));
-        } catch (SdkException e) {
+            Uninterrupted.run(() -> requests.abortMultipartUpload(key, uploadId));
+        } catch (StorageException e) {
             LOG.warn(
-                    "could not abort multipart upload {} of '{}' in {}; a bucket lifecycle rule should remove it: {}",
+                    "could not abort multipart upload {} of '{}' in {}; a later run, or a bucket lifecycle rule,"
+                            + " removes it: {}",
                     uploadId,
                     key,
                     config.storeName(),
-                    e.toString());
+                    e.getMessage());
         }
     }
 

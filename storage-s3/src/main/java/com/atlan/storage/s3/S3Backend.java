@@ -3,83 +3,98 @@ package com.atlan.storage.s3;
 import com.atlan.storage.store.Backend;
 import com.atlan.storage.store.Features;
 import com.atlan.storage.store.HashKind;
+import com.atlan.storage.store.IntegrityException;
 import com.atlan.storage.store.ListingOrder;
 import com.atlan.storage.store.MetadataField;
 import com.atlan.storage.store.ObjectContent;
 import com.atlan.storage.store.ObjectInfo;
+import com.atlan.storage.store.ObjectMetadata;
 import com.atlan.storage.store.ObjectNotFoundException;
 import com.atlan.storage.store.PutOptions;
 import com.atlan.storage.store.TransientStorageException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
-import software.amazon.awssdk.services.s3.model.GetObjectRequest;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.MetadataDirective;
-import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
- * An S3 bucket (AWS or an S3-compatible server) as an {@link Backend}. Create it through
- * {@link S3StoreProvider}; it is safe for concurrent use and meant to be called from virtual threads.
+ * An S3 bucket (AWS or an S3-compatible server) as an {@link Backend}. Create it through {@link S3StoreProvider}; it
+ * is safe for concurrent use and meant to be called from virtual threads. Its requests go through one
+ * {@link S3Requests}, chosen when the store is created ({@link FastPath}).
  */
 public final class S3Backend implements Backend {
 
-    private static final Logger LOG = LoggerFactory.getLogger(S3Backend.class);
-
-    private final S3StoreConfig config;
-    private final LazyS3Client clients;
-    private final S3Client client;
-    private final S3Errors errors;
-    private final ByteBudget budget;
-    private final MultipartUploader uploader;
-    private final MultipartCopier copier;
-    /** The lean HTTP path for HEAD, GET and single PUT; {@code null} when metadata fastPath is off. */
-    private final LeanS3Client lean;
     /** Objects up to this size are buffered outside the byte budget. */
     static final int SMALL_OBJECT = 256 * 1024;
+
+    private final S3StoreConfig config;
+    private final S3Errors errors;
+    private final S3Objects objects;
+    private final SdkS3Requests sdk;
+    private final S3Requests requests;
+    private final ByteBudget budget;
+    private final WriteCheck check;
+    private final MultipartUploader uploader;
+    private final MultipartCopier copier;
+    private final Features features;
 
     private final LongAdder sent = new LongAdder();
     private final LongAdder received = new LongAdder();
 
     S3Backend(S3StoreConfig config) {
+        this(config, FastPath.decide(config));
+    }
+
+    S3Backend(S3StoreConfig config, FastPath path) {
         this.config = config;
-        this.clients = new LazyS3Client(() -> S3ClientFactory.create(config));
-        this.client = clients.client();
         this.errors = new S3Errors(config);
+        this.objects = new S3Objects(config);
+        this.sdk = new SdkS3Requests(config, errors, objects, path);
+        this.requests = path.lean() ? new LeanS3Requests(config, errors, objects, path, sdk) : sdk;
         this.budget = new ByteBudget(config.byteBudget(), (int) config.partSize());
-        this.copier = new MultipartCopier(client, config, errors);
-        this.lean = config.fastPath() ? new LeanS3Client(config, errors) : null;
-        this.uploader = new MultipartUploader(client, lean, config, budget, errors, sent);
+        this.check = new WriteCheck(requests, config.storeName());
+        this.uploader = new MultipartUploader(requests, config, objects, budget, errors, check, sent);
+        this.copier = new MultipartCopier(requests, config, errors);
+        this.features = features(config);
     }
 
-    /** The SDK client, for tests that need calls the SPI does not make. */
-    S3Client clientForTests() {
-        return client;
+    /**
+     * MD5s where entity tags are ones ({@link S3Objects}) and, with checksum mode, full-object CRC32C and CRC64NVME;
+     * MD5 checked on write (Content-MD5, or hashed here for multipart uploads); the standard content headers and user
+     * metadata; the listing order of the server; server-side copies between stores of one endpoint, region and
+     * identity.
+     */
+    private static Features features(S3StoreConfig config) {
+        Set<HashKind> hashes = config.checksumMode()
+                ? EnumSet.of(HashKind.MD5, HashKind.CRC32C, HashKind.CRC64NVME)
+                : EnumSet.of(HashKind.MD5);
+        return new Features(
+                hashes,
+                Set.of(HashKind.MD5),
+                false,
+                EnumSet.allOf(MetadataField.class),
+                config.listingOrder(),
+                "s3 " + config.endpointIdentity() + " " + config.region() + " "
+                        + config.credentials().identity(),
+                false,
+                false);
     }
 
-    /** Whether the SDK client has been built (it is built on its first call); for tests. */
-    boolean sdkClientBuilt() {
-        return clients.built();
+    /** The requests this store makes; for tests. */
+    S3Requests requests() {
+        return requests;
     }
 
-    /** The lean client, or {@code null} when fastPath is off; for tests. */
-    LeanS3Client leanClient() {
-        return lean;
+    /** The SDK requests (the SDK client is built on first use); for tests that make calls the store does not. */
+    SdkS3Requests sdk() {
+        return sdk;
     }
 
     @Override
@@ -107,62 +122,42 @@ public final class S3Backend implements Backend {
         return received.sum();
     }
 
-    /**
-     * MD5s where entity tags are ones ({@link S3Objects}), checked on write (Content-MD5, or hashed here for
-     * multipart uploads), the standard content headers and user metadata, code point order (AWS's; other servers
-     * may differ), and server-side copies between stores of one endpoint, region and identity.
-     */
     @Override
     public Features features() {
-        return new Features(
-                Set.of(HashKind.MD5),
-                Set.of(HashKind.MD5),
-                false,
-                EnumSet.allOf(MetadataField.class),
-                ListingOrder.CODE_POINT,
-                "s3 " + config.endpointIdentity() + " " + config.region() + " "
-                        + config.credentials().identity(),
-                false,
-                false);
+        return features;
     }
 
+    /**
+     * Fans out over folders where the server's delimiter listings are trusted ({@code parallelListing}) and its order
+     * is known; otherwise one flat listing. A store with no known order gets {@code startAfter} filtered by the
+     * caller, never sent to a server whose idea of "after" is unknown.
+     */
     @Override
     public Stream<ObjectInfo> list(String prefix, String startAfter) {
-        return S3Listing.stream(
-                        config.parallelListing()
-                                ? new FanOutListing(client, lean, errors, config.bucket(), prefix, startAfter)
-                                : new S3Listing(client, lean, errors, config.bucket(), prefix, startAfter))
-                .map(entry -> S3Objects.listed(config, entry));
+        ListingOrder order = config.listingOrder();
+        if (order == ListingOrder.UNORDERED) {
+            return listFlat(prefix, null);
+        }
+        if (!config.parallelListing()) {
+            return listFlat(prefix, startAfter);
+        }
+        return S3Listing.stream(new FanOutListing(requests, errors, order.comparator(), prefix, startAfter))
+                .filter(S3Objects::isObject)
+                .map(objects::listed);
+    }
+
+    /** One plain ListObjectsV2 listing, page after page, in the server's order. */
+    @Override
+    public Stream<ObjectInfo> listFlat(String prefix, String startAfter) {
+        String after = config.listingOrder() == ListingOrder.UNORDERED ? null : startAfter;
+        return S3Listing.stream(new S3Listing(requests, errors, prefix, after))
+                .filter(S3Objects::isObject)
+                .map(objects::listed);
     }
 
     @Override
     public Optional<ObjectInfo> stat(String key) {
-        if (lean != null) {
-            return lean.head(key);
-        }
-        try {
-            HeadObjectResponse head =
-                    client.headObject(b -> b.bucket(config.bucket()).key(key));
-            return Optional.of(describe(key, head.contentLength(), head.lastModified(), head.sdkHttpResponse()));
-        } catch (AwsServiceException e) {
-            if (e.statusCode() == 404) {
-                return Optional.empty();
-            }
-            throw errors.map(e, "stat", key);
-        } catch (SdkException e) {
-            throw errors.map(e, "stat", key);
-        }
-    }
-
-    /** An object as the headers of a HEAD or GET answer through the SDK describe it. */
-    private ObjectInfo describe(
-            String key, long size, java.time.Instant lastModified, software.amazon.awssdk.http.SdkHttpResponse http) {
-        java.util.function.Function<String, String> header =
-                name -> http.firstMatchingHeader(name).orElse(null);
-        java.util.Map<String, String> headers = new java.util.HashMap<>();
-        http.headers().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
-        return S3Objects.fromHeaders(config, key, size, lastModified, header)
-                .withMetadata(S3Objects.metadata(header, S3Objects.userMetadata(headers)));
+        return requests.head(key);
     }
 
     @Override
@@ -182,34 +177,9 @@ public final class S3Backend implements Backend {
         return get(key, "bytes=" + offset + "-" + last);
     }
 
-    /** The object's content, or the HTTP {@code range} of it when not {@code null}. */
     private ObjectContent get(String key, String range) {
-        if (lean != null) {
-            // no SDK request object here: building one costs more CPU than the lean request itself
-            ObjectContent body = lean.get(key, range, received);
-            return body == null ? emptyRead(key) : body; // null: the range starts past the end
-        }
-        GetObjectRequest.Builder request =
-                GetObjectRequest.builder().bucket(config.bucket()).key(key);
-        if (range != null) request.range(range);
-        try {
-            var response = client.getObject(request.build());
-            GetObjectResponse got = response.response();
-            long size = got.contentRange() != null
-                    ? Long.parseLong(
-                            got.contentRange().substring(got.contentRange().lastIndexOf('/') + 1))
-                    : got.contentLength();
-            return new ObjectContent(
-                    new S3ReadStream(response, received),
-                    describe(key, size, got.lastModified(), got.sdkHttpResponse()));
-        } catch (AwsServiceException e) {
-            if (e.statusCode() == 416 && range != null) {
-                return emptyRead(key); // the range starts at or past the end of the object
-            }
-            throw errors.map(e, "reading", key);
-        } catch (SdkException e) {
-            throw errors.map(e, "reading", key);
-        }
+        ObjectContent body = requests.get(key, range, received);
+        return body == null ? emptyRead(key) : body; // null: the range starts past the end
     }
 
     /** No bytes of an object that exists: a range past its end, or of length zero. */
@@ -229,7 +199,7 @@ public final class S3Backend implements Backend {
             if (expected == null) {
                 return uploader.upload(key, data, length, options);
             }
-            if (lean != null && LeanS3Client.canSend(options) && length <= config.streamedPutLimit()) {
+            if (length <= config.streamedPutLimit()) {
                 return putStreamed(key, data, length, options);
             }
             return uploadChecked(key, data, length, options);
@@ -263,86 +233,58 @@ public final class S3Backend implements Backend {
             throw errors.shortSource(key, read, length);
         }
         String expected = options.expectedMd5();
-        boolean leanPut = lean != null && LeanS3Client.canSend(options);
-        byte[] md5;
-        if (expected != null && leanPut) {
-            md5 = Md5.fromHex(expected); // sent as Content-MD5: the server checks the bytes, no hashing here
-        } else {
-            md5 = Md5.of(buffer, length);
-            if (expected != null && !Md5.hex(md5).equalsIgnoreCase(expected)) {
-                throw errors.notTheDeclaredMd5(key, Md5.hex(md5), expected, "nothing was written");
-            }
-        }
-        String etag = leanPut
-                ? lean.put(key, buffer, length, md5, expected != null, options)
-                : putWithSdk(key, buffer, length, md5, options);
+        // the MD5 the source declared goes out as Content-MD5: the server checks the bytes, nothing is hashed here
+        byte[] md5 = expected != null ? Md5.fromHex(expected) : Md5.of(buffer, length);
+        S3Requests.Written written = requests.put(key, buffer, length, md5, options, checksums(options));
         sent.add(length);
-        if (config.etagsAreMd5() && !Md5.hex(md5).equals(etag)) {
-            throw errors.mismatch(key, "the ETag", Md5.hex(md5), etag);
-        }
-        return written(key, length, null, etag);
+        return checked(key, length, Md5.hex(md5), written);
     }
 
     /**
-     * One PUT streamed straight from {@code data}, with the MD5 the source declared as its Content-MD5: no
-     * buffer, no hashing here, and the server stores the bytes only if they have that MD5.
+     * One PUT streamed straight from {@code data}, with the MD5 the source declared as its Content-MD5: no buffer, no
+     * hashing here, and the server stores the bytes only if they have that MD5.
      */
     private ObjectInfo putStreamed(String key, InputStream data, long length, PutOptions options) {
         String expected = options.expectedMd5();
-        String etag = lean.putStreamed(key, data, length, Md5.fromHex(expected), options);
+        S3Requests.Written written =
+                requests.putStreamed(key, data, length, Md5.fromHex(expected), options, checksums(options));
         sent.add(length);
-        if (config.etagsAreMd5() && !expected.equalsIgnoreCase(etag)) {
-            throw errors.mismatch(key, "the ETag", expected, etag);
-        }
-        return written(key, length, null, etag);
+        return checked(key, length, expected.toLowerCase(java.util.Locale.ROOT), written);
+    }
+
+    /** The checksums the source declared, sent where the server checks them (checksum mode). */
+    private Map<String, String> checksums(PutOptions options) {
+        return config.checksumMode() ? S3Objects.checksumHeaders(options.expected()) : Map.of();
     }
 
     /**
-     * A multipart upload whose bytes must have the expected MD5: hashed as they pass, and the object deleted
-     * again when they do not (a multipart ETag is no MD5 the server could have checked).
+     * What a single PUT recorded, after comparing its ETag with the MD5 sent where the answer says the ETag is one; a
+     * mismatch deletes the object.
+     */
+    private ObjectInfo checked(String key, long length, String md5Hex, S3Requests.Written written) {
+        String etag = written.etag();
+        if (objects.etagIsMd5(etag, written.headers()) && !md5Hex.equals(etag)) {
+            throw check.discard(key, errors.mismatch(key, "the ETag", md5Hex, etag));
+        }
+        return new ObjectInfo(key, length, written.lastModified(), etag, objects.hashes(etag, written.headers()), null);
+    }
+
+    /**
+     * A multipart upload whose bytes must have the expected MD5: hashed as they pass, and the object deleted again when
+     * they do not (a multipart ETag is no MD5 the server could have checked).
      */
     private ObjectInfo uploadChecked(String key, InputStream data, long length, PutOptions options) {
         MessageDigest md5 = Md5.digest();
         ObjectInfo written = uploader.upload(key, new DigestInputStream(data, md5), length, options);
         String actual = Md5.hex(md5.digest());
         if (!actual.equalsIgnoreCase(options.expectedMd5())) {
-            try {
-                delete(key);
-            } catch (RuntimeException e) {
-                LOG.warn("could not delete the bad copy of '{}' in {}: {}", key, name(), e.getMessage());
-            }
-            throw errors.notTheDeclaredMd5(key, actual, options.expectedMd5(), "the copy was deleted");
+            throw check.discard(key, errors.notTheDeclaredMd5(key, actual, options.expectedMd5(), "it was written"));
+        }
+        // a server that gives multipart objects the whole object's MD5 as their ETag (s3rver) is checked by it
+        if (S3Objects.hasMd5Form(written.etag()) && objects.etagsMayBeMd5() && !actual.equals(written.etag())) {
+            throw check.discard(key, errors.mismatch(key, "the ETag", actual, written.etag()));
         }
         return written;
-    }
-
-    /** What a write or copy recorded, with the MD5 its entity tag is where it is one. */
-    private ObjectInfo written(String key, long size, java.time.Instant lastModified, String etag) {
-        return new ObjectInfo(key, size, lastModified, etag, S3Objects.hashes(config, etag, null, false), null);
-    }
-
-    private String putWithSdk(String key, byte[] buffer, int length, byte[] md5, PutOptions options) {
-        PutObjectRequest.Builder request = PutObjectRequest.builder()
-                .bucket(config.bucket())
-                .key(key)
-                .contentLength((long) length)
-                .contentMD5(Md5.base64(md5))
-                .contentType(
-                        options.metadata().contentType() == null
-                                ? "application/octet-stream"
-                                : options.metadata().contentType())
-                .contentEncoding(options.metadata().contentEncoding())
-                .contentDisposition(options.metadata().contentDisposition())
-                .contentLanguage(options.metadata().contentLanguage())
-                .cacheControl(options.metadata().cacheControl())
-                .metadata(options.metadata().user());
-        WriteAttributes.apply(config, request::storageClass, request::serverSideEncryption, request::ssekmsKeyId);
-        RequestBody body = RequestBody.fromContentProvider(
-                () -> new ByteArrayInputStream(buffer, 0, length),
-                length,
-                request.build().contentType());
-        var response = errors.call("writing", key, () -> client.putObject(request.build(), body));
-        return Md5.unquote(response.eTag());
     }
 
     @Override
@@ -351,14 +293,14 @@ public final class S3Backend implements Backend {
         if (stat(key).isEmpty()) {
             return false;
         }
-        errors.call(
-                "deleting",
-                key,
-                () -> client.deleteObject(b -> b.bucket(config.bucket()).key(key)));
+        requests.deleteObject(key);
         return true;
     }
 
-    /** Copies with CopyObject up to {@code copyThreshold} (5 GiB), with parallel UploadPartCopy above. */
+    /**
+     * Copies with CopyObject up to {@code copyThreshold} (5 GiB), with parallel UploadPartCopy above; both keep the
+     * object's metadata (CopyObject copies it, a multipart copy is created with the source's).
+     */
     @Override
     public ObjectInfo copyFrom(Backend source, ObjectInfo object) {
         if (!(source instanceof S3Backend from) || !features().canCopyFrom(source.features())) {
@@ -366,50 +308,52 @@ public final class S3Backend implements Backend {
         }
         String sourceBucket = from.bucket();
         String key = object.key();
-        if (lean != null && object.etag() != null && object.size() <= config.copyThreshold()) {
-            LeanS3Client.Copied copied = lean.copy(sourceBucket, key, object.etag());
-            // If-Match pinned the listed version, so the copy has its size: no HEAD needed.
-            return written(key, object.size(), copied.lastModified(), copied.etag());
-        }
         if (object.size() <= config.copyThreshold()) {
-            CopyObjectRequest.Builder request = CopyObjectRequest.builder()
-                    .sourceBucket(sourceBucket)
-                    .sourceKey(key)
-                    .destinationBucket(config.bucket())
-                    .destinationKey(key)
-                    .metadataDirective(MetadataDirective.COPY);
-            if (object.etag() != null) request.copySourceIfMatch(Md5.quote(object.etag()));
-            WriteAttributes.apply(config, request::storageClass, request::serverSideEncryption, request::ssekmsKeyId);
-            var result = errors.call(
-                            "copying from " + source.name() + " bucket '" + sourceBucket + "'",
-                            key,
-                            () -> client.copyObject(request.build()))
-                    .copyObjectResult();
-            if (object.etag() != null && result != null && result.eTag() != null) {
-                // If-Match pinned the listed version, so the copy has its size: no HEAD needed, which
-                // halves the requests of small-object copies.
-                return written(key, object.size(), result.lastModified(), Md5.unquote(result.eTag()));
+            S3Requests.Written copied = requests.copyObject(sourceBucket, key, object.etag());
+            if (object.etag() != null && copied.etag() != null && !copied.etag().isEmpty()) {
+                // If-Match pinned the listed version, so the copy has its size: no HEAD needed, which halves the
+                // requests of small-object copies.
+                return new ObjectInfo(
+                        key,
+                        object.size(),
+                        copied.lastModified(),
+                        copied.etag(),
+                        objects.hashes(copied.etag(), copied.headers()),
+                        null);
             }
         } else {
-            copier.copy(sourceBucket, key, object.size(), object.etag());
+            ObjectMetadata metadata = from.stat(key)
+                    .map(ObjectInfo::metadata)
+                    .orElseThrow(() -> new ObjectNotFoundException(
+                            source.name(), key, "no object '" + key + "' in " + source.name() + " to copy"));
+            copier.copy(sourceBucket, key, object.size(), object.etag(), metadata);
         }
-        ObjectInfo copied =
-                stat(key).orElseThrow(() -> errors.mismatch(key, "the copied object", "present", "missing"));
-        if (copied.size() != object.size()) {
-            throw errors.mismatch(
-                    key, "the size of the copy", Long.toString(object.size()), Long.toString(copied.size()));
+        ObjectInfo copied = stat(key).orElse(null);
+        IntegrityException problem = copied == null
+                ? errors.mismatch(key, "the copied object", "present", "missing")
+                : copied.size() != object.size()
+                        ? errors.mismatch(
+                                key, "the size of the copy", Long.toString(object.size()), Long.toString(copied.size()))
+                        : null;
+        if (problem != null) {
+            throw copied == null ? problem : check.discard(key, problem);
         }
         return copied;
     }
 
+    /** Aborts the multipart uploads under {@code prefix} started before {@code initiatedBefore}. */
+    @Override
+    public int abortIncompleteWrites(String prefix, Instant initiatedBefore) {
+        return IncompleteUploads.abort(requests, config, prefix, initiatedBefore);
+    }
+
     @Override
     public void close() {
-        if (lean != null) lean.close();
-        clients.close();
+        requests.close();
     }
 
     @Override
     public String toString() {
-        return "S3Backend[" + config + "]";
+        return "S3Backend[" + config + ", " + (requests.lean() ? "lean" : "sdk") + "]";
     }
 }

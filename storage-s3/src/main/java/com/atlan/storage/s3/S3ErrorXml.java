@@ -19,7 +19,8 @@ record S3ErrorXml(String code, String message) {
         return new S3ErrorXml(element(xml, "Code"), element(xml, "Message"));
     }
 
-    private static String element(String xml, String name) {
+    /** The unescaped text of the first {@code <name>} element of a small XML document, or {@code null}. */
+    static String element(String xml, String name) {
         int start = xml.indexOf("<" + name + ">");
         if (start < 0) return null;
         start += name.length() + 2;

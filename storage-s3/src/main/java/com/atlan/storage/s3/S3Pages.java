@@ -1,37 +1,41 @@
 package com.atlan.storage.s3;
 
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 
 /**
- * The pages of one ListObjectsV2 listing. The first page is requested as soon as this is created, and each
- * page's successor while that page is consumed, on virtual threads; so listing overlaps with the caller's
- * work, several listings run side by side, and at most two pages are held. Pages come through the lean
- * client when the store has one, else through the SDK.
+ * The pages of one ListObjectsV2 listing. The first page is requested as soon as this is created, and each page's
+ * successor while that page is consumed, on virtual threads; so listing overlaps with the caller's work, several
+ * listings run side by side, and at most two pages are held.
+ *
+ * <p>A listing ends only where the server says it does: a page marked truncated without a continuation token, or a
+ * token the listing has already been given, is an error naming the store and endpoint, never a silent end.
  */
 final class S3Pages implements Iterator<ListPage> {
 
     private static final ExecutorService FETCHERS = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("s3-list-", 0).factory());
 
-    private final S3Client client;
-    private final LeanS3Client lean;
+    private final S3Requests requests;
     private final S3Errors errors;
-    private final ListObjectsV2Request first;
+    private final String prefix;
+    private final String startAfter;
+    private final String delimiter;
+    private final Set<String> tokens = new HashSet<>();
     private CompletableFuture<ListPage> next;
 
-    S3Pages(S3Client client, LeanS3Client lean, S3Errors errors, ListObjectsV2Request first) {
-        this.client = client;
-        this.lean = lean;
+    S3Pages(S3Requests requests, S3Errors errors, String prefix, String startAfter, String delimiter) {
+        this.requests = requests;
         this.errors = errors;
-        this.first = first;
+        this.prefix = prefix == null ? "" : prefix;
+        this.startAfter = startAfter;
+        this.delimiter = delimiter;
         this.next = fetch(null);
     }
 
@@ -46,28 +50,23 @@ final class S3Pages implements Iterator<ListPage> {
             throw new NoSuchElementException();
         }
         ListPage page = await(next);
-        next = page.nextToken() != null ? fetch(page.nextToken()) : null;
+        next = null;
+        if (page.truncated()) {
+            String token = page.nextToken();
+            if (token == null || token.isEmpty()) {
+                throw errors.untrustedListing(prefix, "a page said more keys follow but gave no continuation token");
+            }
+            if (!tokens.add(token)) {
+                throw errors.untrustedListing(
+                        prefix, "the server gave the same continuation token twice, so the listing would never end");
+            }
+            next = fetch(token);
+        }
         return page;
     }
 
     private CompletableFuture<ListPage> fetch(String token) {
-        return CompletableFuture.supplyAsync(
-                () -> {
-                    if (lean != null) {
-                        return lean.listPage(first.prefix(), first.startAfter(), first.delimiter(), token);
-                    }
-                    try {
-                        return ListPage.of(client.listObjectsV2(
-                                token == null
-                                        ? first
-                                        : first.toBuilder()
-                                                .continuationToken(token)
-                                                .build()));
-                    } catch (SdkException e) {
-                        throw errors.map(e, "listing", first.prefix() == null ? "" : first.prefix());
-                    }
-                },
-                FETCHERS);
+        return CompletableFuture.supplyAsync(() -> requests.listPage(prefix, startAfter, delimiter, token), FETCHERS);
     }
 
     private static ListPage await(CompletableFuture<ListPage> future) {

@@ -1,5 +1,6 @@
 package com.atlan.storage.s3;
 
+import com.atlan.storage.store.ListingOrder;
 import com.atlan.storage.store.StorageConfigException;
 import com.atlan.storage.store.StoreSettings;
 import java.net.URI;
@@ -32,10 +33,11 @@ record S3StoreConfig(
         long byteBudget,
         long copyThreshold,
         long copyPartSize,
-        int maxRetries,
         int concurrency,
         boolean parallelListing,
-        boolean fastPath) {
+        ListingOrder listingOrder,
+        boolean checksumMode,
+        FastPath.Mode fastPath) {
 
     private static final Logger LOG = LoggerFactory.getLogger(S3StoreConfig.class);
 
@@ -72,6 +74,8 @@ record S3StoreConfig(
             "copyPartSize",
             "maxRetries",
             "parallelListing",
+            "listingOrder",
+            "checksumMode",
             "fastPath",
             // Dapr binding options with no meaning here
             "decodeBase64",
@@ -113,12 +117,46 @@ record S3StoreConfig(
                 budget,
                 size(s, "copyThreshold", MAX_SINGLE),
                 size(s, "copyPartSize", 512 * MiB),
-                integer(s, "maxRetries", 2),
                 s.concurrency(),
-                s.flag("parallelListing", true),
-                s.flag("fastPath", true));
+                // a delimiter listing is trusted where it is known to be complete (AWS); elsewhere opt in
+                s.flag("parallelListing", aws),
+                listingOrder(s, aws),
+                s.flag("checksumMode", aws),
+                FastPath.Mode.parse(name, s.get("fastPath").orElse("auto")));
+        if (s.get("maxRetries").isPresent()) {
+            LOG.warn(
+                    "component '{}': metadata 'maxRetries' is no longer used: the migration retries whole transfers"
+                            + " (its --retries option) and the store only re-sends requests that never reached"
+                            + " the server",
+                    name);
+        }
         config.validate();
         return config;
+    }
+
+    /** AWS lists in code point order; another server in the order its component declares, else none is assumed. */
+    private static ListingOrder listingOrder(StoreSettings s, boolean aws) {
+        var declared = s.get("listingOrder");
+        if (aws) {
+            declared.ifPresent(v -> LOG.warn(
+                    "component '{}': metadata 'listingOrder' is ignored for AWS, which lists in code point order",
+                    s.name()));
+            return ListingOrder.CODE_POINT;
+        }
+        return declared.map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+                    case "codepoint", "code_point", "utf8" -> ListingOrder.CODE_POINT;
+                    case "utf16" -> ListingOrder.UTF16;
+                    case "unordered" -> ListingOrder.UNORDERED;
+                    default ->
+                        throw new StorageConfigException("component '" + s.name() + "' metadata 'listingOrder' must be"
+                                + " codepoint, utf16 or unordered, not '" + v + "'");
+                })
+                .orElse(ListingOrder.UNORDERED);
+    }
+
+    /** Whether requests go to AWS itself (no endpoint, or an amazonaws.com one). */
+    boolean isAws() {
+        return endpoint == null || isAws(endpoint);
     }
 
     /** Whether single-part ETags are the MD5 of the content (not so under SSE-KMS). */
@@ -164,8 +202,8 @@ record S3StoreConfig(
         if (copyThreshold > MAX_SINGLE || copyPartSize < MIN_PART || copyPartSize > MAX_SINGLE) {
             throw invalid("copyThreshold/copyPartSize", "must be within 5MiB..5GiB");
         }
-        if (partConcurrency < 1 || maxRetries < 0) {
-            throw invalid("multipartConcurrency/maxRetries", "must be positive");
+        if (partConcurrency < 1) {
+            throw invalid("multipartConcurrency", "must be positive");
         }
         if (insecureSsl) {
             LOG.warn(

@@ -40,10 +40,17 @@ class ListPageXmlTest {
     }
 
     @Test
-    void theLastPageHasNoToken() throws Exception {
+    void theLastPageSaysItIsNotTruncated() throws Exception {
         ListPage page = parse("<ListBucketResult><IsTruncated>false</IsTruncated>"
                 + "<NextContinuationToken>ignored</NextContinuationToken></ListBucketResult>");
         assertThat(page.objects()).isEmpty();
-        assertThat(page.nextToken()).isNull();
+        assertThat(page.truncated()).isFalse();
+    }
+
+    @Test
+    void aDocumentThatIsNotAListingIsNoPage() throws Exception {
+        assertThat(parse("<html><body><h1>Please log in</h1></body></html>")).isNull();
+        assertThat(parse("<?xml version=\"1.0\"?><Error><Code>X</Code></Error>"))
+                .isNull();
     }
 }

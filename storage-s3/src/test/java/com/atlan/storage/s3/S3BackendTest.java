@@ -180,13 +180,13 @@ class S3BackendTest {
                 assertThat(listing.count()).isOne();
             }
             assertThat(store.stat("lazy/a")).isPresent();
-            assertThat(store.sdkClientBuilt())
+            assertThat(store.sdk().built())
                     .as("listing, GET, PUT and HEAD all went the lean way")
                     .isFalse();
 
             assertThat(store.delete("lazy/a")).isTrue();
 
-            assertThat(store.sdkClientBuilt())
+            assertThat(store.sdk().built())
                     .as("DeleteObject goes through the SDK")
                     .isTrue();
             assertThat(store.stat("lazy/a")).isEmpty();

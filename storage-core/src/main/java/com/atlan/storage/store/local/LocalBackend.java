@@ -285,6 +285,21 @@ public final class LocalBackend implements Backend {
         }
     }
 
+    /**
+     * Deletes the partial files ({@code .atlan-partial-*}, left by a write that was killed) older than
+     * {@code initiatedBefore} in the folders that can hold keys starting with {@code prefix}; those of another
+     * process that is still running are left alone.
+     */
+    @Override
+    public int abortIncompleteWrites(String prefix, java.time.Instant initiatedBefore) {
+        String p = prefix == null ? "" : prefix;
+        try {
+            return PartialFiles.removeUnder(root, p, initiatedBefore);
+        } catch (IOException e) {
+            throw translate(p, "remove partial files under", e);
+        }
+    }
+
     @Override
     public String toString() {
         return "LocalBackend[" + name + " at " + root + "]";

@@ -1,8 +1,15 @@
 package com.atlan.storage.store.local;
 
 import com.atlan.storage.store.StorageConfigException;
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +55,61 @@ final class PartialFiles {
             }
         }
         return idle.compareTo(Duration.ofHours(1)) > 0;
+    }
+
+    /**
+     * Removes the partial files last changed before {@code before} in the folders under {@code root} that can hold
+     * keys starting with {@code prefix}, except those of another process that is still running.
+     *
+     * @return how many were removed
+     */
+    static int removeUnder(Path root, String prefix, Instant before) throws IOException {
+        int slash = prefix.lastIndexOf('/');
+        Path start = slash < 0 ? root : root.resolve(prefix.substring(0, slash));
+        if (!start.normalize().startsWith(root) || !Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
+            return 0;
+        }
+        int[] removed = {0};
+        Files.walkFileTree(start, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                String folder = root.relativize(file.getParent())
+                        .toString()
+                        .replace(file.getFileSystem().getSeparator(), "/");
+                folder = folder.isEmpty() ? "" : folder + "/";
+                String name = file.getFileName().toString();
+                if ((folder.startsWith(prefix) || prefix.startsWith(folder))
+                        && attrs.isRegularFile()
+                        && name.startsWith(PREFIX)
+                        && attrs.lastModifiedTime().toInstant().isBefore(before)
+                        && !ofLiveProcess(name)
+                        && Files.deleteIfExists(file)) {
+                    removed[0]++;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE; // vanished or unreadable: nothing of ours to remove
+            }
+        });
+        return removed[0];
+    }
+
+    /** Whether a partial file was named by another process that is still running (its write may go on). */
+    private static boolean ofLiveProcess(String fileName) {
+        if (fileName.startsWith(OWN_PREFIX)) {
+            return false;
+        }
+        String rest = fileName.substring(PREFIX.length());
+        int dash = rest.indexOf('-');
+        try {
+            return dash > 0
+                    && ProcessHandle.of(Long.parseLong(rest.substring(0, dash))).isPresent();
+        } catch (NumberFormatException e) {
+            return false; // an older name without a process id
+        }
     }
 
     /**

@@ -23,6 +23,12 @@ final class HttpConnection implements AutoCloseable {
     static final long EXPECT_CONTINUE_FROM = 1024 * 1024;
     /** How long to wait for 100 Continue before sending the body anyway, as servers without it expect. */
     static final int CONTINUE_WAIT_MILLIS = 3_000;
+    /** The most header lines one response may have (S3 sends a few dozen at most, user metadata included). */
+    static final int MAX_HEADERS = 200;
+    /** The most bytes one response head may have (S3 limits user metadata to 2 KiB). */
+    static final int MAX_HEAD_BYTES = 64 * 1024;
+    /** The most interim (1xx) responses before the final one. */
+    static final int MAX_INTERIM = 8;
 
     private final Socket socket;
     private final InputStream in;
@@ -73,12 +79,13 @@ final class HttpConnection implements AutoCloseable {
      *
      * @return the server's final answer when it came before the body was sent, else {@code null}
      */
-    Head write(HttpRequest request, String host) throws IOException {
+    Head write(HttpRequest request, String host, String targetPrefix) throws IOException {
         uses++;
         responseStarted = false;
         StringBuilder head = new StringBuilder(512)
                 .append(request.method())
                 .append(' ')
+                .append(targetPrefix)
                 .append(request.target())
                 .append(" HTTP/1.1\r\nHost: ")
                 .append(host)
@@ -176,12 +183,15 @@ final class HttpConnection implements AutoCloseable {
         }
     }
 
-    /** Reads a status line and headers, skipping interim (1xx) responses. */
+    /** Reads a status line and headers, skipping at most {@link #MAX_INTERIM} interim (1xx) responses. */
     Head readHead() throws IOException {
-        while (true) {
+        for (int interim = 0; ; interim++) {
             Head head = readOneHead();
             int code = head.status();
-            if (code >= 100 && code < 200 && code != 101) {
+            if (code >= 100 && code < 200) {
+                if (code == 101 || interim >= MAX_INTERIM) {
+                    throw new IOException("unexpected interim responses (HTTP " + code + ")");
+                }
                 continue;
             }
             return head;
@@ -200,13 +210,26 @@ final class HttpConnection implements AutoCloseable {
         } catch (NumberFormatException e) {
             throw new IOException("bad status line: " + abbreviate(status));
         }
+        if (code < 100 || code > 599) {
+            throw new IOException("bad status line: " + abbreviate(status));
+        }
         Map<String, String> headers = new HashMap<>();
+        int count = 0;
+        int bytes = status.length();
         for (String line = readLine(); !line.isEmpty(); line = readLine()) {
+            bytes += line.length() + 2;
+            if (++count > MAX_HEADERS || bytes > MAX_HEAD_BYTES) {
+                throw new IOException(
+                        "response head too large (over " + MAX_HEADERS + " lines or " + MAX_HEAD_BYTES + " bytes)");
+            }
             int colon = line.indexOf(':');
             if (colon > 0) {
-                headers.put(
-                        line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                        line.substring(colon + 1).trim());
+                String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                String value = line.substring(colon + 1).trim();
+                String before = headers.putIfAbsent(name, value);
+                if (before != null && name.equals("content-length") && !before.equals(value)) {
+                    throw new IOException("conflicting Content-Length headers");
+                }
             }
         }
         return new Head(code, status.charAt(7) == '1', headers);
@@ -233,7 +256,7 @@ final class HttpConnection implements AutoCloseable {
                 if (n > 0 && line.charAt(n - 1) == '\r') line.setLength(n - 1);
                 return line.toString();
             }
-            if (line.length() > 64 * 1024) throw new IOException("response header line too long");
+            if (line.length() > MAX_HEAD_BYTES) throw new IOException("response header line too long");
         }
     }
 
@@ -267,6 +290,28 @@ final class HttpConnection implements AutoCloseable {
             responseStarted = true;
         }
         return n;
+    }
+
+    /**
+     * Whether an idle connection can no longer carry a request: the server closed it (end of stream) or sent bytes
+     * nobody asked for. Costs one read with a 1 ms timeout, so the pool asks only of connections idle a while.
+     */
+    boolean isStale() {
+        if (pos < lim) return true;
+        try {
+            int timeout = socket.getSoTimeout();
+            socket.setSoTimeout(1);
+            try {
+                int unused = fill(); // end of stream (closed) or bytes nobody asked for: either way not reusable
+                return true;
+            } catch (java.net.SocketTimeoutException e) {
+                return false; // nothing to read: the connection is open and quiet
+            } finally {
+                socket.setSoTimeout(timeout);
+            }
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     /** Whether bytes arrived that no request asked for: a sign the connection is not in a clean state. */

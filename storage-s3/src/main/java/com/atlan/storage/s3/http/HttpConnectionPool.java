@@ -25,10 +25,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keep-alive HTTP/1.1 connections to one host over plain blocking sockets, meant to be used from
- * virtual threads. At most {@code maxConnections} exist at once (callers wait for one); idle ones are
- * reused last-in first-out so a few warm connections carry sequential work. A connection the server
- * closed, or that failed mid-request, is discarded; a request that failed on a reused connection before
- * any response byte arrived (the server had closed it while idle) is sent once more on another one.
+ * virtual threads, directly or through an HTTP proxy (CONNECT for https). At most {@code maxConnections}
+ * exist at once (callers wait for one); idle ones are reused last-in first-out so a few warm connections
+ * carry sequential work. A connection idle for a while is probed before reuse, and one the server closed,
+ * or that failed mid-request, is discarded; a request that failed on a reused connection before any
+ * response byte arrived (the server had closed it while idle) is sent once more on a new connection.
  */
 public final class HttpConnectionPool implements AutoCloseable {
 
@@ -40,10 +41,24 @@ public final class HttpConnectionPool implements AutoCloseable {
     static final long WRITE_TIMEOUT_MILLIS = 60_000;
     /** Idle connections older than this are closed instead of reused: servers drop them around 20 s. */
     private static final long MAX_IDLE_NANOS = TimeUnit.SECONDS.toNanos(15);
+    /** Idle connections older than this are probed ({@link HttpConnection#isStale}) before reuse. */
+    private static final long PROBE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    /** An HTTP proxy to reach the host through; {@code username} and {@code password} may be {@code null}. */
+    public record Proxy(String host, int port, String username, String password) {
+        @Override
+        public String toString() {
+            return "Proxy[" + host + ":" + port + (username == null ? "" : ", with credentials") + "]";
+        }
+    }
 
     private final String host;
     private final int port;
     private final String hostHeader;
+    private final Proxy proxy;
+    /** What goes before a request's path: the scheme and authority when a proxy forwards plain http. */
+    private final String targetPrefix;
+
     private final SSLSocketFactory tls;
     private final boolean trustAll;
     private final Semaphore permits;
@@ -60,17 +75,30 @@ public final class HttpConnectionPool implements AutoCloseable {
      * and is only for endpoints configured as insecure.
      */
     public HttpConnectionPool(String scheme, String host, int port, int maxConnections, boolean trustAll) {
-        this(scheme, host, port, maxConnections, trustAll, WRITE_TIMEOUT_MILLIS);
+        this(scheme, host, port, maxConnections, trustAll, null, WRITE_TIMEOUT_MILLIS);
+    }
+
+    /** A pool that reaches the host through {@code proxy} ({@code null} for none). */
+    public HttpConnectionPool(String scheme, String host, int port, int maxConnections, boolean trustAll, Proxy proxy) {
+        this(scheme, host, port, maxConnections, trustAll, proxy, WRITE_TIMEOUT_MILLIS);
     }
 
     /** A pool whose stalled writes are cut after {@code writeTimeoutMillis}; for tests. */
     HttpConnectionPool(
-            String scheme, String host, int port, int maxConnections, boolean trustAll, long writeTimeoutMillis) {
+            String scheme,
+            String host,
+            int port,
+            int maxConnections,
+            boolean trustAll,
+            Proxy proxy,
+            long writeTimeoutMillis) {
         this.writeTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(writeTimeoutMillis);
         this.host = host;
         this.port = port;
+        this.proxy = proxy;
         boolean https = "https".equals(scheme);
         this.hostHeader = port == (https ? 443 : 80) ? host : host + ":" + port;
+        this.targetPrefix = proxy != null && !https ? "http://" + hostHeader : "";
         this.trustAll = trustAll;
         this.tls = https ? socketFactory(trustAll) : null;
         this.permits = new Semaphore(Math.max(1, maxConnections), true);
@@ -107,10 +135,11 @@ public final class HttpConnectionPool implements AutoCloseable {
      */
     public HttpResponse execute(HttpRequest request) throws IOException {
         for (int attempt = 0; ; attempt++) {
-            HttpConnection connection = lease();
+            // the second attempt takes a new connection: another idle one may be just as stale
+            HttpConnection connection = lease(attempt > 0);
             boolean reused = connection.uses() > 0;
             try {
-                HttpConnection.Head early = connection.write(request, hostHeader);
+                HttpConnection.Head early = connection.write(request, hostHeader, targetPrefix);
                 if (early != null) {
                     // answered before the body was sent: the server expects no body now, but to be safe this
                     // connection carries nothing more
@@ -124,7 +153,7 @@ public final class HttpConnectionPool implements AutoCloseable {
                 release(connection, false);
                 if (stale && attempt == 0) {
                     LOG.debug(
-                            "a pooled connection to {} was closed by the server ({}); sending again",
+                            "a pooled connection to {} was closed by the server ({}); sending again on a new one",
                             hostHeader,
                             e.toString());
                     continue;
@@ -156,9 +185,12 @@ public final class HttpConnectionPool implements AutoCloseable {
         } else if (length != null) {
             long n;
             try {
-                n = Long.parseLong(length);
+                n = Long.parseLong(length.trim());
             } catch (NumberFormatException e) {
-                throw new IOException("bad Content-Length: " + length);
+                n = -1;
+            }
+            if (n < 0) {
+                throw new IOException("bad Content-Length: " + abbreviate(length));
             }
             body = new ResponseBody(this, connection, ResponseBody.Framing.LENGTH, n, keepAlive);
         } else {
@@ -167,7 +199,11 @@ public final class HttpConnectionPool implements AutoCloseable {
         return new HttpResponse(status, headers, body);
     }
 
-    private HttpConnection lease() throws IOException {
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+
+    private HttpConnection lease(boolean fresh) throws IOException {
         if (closed) throw new IOException("connection pool closed");
         try {
             permits.acquire();
@@ -177,9 +213,14 @@ public final class HttpConnectionPool implements AutoCloseable {
         }
         try {
             long now = System.nanoTime();
-            HttpConnection c;
-            while ((c = idle.pollFirst()) != null && now - c.idleSince() >= MAX_IDLE_NANOS) {
+            HttpConnection c = null;
+            while (!fresh && (c = idle.pollFirst()) != null) {
+                long idleFor = now - c.idleSince();
+                if (idleFor < PROBE_AFTER_NANOS || (idleFor < MAX_IDLE_NANOS && !c.isStale())) {
+                    break;
+                }
                 c.close();
+                c = null;
             }
             if (c == null) c = open();
             leased.add(c);
@@ -188,6 +229,11 @@ public final class HttpConnectionPool implements AutoCloseable {
             permits.release();
             throw e;
         }
+    }
+
+    /** The proxy requests go through, or {@code null}. */
+    public Proxy proxy() {
+        return proxy;
     }
 
     /** Gives a leased connection back: kept for reuse when {@code reusable}, closed otherwise. */
@@ -208,8 +254,15 @@ public final class HttpConnectionPool implements AutoCloseable {
         try {
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(true);
-            socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MILLIS);
+            if (proxy != null) {
+                socket.connect(new InetSocketAddress(proxy.host(), proxy.port()), CONNECT_TIMEOUT_MILLIS);
+            } else {
+                socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MILLIS);
+            }
             socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+            if (proxy != null && tls != null) {
+                tunnel(socket);
+            }
             if (tls != null) {
                 SSLSocket ssl = (SSLSocket) tls.createSocket(socket, host, port, true);
                 socket = ssl;
@@ -226,6 +279,47 @@ public final class HttpConnectionPool implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
+        }
+    }
+
+    /** Asks the proxy for a tunnel to the host (CONNECT), through which TLS then runs end to end. */
+    private void tunnel(Socket socket) throws IOException {
+        StringBuilder connect = new StringBuilder(128)
+                .append("CONNECT ")
+                .append(host)
+                .append(':')
+                .append(port)
+                .append(" HTTP/1.1\r\nHost: ")
+                .append(host)
+                .append(':')
+                .append(port)
+                .append("\r\n");
+        if (proxy.username() != null) {
+            String credentials = proxy.username() + ":" + (proxy.password() == null ? "" : proxy.password());
+            connect.append("Proxy-Authorization: Basic ")
+                    .append(java.util.Base64.getEncoder()
+                            .encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .append("\r\n");
+        }
+        connect.append("\r\n");
+        var out = socket.getOutputStream();
+        out.write(connect.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        out.flush();
+        // read the answer byte by byte: nothing after its blank line may be consumed, TLS starts there
+        var in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0 || head.length() > HttpConnection.MAX_HEAD_BYTES) {
+                throw new IOException(
+                        "the proxy " + proxy.host() + ":" + proxy.port() + " closed the tunnel to " + hostHeader);
+            }
+            head.append((char) b);
+        }
+        String status = head.substring(0, Math.max(0, head.indexOf("\r\n")));
+        if (!status.matches("HTTP/1\\.[01] 2\\d\\d.*")) {
+            throw new java.net.ConnectException("the proxy " + proxy.host() + ":" + proxy.port()
+                    + " refused a tunnel to " + hostHeader + ": " + abbreviate(status));
         }
     }
 

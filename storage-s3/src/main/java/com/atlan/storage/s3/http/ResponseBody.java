@@ -87,10 +87,13 @@ final class ResponseBody extends InputStream {
         } catch (NumberFormatException e) {
             throw new IOException("malformed chunk size");
         }
+        if (size < 0) {
+            throw new IOException("malformed chunk size");
+        }
         chunkStarted = true;
         if (size == 0) {
-            while (!connection.readLine().isEmpty()) {
-                // trailers are not used
+            for (int trailers = 0; !connection.readLine().isEmpty(); trailers++) {
+                if (trailers >= HttpConnection.MAX_HEADERS) throw new IOException("too many trailers");
             }
             lastChunk = true;
             finish(true);

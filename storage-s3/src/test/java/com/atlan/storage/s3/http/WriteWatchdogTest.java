@@ -79,7 +79,7 @@ class WriteWatchdogTest {
             threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // without the watchdog the write blocks for good
     void aBodyTheServerStopsReadingFailsAfterTheWriteTimeout() {
         try (HttpConnectionPool pool =
-                new HttpConnectionPool("http", "127.0.0.1", server.getLocalPort(), 4, false, 1_000)) {
+                new HttpConnectionPool("http", "127.0.0.1", server.getLocalPort(), 4, false, null, 1_000)) {
             long size = 256L * 1024 * 1024; // far more than the socket buffers hold
             HttpRequest request = HttpRequest.streamed("PUT", "/b/k", List.of(), new ZeroStream(size), size);
             long start = System.nanoTime();
@@ -95,7 +95,7 @@ class WriteWatchdogTest {
     void aSlowSourceIsNotAStalledWrite() throws IOException {
         reading = true;
         try (HttpConnectionPool pool =
-                new HttpConnectionPool("http", "127.0.0.1", server.getLocalPort(), 4, false, 300)) {
+                new HttpConnectionPool("http", "127.0.0.1", server.getLocalPort(), 4, false, null, 300)) {
             // 4 pieces, each read from the source after 500 ms: the request takes ~2 s, each socket write ~0
             long size = 4 * 64 * 1024;
             HttpRequest request = HttpRequest.streamed("PUT", "/b/k", List.of(), new ZeroStream(size, 500), size);
