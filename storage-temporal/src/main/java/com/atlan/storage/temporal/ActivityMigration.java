@@ -61,6 +61,11 @@ public final class ActivityMigration {
                 handle.cancel();
                 Thread.currentThread().interrupt();
                 throw new CancellationException("the activity thread was interrupted; the migration was cancelled");
+            } catch (CancellationException e) {
+                if (heartbeater.cancellation() != null) {
+                    throw heartbeater.cancellation();
+                }
+                throw e;
             } catch (ExecutionException e) {
                 if (heartbeater.cancellation() != null) {
                     throw heartbeater.cancellation();

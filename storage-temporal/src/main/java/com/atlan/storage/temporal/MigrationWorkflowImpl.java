@@ -5,10 +5,12 @@ import com.atlan.storage.accounting.FailureRecord;
 import com.atlan.storage.accounting.Progress;
 import com.atlan.storage.migrate.MigrationOptions;
 import com.atlan.storage.migrate.MigrationSummary;
+import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
@@ -76,6 +78,43 @@ public final class MigrationWorkflowImpl implements MigrationWorkflow {
         restore(migration);
         MigrationActivities plans = Workflow.newActivityStub(MigrationActivities.class, planOptions());
         MigrationActivities shards = Workflow.newActivityStub(MigrationActivities.class, shardOptions());
+        try {
+            return loop(plans, shards);
+        } catch (CanceledFailure cancelled) {
+            awaitCancelledShards();
+            throw cancelled;
+        }
+    }
+
+    /**
+     * Waits, outside the cancelled scope, until every running shard has acknowledged its cancellation (the activities
+     * stop their migrations when their next heartbeat hears of it), so a cancelled workflow leaves no copy running.
+     */
+    private void awaitCancelledShards() {
+        Workflow.newDetachedCancellationScope(() -> {
+                    for (Running r : running.values()) {
+                        try {
+                            r.result().get();
+                        } catch (RuntimeException stopped) {
+                            // A cancelled shard ends with a failure; that is what was asked.
+                        }
+                    }
+                })
+                .run();
+        if (planning != null) {
+            Workflow.newDetachedCancellationScope(() -> {
+                        try {
+                            planning.get();
+                        } catch (RuntimeException stopped) {
+                            // as above
+                        }
+                    })
+                    .run();
+        }
+        LOG.info("job {} cancelled after {} shards; {} running shards stopped", jobId, shardsDone, running.size());
+    }
+
+    private MigrationSummary loop(MigrationActivities plans, MigrationActivities shards) {
         boolean draining = false;
         while (true) {
             harvest();
@@ -354,6 +393,7 @@ public final class MigrationWorkflowImpl implements MigrationWorkflow {
 
     private ActivityOptions planOptions() {
         return ActivityOptions.newBuilder()
+                .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
                 .setStartToCloseTimeout(Duration.ofHours(2))
                 .setHeartbeatTimeout(request.heartbeatTimeout())
                 .setRetryOptions(retries())
@@ -362,6 +402,7 @@ public final class MigrationWorkflowImpl implements MigrationWorkflow {
 
     private ActivityOptions shardOptions() {
         return ActivityOptions.newBuilder()
+                .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
                 .setStartToCloseTimeout(Duration.ofHours(24))
                 .setHeartbeatTimeout(request.heartbeatTimeout())
                 .setRetryOptions(retries())

@@ -30,7 +30,8 @@ public record ShardSettings(
 
     public ShardSettings {
         // Validated by MigrationOptions, so a bad value fails when the request is built, not on a worker.
-        var unused = options(KeyRange.ALL, null, Duration.ofSeconds(1));
+        var unused = builder(concurrency, maxAttempts, maxFailureRate, serverSideCopy, skipUnchanged, dryRun)
+                .build();
     }
 
     /** The settings of {@code options} that travel to workers. */
@@ -46,6 +47,21 @@ public record ShardSettings(
 
     /** The engine options of one shard over {@code range}, checkpointed as job {@code jobId} every {@code every}. */
     MigrationOptions options(KeyRange range, String jobId, Duration every) {
+        return builder(concurrency, maxAttempts, maxFailureRate, serverSideCopy, skipUnchanged, dryRun)
+                .jobId(jobId)
+                .checkpointInterval(every)
+                .keyRange(range)
+                .build();
+    }
+
+    // Static and from parameters: the compact constructor validates through it before the fields are set.
+    private static MigrationOptions.Builder builder(
+            int concurrency,
+            int maxAttempts,
+            double maxFailureRate,
+            boolean serverSideCopy,
+            boolean skipUnchanged,
+            boolean dryRun) {
         RetryPolicy retry =
                 new RetryPolicy(maxAttempts, RetryPolicy.DEFAULT.initialBackoff(), RetryPolicy.DEFAULT.maxBackoff());
         return MigrationOptions.builder()
@@ -54,10 +70,6 @@ public record ShardSettings(
                 .maxFailureRate(maxFailureRate)
                 .serverSideCopy(serverSideCopy)
                 .skipUnchanged(skipUnchanged)
-                .dryRun(dryRun)
-                .jobId(jobId)
-                .checkpointInterval(every)
-                .keyRange(range)
-                .build();
+                .dryRun(dryRun);
     }
 }
