@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * A worker's stores over local folders under one directory, as component files: {@code objectstore} (./source),
  * {@code upstream-objectstore} (./upstream), {@code single} (./single, the destination of single-machine runs to
  * compare with), {@code faulty-source} (./source, reads of keys containing "bad" fail) and {@code slow-source}
- * (./source, each read waits 40 ms, so shards are still running when a test acts).
+ * (./source, each read waits 40 ms, so shards are still running when a test acts), and a SQLite state store.
  */
 final class LocalStores {
 
@@ -30,6 +30,10 @@ final class LocalStores {
         ComponentFiles.localStore(components, "objectstore", "./source");
         ComponentFiles.localStore(components, "upstream-objectstore", "./upstream");
         ComponentFiles.localStore(components, "single", "./single");
+        ComponentFiles.stateStore(
+                components,
+                "state.sqlite",
+                Map.of("connectionString", dir.resolve("state.db").toString()));
         ComponentFiles.write(
                 components,
                 "faulty-source",
