@@ -56,7 +56,8 @@ final class TemporalTests {
                         .build());
         Map<String, ShardHeartbeat> beats = new HashMap<>();
         for (PendingActivityInfo activity : response.getPendingActivitiesList()) {
-            if (activity.hasHeartbeatDetails()) {
+            if (activity.hasHeartbeatDetails()
+                    && activity.getActivityType().getName().equals("AtlanStorageMigrateShard")) {
                 ShardHeartbeat beat = DefaultDataConverter.STANDARD_INSTANCE.fromPayloads(
                         0, Optional.of(activity.getHeartbeatDetails()), ShardHeartbeat.class, ShardHeartbeat.class);
                 beats.put(activity.getActivityId() + "@" + activity.getLastWorkerIdentity(), beat);

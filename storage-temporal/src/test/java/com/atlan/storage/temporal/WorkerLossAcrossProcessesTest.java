@@ -1,0 +1,175 @@
+package com.atlan.storage.temporal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlan.storage.migrate.MigrationOptions;
+import com.atlan.storage.migrate.MigrationSummary;
+import com.atlan.storage.s3.S3ProxyServer;
+import com.atlan.storage.testing.ComponentFiles;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The scale-out story end to end, in processes of their own: Temporal's test server listening on a loopback port,
+ * three worker JVMs, 20,000 objects between two S3Proxy buckets. One worker is killed with SIGKILL while it holds a
+ * shard that has heartbeated a checkpoint; the workflow still completes with exact counts and every object identical,
+ * and the lost shard's retry resumed from the heartbeat instead of copying its objects again.
+ */
+class WorkerLossAcrossProcessesTest {
+
+    private static final int OBJECTS = 20_000;
+    private static final String QUEUE = "scale-out";
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerLossAcrossProcessesTest.class);
+
+    /** Under target/, so the server's and workers' logs outlive a failed run. */
+    private final Path dir =
+            Path.of("target", "scale-out-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+
+    @Test
+    void aKilledWorkersShardResumesFromItsHeartbeatAndTheCountsAreExact() throws Exception {
+        S3ProxyServer s3 = S3ProxyServer.get();
+        String sourceBucket = s3.newBucket();
+        String destinationBucket = s3.newBucket();
+        seed(s3.admin(), sourceBucket);
+        LOG.info("seeded {} objects; logs in {}", OBJECTS, dir.toAbsolutePath());
+        Path components = dir.resolve("components");
+        ComponentFiles.write(components, "objectstore", s3Component(s3, "objectstore", sourceBucket));
+        ComponentFiles.write(
+                components, "upstream-objectstore", s3Component(s3, "upstream-objectstore", destinationBucket));
+
+        try (Processes processes = new Processes()) {
+            int port = Processes.freePort();
+            processes.start(
+                    "io.temporal.testserver.TestServer", List.of(String.valueOf(port)), dir.resolve("server.log"));
+            WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+                    .setTarget("127.0.0.1:" + port)
+                    .build());
+            TemporalTests.awaitTrue("the test server to answer", Duration.ofSeconds(60), () -> answers(service));
+            for (int i = 0; i < 3; i++) {
+                processes.start(
+                        TemporalWorker.class.getName(),
+                        List.of(
+                                "--temporal",
+                                "127.0.0.1:" + port,
+                                "--task-queue",
+                                QUEUE,
+                                "--components",
+                                components.toString()),
+                        dir.resolve("worker-" + i + ".log"));
+            }
+            WorkflowClient client = WorkflowClient.newInstance(service);
+            MigrationWorkflow workflow = client.newWorkflowStub(
+                    MigrationWorkflow.class,
+                    WorkflowOptions.newBuilder()
+                            .setTaskQueue(QUEUE)
+                            .setWorkflowId("scale-out")
+                            .build());
+            WorkflowExecution execution = WorkflowClient.start(
+                    workflow::run,
+                    MigrationRequest.builder("")
+                            .options(MigrationOptions.builder().concurrency(4).build())
+                            .objectsPerShard(5_000)
+                            .maxParallelShards(3)
+                            .heartbeatTimeout(Duration.ofSeconds(6))
+                            .build());
+
+            AtomicLong victim = new AtomicLong();
+            TemporalTests.awaitTrue("a worker's shard to heartbeat a checkpoint", Duration.ofMinutes(2), () -> {
+                for (var beat : TemporalTests.pendingHeartbeats(service, "default", execution)
+                        .entrySet()) {
+                    long pid = Long.parseLong(
+                            beat.getKey().replaceAll("^[^@]*@", "").replaceAll("@.*", ""));
+                    if (beat.getValue().checkpoint() != null
+                            && beat.getValue().checkpoint().totalFiles() >= 500
+                            && processes.owns(pid)) {
+                        victim.set(pid);
+                        return true;
+                    }
+                }
+                return false;
+            });
+            ProcessHandle.of(victim.get()).orElseThrow().destroyForcibly();
+            LOG.info("killed worker {} (SIGKILL) while it held a shard with a heartbeated checkpoint", victim.get());
+
+            MigrationSummary summary = WorkflowStub.fromTyped(workflow).getResult(MigrationSummary.class);
+            LOG.info("workflow finished: {}", summary.toJson());
+
+            assertThat(summary.totalFiles()).isEqualTo(OBJECTS);
+            assertThat(summary.migratedFiles()).isEqualTo(OBJECTS);
+            assertThat(summary.failedMigrations()).isZero();
+            assertThat(etags(s3.admin(), destinationBucket)).isEqualTo(etags(s3.admin(), sourceBucket));
+            List<ShardResult> shards = TemporalTests.shardResults(client, "scale-out");
+            assertThat(shards.stream().mapToLong(r -> r.totals().totalFiles()).sum())
+                    .isEqualTo(OBJECTS);
+            ShardResult resumed = shards.stream()
+                    .filter(r -> r.attempt() > 1)
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no shard was retried: " + shards));
+            assertThat(resumed.resumedFiles()).isGreaterThanOrEqualTo(500);
+            assertThat(resumed.copiedThisAttempt()).isLessThan(resumed.totals().totalFiles());
+            service.shutdown();
+        }
+    }
+
+    private static boolean answers(WorkflowServiceStubs service) {
+        try {
+            service.blockingStub().getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String s3Component(S3ProxyServer s3, String name, String bucket) {
+        return ComponentFiles.yaml(
+                name, "bindings.aws.s3", s3.settings(name, bucket, Map.of()).metadata());
+    }
+
+    /** Writes the objects, 16 at a time: folders of 250, so shards follow folders. */
+    private static void seed(S3Client admin, String bucket) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<?>> puts = new java.util.ArrayList<>();
+            for (int i = 0; i < OBJECTS; i++) {
+                String key = String.format("part-%03d/obj-%05d.json", i / 250, i);
+                String body = "{\"object\":" + i + "}";
+                puts.add(pool.submit(
+                        () -> admin.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(body))));
+            }
+            for (Future<?> put : puts) {
+                put.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static Map<String, String> etags(S3Client admin, String bucket) {
+        Map<String, String> etags = new HashMap<>();
+        for (S3Object o : admin.listObjectsV2Paginator(b -> b.bucket(bucket)).contents()) {
+            etags.put(o.key(), o.eTag());
+        }
+        return etags;
+    }
+}
