@@ -21,7 +21,7 @@ import java.util.List;
  * @param plannedBytes   their size
  * @param totals         the finished shards' counts, added up
  * @param failures       failed objects, the first 1,000
- * @param failureFiles   {@code host:path} files on workers listing failures past those
+ * @param failureFiles   {@code pid@host:path} files on workers listing failures past those
  * @param runs           runs of the workflow so far, this one included
  * @param startedAtMs    when the job started (workflow time, epoch milliseconds)
  */

@@ -12,7 +12,7 @@ import java.util.List;
  * @param index             the shard's number
  * @param totals            the shard's counts over all its attempts
  * @param failures          failed objects, at most the shard's failure room
- * @param failuresFile      {@code host:path} of a JSON-lines file on the worker listing every failure of the shard
+ * @param failuresFile      {@code pid@host:path} of a JSON-lines file on the worker listing every failure of the shard
  *                          when {@code failures} could not hold them all; else {@code null}
  * @param attempt           the attempt that finished (1 for the first)
  * @param resumedFiles      objects earlier attempts had finished, taken from the last heartbeat (0 when the attempt

@@ -5,7 +5,7 @@ import com.atlan.storage.migrate.MigrationSummary;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.net.InetAddress;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a shard's summary into its bounded {@link ShardResult}: failures past the shard's room are written to a
- * JSON-lines file on the worker (the engine's own spill file when it made one), named {@code host:path}.
+ * JSON-lines file on the worker (the engine's own spill file when it made one), named {@code pid@host:path}.
  */
 final class ShardResults {
 
@@ -54,11 +54,8 @@ final class ShardResults {
         }
     }
 
+    /** The worker's identity as Temporal names it by default ({@code pid@host}), already resolved by the JVM. */
     private static String host() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "localhost";
-        }
+        return ManagementFactory.getRuntimeMXBean().getName();
     }
 }
