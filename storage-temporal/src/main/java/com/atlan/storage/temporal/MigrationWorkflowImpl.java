@@ -1,13 +1,6 @@
 package com.atlan.storage.temporal;
 
-import com.atlan.storage.accounting.FailureBudget;
-import com.atlan.storage.accounting.FailureRecord;
-import com.atlan.storage.accounting.Progress;
-import com.atlan.storage.migrate.MigrationOptions;
 import com.atlan.storage.migrate.MigrationSummary;
-import io.temporal.activity.ActivityCancellationType;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
@@ -15,9 +8,7 @@ import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
-import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,12 +22,6 @@ import org.slf4j.Logger;
  */
 public final class MigrationWorkflowImpl implements MigrationWorkflow {
 
-    /** Failures the job's summary keeps, as a local run's does. */
-    static final int MAX_FAILURES = 1000;
-
-    /** Failures one shard's result may carry, so one result stays small in the history. */
-    static final int SHARD_FAILURE_ROOM = 100;
-
     /** History events after which the workflow stops starting shards and continues as new once they finish. */
     static final long DRAIN_AT_EVENTS = 9_000;
 
@@ -45,9 +30,6 @@ public final class MigrationWorkflowImpl implements MigrationWorkflow {
 
     /** History bytes at which the workflow drains (Temporal warns at 10 MB and fails at 50 MB). */
     static final long DRAIN_AT_BYTES = 8L << 20;
-
-    /** Failure files the summary names (one per shard that overflowed its room). */
-    static final int MAX_FAILURE_FILES = 100;
 
     private static final Logger LOG = Workflow.getLogger(MigrationWorkflowImpl.class);
 
@@ -63,21 +45,19 @@ public final class MigrationWorkflowImpl implements MigrationWorkflow {
     private final Map<Integer, Running> running = new LinkedHashMap<>();
     private Promise<ShardPlan> planning;
     private int nextIndex;
-    private long shardsDone;
     private long plannedObjects;
     private long plannedBytes;
-    private Totals totals = Totals.ZERO;
-    private final List<FailureRecord> failures = new ArrayList<>();
-    private final List<String> failureFiles = new ArrayList<>();
-    private int reservedFailures;
+    private MergedResults merged = MergedResults.empty();
     private int runs;
     private long startedAtMs;
 
     @Override
     public MigrationSummary run(MigrationRequest migration) {
         restore(migration);
-        MigrationActivities plans = Workflow.newActivityStub(MigrationActivities.class, planOptions());
-        MigrationActivities shards = Workflow.newActivityStub(MigrationActivities.class, shardOptions());
+        MigrationActivities plans =
+                Workflow.newActivityStub(MigrationActivities.class, ShardActivityOptions.planning(request));
+        MigrationActivities shards =
+                Workflow.newActivityStub(MigrationActivities.class, ShardActivityOptions.shard(request));
         try {
             return loop(plans, shards);
         } catch (CanceledFailure cancelled) {
@@ -111,7 +91,11 @@ public final class MigrationWorkflowImpl implements MigrationWorkflow {
                     })
                     .run();
         }
-        LOG.info("job {} cancelled after {} shards; {} running shards stopped", jobId, shardsDone, running.size());
+        LOG.info(
+                "job {} cancelled after {} shards; {} running shards stopped",
+                jobId,
+                merged.shardsDone(),
+                running.size());
     }
 
     private MigrationSummary loop(MigrationActivities plans, MigrationActivities shards) {
@@ -136,7 +120,7 @@ public final class MigrationWorkflowImpl implements MigrationWorkflow {
                 LOG.info(
                         "job {}: continuing as new after {} shards ({} history events)",
                         jobId,
-                        shardsDone,
+                        merged.shardsDone(),
                         Workflow.getInfo().getHistoryLength());
                 Workflow.continueAsNew(request.continuing(state()));
             }
@@ -151,11 +135,11 @@ public final class MigrationWorkflowImpl implements MigrationWorkflow {
                 request == null ? "" : request.prefix(),
                 source,
                 destination,
-                totals,
+                merged.totals(),
                 plannedObjects,
                 plannedBytes,
                 planComplete,
-                shardsDone,
+                merged.shardsDone(),
                 running.size(),
                 pending.size(),
                 running.values().stream().map(r -> r.shard().jobId()).toList(),
@@ -183,12 +167,9 @@ public final class MigrationWorkflowImpl implements MigrationWorkflow {
         planComplete = s.planComplete();
         pending.addAll(s.pending());
         nextIndex = s.nextIndex();
-        shardsDone = s.shardsDone();
         plannedObjects = s.plannedObjects();
         plannedBytes = s.plannedBytes();
-        totals = s.totals();
-        failures.addAll(s.failures());
-        failureFiles.addAll(s.failureFiles());
+        merged = MergedResults.of(s);
         runs = s.runs() + 1;
         startedAtMs = s.startedAtMs();
     }
@@ -202,12 +183,12 @@ public final class MigrationWorkflowImpl implements MigrationWorkflow {
                 planComplete,
                 List.copyOf(pending),
                 nextIndex,
-                shardsDone,
+                merged.shardsDone(),
                 plannedObjects,
                 plannedBytes,
-                totals,
-                failures,
-                failureFiles,
+                merged.totals(),
+                merged.failures(),
+                merged.failureFiles(),
                 runs,
                 startedAtMs);
     }
@@ -238,8 +219,7 @@ public final class MigrationWorkflowImpl implements MigrationWorkflow {
 
     private void start(MigrationActivities shards, ShardPlan.PlannedRange range) {
         int index = nextIndex++;
-        int room = Math.max(0, Math.min(SHARD_FAILURE_ROOM, MAX_FAILURES - failures.size() - reservedFailures));
-        reservedFailures += room;
+        int room = merged.reserveRoom();
         Shard shard = new Shard(
                 index,
                 jobId + "-shard-" + index,
@@ -269,7 +249,7 @@ public final class MigrationWorkflowImpl implements MigrationWorkflow {
                 running.values().stream().filter(r -> r.result().isCompleted()).toList();
         for (Running r : done) {
             running.remove(r.shard().index());
-            reservedFailures -= r.shard().failureRoom();
+            merged.release(r.shard().failureRoom());
             RuntimeException failure = r.result().getFailure();
             if (failure == null) {
                 merge(r.result().get());
@@ -281,25 +261,11 @@ public final class MigrationWorkflowImpl implements MigrationWorkflow {
             }
             stop("shard " + r.shard().index() + " " + r.shard().range() + " failed: " + describe(failure));
         }
-        double rate = request.settings().maxFailureRate();
-        if (rate < 1.0) {
-            new FailureBudget(rate, MigrationOptions.FAILURE_RATE_MIN_SAMPLE)
-                    .exceededBy(progressOf(totals))
-                    .ifPresent(this::stop);
-        }
+        merged.budgetExceeded(request.settings().maxFailureRate()).ifPresent(this::stop);
     }
 
     private void merge(ShardResult result) {
-        shardsDone++;
-        totals = totals.plus(result.totals());
-        for (FailureRecord failure : result.failures()) {
-            if (failures.size() < MAX_FAILURES) {
-                failures.add(failure);
-            }
-        }
-        if (result.failuresFile() != null && failureFiles.size() < MAX_FAILURE_FILES) {
-            failureFiles.add(result.failuresFile());
-        }
+        merged.merge(result);
         if (result.attempt() > 1) {
             LOG.info(
                     "shard {} finished on attempt {}, resumed with {} objects done, copied {} more",
@@ -342,34 +308,18 @@ public final class MigrationWorkflowImpl implements MigrationWorkflow {
     }
 
     private MigrationSummary summary(String stoppedBecause) {
-        String file = null;
-        if (totals.failedMigrations() > failures.size()) {
-            file = failureFiles.isEmpty()
-                    ? "(failures past the first " + failures.size() + " are in the workers' logs)"
-                    : String.join(", ", failureFiles);
-        }
         if (stoppedBecause == null) {
+            Totals totals = merged.totals();
             LOG.info(
                     "job {}: migrated {} of {} objects ({} failed) in {} shards over {} runs",
                     jobId,
                     totals.migratedFiles(),
                     totals.totalFiles(),
                     totals.failedMigrations(),
-                    shardsDone,
+                    merged.shardsDone(),
                     runs);
         }
-        return new MigrationSummary(
-                totals.totalFiles(),
-                totals.migratedFiles(),
-                totals.failedMigrations(),
-                failures,
-                request.prefix(),
-                source,
-                destination,
-                totals.skippedFiles(),
-                totals.bytesMigrated(),
-                Workflow.currentTimeMillis() - startedAtMs,
-                file);
+        return merged.summary(request.prefix(), source, destination, Workflow.currentTimeMillis() - startedAtMs);
     }
 
     private boolean historyNearlyFull() {
@@ -377,45 +327,5 @@ public final class MigrationWorkflowImpl implements MigrationWorkflow {
         return info.getHistoryLength() + EVENTS_PER_RUNNING_SHARD * running.size() >= DRAIN_AT_EVENTS
                 || info.getHistorySize() >= DRAIN_AT_BYTES
                 || info.isContinueAsNewSuggested();
-    }
-
-    private static Progress progressOf(Totals t) {
-        return new Progress(
-                t.totalFiles(),
-                0,
-                false,
-                t.migratedFiles() - t.skippedFiles(),
-                t.skippedFiles(),
-                t.failedMigrations(),
-                t.bytesMigrated(),
-                Duration.ZERO);
-    }
-
-    private ActivityOptions planOptions() {
-        return ActivityOptions.newBuilder()
-                .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
-                .setStartToCloseTimeout(Duration.ofHours(2))
-                .setHeartbeatTimeout(request.heartbeatTimeout())
-                .setRetryOptions(retries())
-                .build();
-    }
-
-    private ActivityOptions shardOptions() {
-        return ActivityOptions.newBuilder()
-                .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
-                .setStartToCloseTimeout(Duration.ofHours(24))
-                .setHeartbeatTimeout(request.heartbeatTimeout())
-                .setRetryOptions(retries())
-                .build();
-    }
-
-    private static RetryOptions retries() {
-        return RetryOptions.newBuilder()
-                .setInitialInterval(Duration.ofSeconds(1))
-                .setBackoffCoefficient(2)
-                .setMaximumInterval(Duration.ofMinutes(1))
-                .setMaximumAttempts(10)
-                .setDoNotRetry(MigrationActivities.CONFIGURATION)
-                .build();
     }
 }

@@ -8,6 +8,7 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A worker process serving atlan-storage's workflow and activities on one task queue, with the stores of a Dapr
  * components folder: {@code java -cp ... com.atlan.storage.temporal.TemporalWorker --temporal HOST:PORT --task-queue
- * Q [--namespace N] [--components DIR]}. It runs until the process is stopped.
+ * Q [--namespace N] [--components DIR] [--activities-only]}. It runs until the process is stopped.
+ *
+ * <p>{@code --activities-only} serves the shard and upload activities but no workflows: the deployment then runs the
+ * workflows on other workers, so losing an activity machine never touches a workflow's cached state.
  */
 public final class TemporalWorker implements AutoCloseable {
 
@@ -27,16 +31,31 @@ public final class TemporalWorker implements AutoCloseable {
     private final WorkflowServiceStubs service;
     private final WorkerFactory factory;
 
-    /** Connects to {@code target} and starts polling {@code taskQueue} of {@code namespace}. */
-    public TemporalWorker(String target, String namespace, String taskQueue, StorageConfiguration configuration) {
-        this.service = WorkflowServiceStubs.newServiceStubs(
-                WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+    /**
+     * Connects to {@code target} and starts polling {@code taskQueue} of {@code namespace} for the workflow and its
+     * activities, or only the activities when {@code activitiesOnly}.
+     */
+    public TemporalWorker(
+            String target,
+            String namespace,
+            String taskQueue,
+            StorageConfiguration configuration,
+            boolean activitiesOnly) {
+        this.service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+                .setTarget(target)
+                // The first call (server capabilities) has 5 s by default: too little for a busy machine.
+                .setSystemInfoTimeout(Duration.ofSeconds(30))
+                .build());
         WorkflowClient client = WorkflowClient.newInstance(
                 service,
                 WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
         this.factory = WorkerFactory.newInstance(client);
         Worker worker = factory.newWorker(taskQueue);
-        AtlanStorageWorkers.register(worker, configuration);
+        if (activitiesOnly) {
+            AtlanStorageWorkers.registerActivities(worker, configuration);
+        } else {
+            AtlanStorageWorkers.register(worker, configuration);
+        }
         factory.start();
         LOG.info("atlan-storage worker polling task queue '{}' of namespace '{}' at {}", taskQueue, namespace, target);
     }
@@ -53,25 +72,33 @@ public final class TemporalWorker implements AutoCloseable {
         Arguments a = Arguments.parse(args);
         StorageConfiguration configuration =
                 StorageConfiguration.load(a.components().map(Path::of));
-        TemporalWorker worker = new TemporalWorker(a.target(), a.namespace(), a.taskQueue(), configuration);
+        TemporalWorker worker =
+                new TemporalWorker(a.target(), a.namespace(), a.taskQueue(), configuration, a.activitiesOnly());
         Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "atlan-worker-shutdown"));
         new CountDownLatch(1).await();
     }
 
     /** The command line of {@link #main}. */
-    record Arguments(String target, String namespace, String taskQueue, Optional<String> components) {
+    record Arguments(
+            String target, String namespace, String taskQueue, Optional<String> components, boolean activitiesOnly) {
 
         static final String USAGE =
-                "usage: TemporalWorker --temporal HOST:PORT --task-queue QUEUE [--namespace NAME] [--components DIR]";
+                "usage: TemporalWorker --temporal HOST:PORT --task-queue QUEUE [--namespace NAME] [--components DIR]"
+                        + " [--activities-only]";
 
         static Arguments parse(String[] args) {
             String target = null;
             String namespace = "default";
             String queue = null;
             String components = null;
+            boolean activitiesOnly = false;
             List<String> rest = new ArrayList<>(List.of(args));
             while (!rest.isEmpty()) {
                 String flag = rest.removeFirst();
+                if (flag.equals("--activities-only")) {
+                    activitiesOnly = true;
+                    continue;
+                }
                 if (rest.isEmpty()) {
                     throw new IllegalArgumentException(flag + " needs a value; " + USAGE);
                 }
@@ -87,7 +114,7 @@ public final class TemporalWorker implements AutoCloseable {
             if (target == null || queue == null) {
                 throw new IllegalArgumentException("--temporal and --task-queue are required; " + USAGE);
             }
-            return new Arguments(target, namespace, queue, Optional.ofNullable(components));
+            return new Arguments(target, namespace, queue, Optional.ofNullable(components), activitiesOnly);
         }
     }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The activities of the spec's usage patterns, in Java. Each calls the library the way the spec's Python does:
- * {@code AtlanStorage.migrateFromObjectstoreToAtlan(prefix)} (through {@link
+ * {@code AtlanStorage.migrateFromObjectstoreToAtlan(prefix)} (directly in the batch pattern, else through {@link
  * com.atlan.storage.temporal.ActivityMigration}, which also heartbeats), {@code ObjectStore} and {@code StateStore}
  * class methods.
  */
