@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlan.storage.migrate.MigrationOptions;
 import com.atlan.storage.migrate.MigrationSummary;
-import com.atlan.storage.s3.S3ProxyServer;
+import com.atlan.storage.s3.TestS3Server;
 import com.atlan.storage.testing.ComponentFiles;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
@@ -14,22 +14,27 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.gaul.s3proxy.BlobStores;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.blobstore.BlobStore;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -42,6 +47,8 @@ class WorkerLossAcrossProcessesTest {
 
     private static final int OBJECTS = 20_000;
     private static final String QUEUE = "scale-out";
+    private static final String ACCESS_KEY = "scale-access";
+    private static final String SECRET_KEY = "scale-secret-do-not-print";
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkerLossAcrossProcessesTest.class);
 
@@ -51,15 +58,27 @@ class WorkerLossAcrossProcessesTest {
 
     @Test
     void aKilledWorkersShardResumesFromItsHeartbeatAndTheCountsAreExact() throws Exception {
-        S3ProxyServer s3 = S3ProxyServer.get();
-        String sourceBucket = s3.newBucket();
-        String destinationBucket = s3.newBucket();
-        seed(s3.admin(), sourceBucket);
+        BlobStore blobs = BlobStores.create("transient", credentials());
+        S3Proxy proxy = S3Proxy.builder()
+                .blobStore(blobs)
+                .endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                .ignoreUnknownHeaders(true)
+                .build();
+        proxy.start();
+        TemporalTests.awaitTrue("S3Proxy to start", Duration.ofMinutes(1), () -> "STARTED".equals(proxy.getState()));
+        URI endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+        S3Client admin = TestS3Server.adminClient(endpoint, ACCESS_KEY, SECRET_KEY);
+        String sourceBucket = "scale-out-source";
+        String destinationBucket = "scale-out-destination";
+        blobs.createContainer(sourceBucket);
+        blobs.createContainer(destinationBucket);
+        seed(blobs, sourceBucket);
         LOG.info("seeded {} objects; logs in {}", OBJECTS, dir.toAbsolutePath());
         Path components = dir.resolve("components");
-        ComponentFiles.write(components, "objectstore", s3Component(s3, "objectstore", sourceBucket));
+        ComponentFiles.write(components, "objectstore", s3Component(endpoint, "objectstore", sourceBucket));
         ComponentFiles.write(
-                components, "upstream-objectstore", s3Component(s3, "upstream-objectstore", destinationBucket));
+                components, "upstream-objectstore", s3Component(endpoint, "upstream-objectstore", destinationBucket));
 
         try (Processes processes = new Processes()) {
             int port = Processes.freePort();
@@ -136,7 +155,7 @@ class WorkerLossAcrossProcessesTest {
             assertThat(summary.totalFiles()).isEqualTo(OBJECTS);
             assertThat(summary.migratedFiles()).isEqualTo(OBJECTS);
             assertThat(summary.failedMigrations()).isZero();
-            assertThat(etags(s3.admin(), destinationBucket)).isEqualTo(etags(s3.admin(), sourceBucket));
+            assertThat(etags(admin, destinationBucket)).isEqualTo(etags(admin, sourceBucket));
             List<ShardResult> shards = TemporalTests.shardResults(client, "scale-out");
             assertThat(shards.stream().mapToLong(r -> r.totals().totalFiles()).sum())
                     .isEqualTo(OBJECTS);
@@ -149,6 +168,9 @@ class WorkerLossAcrossProcessesTest {
             assertThat(resumed.copiedThisAttempt()).isLessThan(resumed.totals().totalFiles());
             workflows.shutdownNow();
             service.shutdown();
+        } finally {
+            admin.close();
+            proxy.stop();
         }
     }
 
@@ -169,27 +191,37 @@ class WorkerLossAcrossProcessesTest {
         }
     }
 
-    private static String s3Component(S3ProxyServer s3, String name, String bucket) {
-        return ComponentFiles.yaml(
-                name, "bindings.aws.s3", s3.settings(name, bucket, Map.of()).metadata());
+    private static Properties credentials() {
+        Properties props = new Properties();
+        props.setProperty("jclouds.identity", ACCESS_KEY);
+        props.setProperty("jclouds.credential", SECRET_KEY);
+        return props;
     }
 
-    /** Writes the objects, 16 at a time: folders of 250, so shards follow folders. */
-    private static void seed(S3Client admin, String bucket) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        try {
-            List<Future<?>> puts = new java.util.ArrayList<>();
-            for (int i = 0; i < OBJECTS; i++) {
-                String key = String.format("part-%03d/obj-%05d.json", i / 250, i);
-                String body = "{\"object\":" + i + "}";
-                puts.add(pool.submit(
-                        () -> admin.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(body))));
-            }
-            for (Future<?> put : puts) {
-                put.get();
-            }
-        } finally {
-            pool.shutdown();
+    /** A component over {@code bucket} of the test's S3Proxy, with its listing order. */
+    private static String s3Component(URI endpoint, String name, String bucket) {
+        Map<String, String> metadata = new java.util.LinkedHashMap<>();
+        metadata.put("bucket", bucket);
+        metadata.put("region", "us-east-1");
+        metadata.put("endpoint", endpoint.toString());
+        metadata.put("accessKey", ACCESS_KEY);
+        metadata.put("secretKey", SECRET_KEY);
+        metadata.put("listingOrder", "utf16");
+        return ComponentFiles.yaml(name, "bindings.aws.s3", metadata);
+    }
+
+    /** Writes the objects straight into the proxy's store (no HTTP): folders of 250, so shards follow folders. */
+    private static void seed(BlobStore blobs, String bucket) {
+        for (int i = 0; i < OBJECTS; i++) {
+            String key = String.format("part-%03d/obj-%05d.json", i / 250, i);
+            byte[] body = ("{\"object\":" + i + "}").getBytes(StandardCharsets.UTF_8);
+            blobs.putBlob(
+                    PutObjectRequest.builder()
+                            .bucket(bucket)
+                            .key(key)
+                            .contentLength((long) body.length)
+                            .build(),
+                    new ByteArrayInputStream(body));
         }
     }
 
