@@ -49,6 +49,7 @@ final class MigrationRun {
     private final FailureLog failureLog;
     private final RunLedger ledger;
     private final RunStop stop = new RunStop();
+    private final AdaptiveConcurrency concurrency;
     private final Scheduler scheduler;
     private final ObjectTransfer transfer;
     private final ContentMatch match;
@@ -79,9 +80,21 @@ final class MigrationRun {
                 ResumePlan.decide(saved, options.resume(), jobId, source.name(), destination.name(), rawPrefix, order);
         this.failureLog = new FailureLog(limits.failureCap(), () -> spillFile(limits.tempFolder()));
         this.ledger = new RunLedger(options.listener(), resume.checkpoint(), failureLog, limits.window());
-        this.scheduler = new Scheduler(options.concurrency(), ledger, stop);
+        PermitPool permits = new PermitPool(options.maxInFlight());
+        this.concurrency = options.adaptiveConcurrency() && !options.dryRun()
+                ? new AdaptiveConcurrency(System::nanoTime, permits::resize)
+                : null;
+        this.scheduler = new Scheduler(permits, concurrency, ledger, stop);
         Retrier retrier = new Retrier(options.retry(), limits.sleeper());
-        this.transfer = new ObjectTransfer(source, destination, options.serverSideCopy(), retrier, ledger::addBytes);
+        Retrier transferRetrier = concurrency == null
+                ? retrier
+                : new Retrier(options.retry(), limits.sleeper(), failure -> {
+                    if (Retrier.isThrottled(failure)) {
+                        concurrency.throttled();
+                    }
+                });
+        this.transfer =
+                new ObjectTransfer(source, destination, options.serverSideCopy(), transferRetrier, ledger::addBytes);
         this.match = new ContentMatch(source, destination);
         this.reader = new ListingReader(retrier, limits.sortRunSize(), limits.tempFolder());
         this.budget = new FailureBudget(options.maxFailureRate(), MigrationOptions.FAILURE_RATE_MIN_SAMPLE);
@@ -96,7 +109,7 @@ final class MigrationRun {
                 source.name(),
                 destination.name(),
                 jobId,
-                options.concurrency(),
+                concurrency == null ? options.concurrency() : "adaptive (" + AdaptiveConcurrency.INITIAL + " at first)",
                 order.order(),
                 order.sortSource() || order.sortDestination() ? ", sorting a listing on disk" : "",
                 transfer.serverSide() ? ", server-side copy" : "",
@@ -150,6 +163,9 @@ final class MigrationRun {
                 source.name(),
                 destination.name(),
                 summary.elapsedMs());
+        if (concurrency != null) {
+            LOG.info("transfers in flight: at most {}, {} at the end", concurrency.peak(), concurrency.limit());
+        }
         return summary;
     }
 

@@ -15,6 +15,9 @@ import org.slf4j.LoggerFactory;
  * <p>Any {@link Throwable} ends its object as failed; a store-wide failure ({@link StorageException#isStoreWide()})
  * or an error of the JVM itself ({@link VirtualMachineError}) also stops the run. A transfer cut short by
  * cancellation is left unfinished, so the watermark stays before it and a resumed run does it again.
+ *
+ * <p>With adaptive concurrency, each success is reported to the {@link AdaptiveConcurrency} controller, which resizes
+ * the pool.
  */
 final class Scheduler implements AutoCloseable {
 
@@ -27,12 +30,18 @@ final class Scheduler implements AutoCloseable {
     }
 
     private final PermitPool permits;
+    private final AdaptiveConcurrency controller;
     private final RunLedger ledger;
     private final RunStop stop;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
-    Scheduler(int concurrency, RunLedger ledger, RunStop stop) {
-        this.permits = new PermitPool(concurrency);
+    /**
+     * @param permits    bounds the transfers in flight
+     * @param controller resizes {@code permits} from the transfers' outcomes; {@code null} for a fixed concurrency
+     */
+    Scheduler(PermitPool permits, AdaptiveConcurrency controller, RunLedger ledger, RunStop stop) {
+        this.permits = permits;
+        this.controller = controller;
         this.ledger = ledger;
         this.stop = stop;
     }
@@ -54,11 +63,6 @@ final class Scheduler implements AutoCloseable {
         }
     }
 
-    /** Changes how many transfers may run at once, effective for the next one started. */
-    void resize(int concurrency) {
-        permits.resize(concurrency);
-    }
-
     /** Interrupts every transfer in flight and refuses new ones (cancellation). */
     void interruptAll() {
         workers.shutdownNow();
@@ -78,8 +82,12 @@ final class Scheduler implements AutoCloseable {
         try {
             RunLedger.Outcome outcome;
             String error = null;
+            long started = System.nanoTime();
             try {
                 outcome = transfer.run();
+                if (controller != null) {
+                    controller.completed(started);
+                }
             } catch (Throwable e) {
                 if (stop.isCancelled()) {
                     ledger.abandon(ticket);

@@ -1,0 +1,158 @@
+package com.atlan.storage.migrate;
+
+import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chooses how many transfers run at once ({@code --concurrency auto}) by additive increase, multiplicative decrease
+ * (AIMD), as TCP does for its window.
+ *
+ * <p>Completed transfers are measured in windows of about one limit's worth of objects. While a raise pays (the next
+ * window's throughput grows by at least half as much as the limit did) and latency holds (within {@link
+ * #LATENCY_TOLERANCE} times the best seen), the limit keeps rising: doubling at first (slow start), then by an
+ * eighth. A raise that does not pay is taken back and the limit holds for {@link #HOLD_WINDOWS} windows before it
+ * probes again. A throttled request (503 SlowDown, 429, {@code Retry-After}) halves the limit at once, at most once
+ * per {@link #MIN_COOLDOWN_NANOS} or recent latency (the transfers started before a cut still report throttling),
+ * and ends slow start.
+ *
+ * <p>Time comes from the clock given, so the controller is deterministic under test. Thread-safe.
+ */
+final class AdaptiveConcurrency {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdaptiveConcurrency.class);
+
+    /** Transfers in flight at the start: moderate, so a throttling store sees few requests before the first cut. */
+    static final int INITIAL = 16;
+
+    /** The most transfers in flight ever; stores' connection pools are sized for it. */
+    static final int MAX = 256;
+
+    /** Completions per measuring window at least (a window is otherwise one limit's worth). */
+    static final int MIN_WINDOW = 8;
+
+    /** How much latency may grow over the best window's before raises stop. */
+    static final double LATENCY_TOLERANCE = 2.0;
+
+    /** Windows to hold after a raise that did not pay, before probing again. */
+    static final int HOLD_WINDOWS = 8;
+
+    /** The least time between two cuts. */
+    static final long MIN_COOLDOWN_NANOS = 500_000_000L;
+
+    private final LongSupplier clock;
+    private final IntConsumer apply;
+    private int limit;
+    private boolean slowStart = true;
+
+    private long windowStart;
+    private int windowCount;
+    private long windowLatency;
+    private boolean windowThrottled;
+
+    private double bestLatency = Double.MAX_VALUE;
+    private double recentLatency;
+    private int referenceLimit;
+    private double referenceRate;
+    private int holdWindows;
+    private long lastCut = Long.MIN_VALUE;
+    private int peak;
+
+    /**
+     * @param clock nanoseconds, as {@link System#nanoTime()}
+     * @param apply receives each new limit (and the initial one at once)
+     */
+    AdaptiveConcurrency(LongSupplier clock, IntConsumer apply) {
+        this.clock = clock;
+        this.apply = apply;
+        this.limit = INITIAL;
+        this.peak = INITIAL;
+        this.windowStart = clock.getAsLong();
+        apply.accept(limit);
+    }
+
+    /** The current limit. */
+    synchronized int limit() {
+        return limit;
+    }
+
+    /** The highest limit reached so far. */
+    synchronized int peak() {
+        return peak;
+    }
+
+    /** A transfer started at {@code startNanos} (same clock) has succeeded now. */
+    synchronized void completed(long startNanos) {
+        long now = clock.getAsLong();
+        windowCount++;
+        windowLatency += Math.max(0, now - startNanos);
+        if (windowCount >= Math.max(MIN_WINDOW, limit)) {
+            endWindow(now);
+        }
+    }
+
+    /** A request was throttled by a store: fewer transfers at once, now. */
+    synchronized void throttled() {
+        long now = clock.getAsLong();
+        windowThrottled = true;
+        slowStart = false;
+        long cooldown = Math.max(MIN_COOLDOWN_NANOS, (long) recentLatency);
+        if (lastCut != Long.MIN_VALUE && now - lastCut < cooldown) {
+            return;
+        }
+        lastCut = now;
+        referenceRate = 0;
+        holdWindows = 0;
+        set(Math.max(1, limit / 2), "a store is throttling");
+    }
+
+    private void endWindow(long now) {
+        double elapsed = Math.max(1, now - windowStart);
+        double rate = windowCount / elapsed;
+        double latency = (double) windowLatency / windowCount;
+        boolean throttledHere = windowThrottled;
+        windowStart = now;
+        windowCount = 0;
+        windowLatency = 0;
+        windowThrottled = false;
+        recentLatency = latency;
+        bestLatency = Math.min(bestLatency, latency);
+        if (throttledHere) {
+            return;
+        }
+        if (holdWindows > 0) {
+            holdWindows--;
+            return;
+        }
+        if (referenceRate > 0 && limit > referenceLimit) {
+            double raised = (double) limit / referenceLimit - 1;
+            boolean paid = rate / referenceRate - 1 >= raised / 2 && latency <= bestLatency * LATENCY_TOLERANCE;
+            if (!paid) {
+                slowStart = false;
+                holdWindows = HOLD_WINDOWS;
+                int back = referenceLimit;
+                referenceRate = 0;
+                set(back, "more transfers at once did not raise throughput");
+                return;
+            }
+        }
+        if (limit >= MAX) {
+            return;
+        }
+        referenceLimit = limit;
+        referenceRate = rate;
+        set(slowStart ? limit * 2 : limit + Math.max(1, limit / 8), "throughput grew");
+    }
+
+    private void set(int newLimit, String why) {
+        int bounded = Math.min(MAX, Math.max(1, newLimit));
+        if (bounded == limit) {
+            return;
+        }
+        LOG.debug("transfers in flight {} -> {}: {}", limit, bounded, why);
+        limit = bounded;
+        peak = Math.max(peak, bounded);
+        apply.accept(bounded);
+    }
+}

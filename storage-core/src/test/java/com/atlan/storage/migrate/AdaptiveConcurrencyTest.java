@@ -1,0 +1,109 @@
+package com.atlan.storage.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The controller against simulated stores on a simulated clock: each round, as many transfers as the limit allows
+ * complete after the store's latency, which grows once more run than the store can serve at once (queueing).
+ */
+class AdaptiveConcurrencyTest {
+
+    private static final long MS = 1_000_000L;
+
+    /** A store serving {@code capacity} transfers at once in {@code latencyMs}; more wait in its queue. */
+    private static final class SimulatedStore {
+        final int capacity;
+        final long latencyMs;
+        long now;
+        final List<Integer> limits = new ArrayList<>();
+        final AdaptiveConcurrency controller;
+
+        SimulatedStore(int capacity, long latencyMs) {
+            this.capacity = capacity;
+            this.latencyMs = latencyMs;
+            this.controller = new AdaptiveConcurrency(() -> now, limits::add);
+        }
+
+        /** One round trip of {@code limit} transfers. */
+        void round() {
+            int inFlight = controller.limit();
+            long latency = latencyMs * MS * Math.max(1, (inFlight + capacity - 1) / capacity);
+            long started = now;
+            now += latency;
+            for (int i = 0; i < inFlight; i++) {
+                controller.completed(started);
+            }
+        }
+
+        void rounds(int n) {
+            for (int i = 0; i < n; i++) {
+                round();
+            }
+        }
+    }
+
+    @Test
+    void startsModeratelyAndDoublesWhileAFarStoreServesEveryTransferInTheSameTime() {
+        SimulatedStore far = new SimulatedStore(10_000, 40);
+        assertThat(far.limits).containsExactly(AdaptiveConcurrency.INITIAL);
+        far.rounds(12);
+        assertThat(far.limits).startsWith(16, 32, 64, 128, 256);
+        assertThat(far.controller.limit()).isEqualTo(AdaptiveConcurrency.MAX);
+    }
+
+    @Test
+    void takesBackARaiseThatDidNotRaiseThroughputAndHoldsNearWhatTheStoreServes() {
+        SimulatedStore busy = new SimulatedStore(40, 10);
+        busy.rounds(200);
+        assertThat(busy.controller.peak()).isLessThan(AdaptiveConcurrency.MAX);
+        assertThat(busy.controller.limit()).isBetween(32, 64);
+    }
+
+    @Test
+    void halvesOnThrottlingAtMostOncePerCooldownAndNeverBelowOne() {
+        SimulatedStore store = new SimulatedStore(10_000, 40);
+        store.rounds(3);
+        int before = store.controller.limit();
+        store.controller.throttled();
+        assertThat(store.controller.limit()).isEqualTo(before / 2);
+        store.controller.throttled();
+        store.now += 100 * MS;
+        store.controller.throttled();
+        assertThat(store.controller.limit())
+                .as("the transfers started before the cut report throttling too")
+                .isEqualTo(before / 2);
+        for (int i = 0; i < 20; i++) {
+            store.now += AdaptiveConcurrency.MIN_COOLDOWN_NANOS;
+            store.controller.throttled();
+        }
+        assertThat(store.controller.limit()).isEqualTo(1);
+    }
+
+    @Test
+    void afterThrottlingRisesAgainOnlyAdditively() {
+        SimulatedStore store = new SimulatedStore(10_000, 40);
+        store.rounds(3);
+        store.controller.throttled();
+        int cut = store.controller.limit();
+        store.rounds(2);
+        int next = store.controller.limit();
+        assertThat(next).isGreaterThan(cut).isLessThanOrEqualTo(cut + Math.max(1, cut / 8) * 2);
+    }
+
+    @Test
+    void aWindowWithThrottlingRaisesNothing() {
+        SimulatedStore store = new SimulatedStore(10_000, 40);
+        store.controller.throttled();
+        int cut = store.controller.limit();
+        for (int i = 0; i < 3; i++) {
+            store.now += 10 * MS;
+            store.controller.throttled();
+            store.round();
+        }
+        assertThat(store.controller.limit()).isEqualTo(cut);
+    }
+}
