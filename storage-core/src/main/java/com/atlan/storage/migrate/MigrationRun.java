@@ -50,6 +50,7 @@ final class MigrationRun {
     private final RunLedger ledger;
     private final RunStop stop = new RunStop();
     private final AdaptiveConcurrency concurrency;
+    private final Retrier retrier;
     private final Scheduler scheduler;
     private final ObjectTransfer transfer;
     private final ContentMatch match;
@@ -85,7 +86,7 @@ final class MigrationRun {
                 ? new AdaptiveConcurrency(System::nanoTime, permits::resize)
                 : null;
         this.scheduler = new Scheduler(permits, concurrency, ledger, stop);
-        Retrier retrier = new Retrier(options.retry(), limits.sleeper());
+        this.retrier = new Retrier(options.retry(), limits.sleeper());
         Retrier transferRetrier = concurrency == null
                 ? retrier
                 : new Retrier(options.retry(), limits.sleeper(), failure -> {
@@ -123,6 +124,9 @@ final class MigrationRun {
         }
         try {
             try {
+                if (!options.dryRun()) {
+                    abortIncompleteWrites();
+                }
                 runPasses();
             } finally {
                 scheduler.close();
@@ -167,6 +171,41 @@ final class MigrationRun {
             LOG.info("transfers in flight: at most {}, {} at the end", concurrency.peak(), concurrency.limit());
         }
         return summary;
+    }
+
+    /**
+     * Removes what earlier runs' unfinished writes left in the destination under the prefix (multipart uploads of a
+     * killed run, partial files of a dead process), so a job's own clean-up happens on its next run or resume. Best
+     * effort: a store that cannot do it, or fails, gets a log line and the run goes on.
+     *
+     * @return how many were removed
+     */
+    private int abortIncompleteWrites() {
+        java.time.Instant started = java.time.Instant.now();
+        try {
+            int removed = retrier.call(
+                    "removing unfinished writes in " + destination.name(),
+                    () -> destination.abortIncompleteWrites(prefix.key(), started));
+            if (removed > 0) {
+                LOG.info(
+                        "removed {} unfinished writes (multipart uploads, partial files) that earlier runs left in {}"
+                                + " under prefix '{}'",
+                        removed,
+                        destination.name(),
+                        rawPrefix);
+            }
+            return removed;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } catch (RuntimeException e) {
+            LOG.info(
+                    "could not look for unfinished writes that earlier runs left in {} (they may stay until the store's"
+                            + " lifecycle rules remove them): {}",
+                    destination.name(),
+                    e.getMessage());
+            return 0;
+        }
     }
 
     /** Stops listing, interrupts the transfers in flight and saves a checkpoint at once. */
