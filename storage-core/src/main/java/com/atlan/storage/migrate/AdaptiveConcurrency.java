@@ -13,9 +13,12 @@ import org.slf4j.LoggerFactory;
  * window's throughput grows by at least half as much as the limit did) and latency holds (within {@link
  * #LATENCY_TOLERANCE} times the best seen), the limit keeps rising: doubling at first (slow start), then by an
  * eighth. A raise that does not pay is taken back and the limit holds for {@link #HOLD_WINDOWS} windows before it
- * probes again. A throttled request (503 SlowDown, 429, {@code Retry-After}) halves the limit at once, at most once
- * per {@link #MIN_COOLDOWN_NANOS} or recent latency (the transfers started before a cut still report throttling),
- * and ends slow start.
+ * probes again. When more than {@link #CUT_SHARE} of the attempts since the last window began were throttled (503
+ * SlowDown, 429, {@code Retry-After}; at least {@link #MIN_THROTTLES} of them) the limit is halved at once, at most
+ * once per {@link #MIN_COOLDOWN_NANOS} or recent latency (the transfers started before a cut still report
+ * throttling), and slow start ends; a window with more than {@link #RAISE_SHARE} throttled raises nothing. A share,
+ * not any single answer: a store that throttles a few requests at random (as faults do) is not overloaded, and
+ * halving on each one would pin the limit at 1.
  *
  * <p>Time comes from the clock given, so the controller is deterministic under test. Thread-safe.
  */
@@ -38,6 +41,15 @@ final class AdaptiveConcurrency {
     /** Windows to hold after a raise that did not pay, before probing again. */
     static final int HOLD_WINDOWS = 8;
 
+    /** The share of throttled attempts in a window above which the limit is cut. */
+    static final double CUT_SHARE = 0.2;
+
+    /** The share of throttled attempts in a window above which the limit is not raised. */
+    static final double RAISE_SHARE = 0.1;
+
+    /** Throttled attempts in a window before a cut is considered (one answer says little). */
+    static final int MIN_THROTTLES = 4;
+
     /** The least time between two cuts. */
     static final long MIN_COOLDOWN_NANOS = 500_000_000L;
 
@@ -49,7 +61,7 @@ final class AdaptiveConcurrency {
     private long windowStart;
     private int windowCount;
     private long windowLatency;
-    private boolean windowThrottled;
+    private int windowThrottles;
 
     private double bestLatency = Double.MAX_VALUE;
     private double recentLatency;
@@ -92,30 +104,38 @@ final class AdaptiveConcurrency {
         }
     }
 
-    /** A request was throttled by a store: fewer transfers at once, now. */
+    /** An attempt was throttled by a store: fewer transfers at once when that happens often. */
     synchronized void throttled() {
         long now = clock.getAsLong();
-        windowThrottled = true;
-        slowStart = false;
+        windowThrottles++;
+        if (windowThrottles < MIN_THROTTLES || windowThrottles <= CUT_SHARE * (windowCount + windowThrottles)) {
+            return;
+        }
         long cooldown = Math.max(MIN_COOLDOWN_NANOS, (long) recentLatency);
         if (lastCut != Long.MIN_VALUE && now - lastCut < cooldown) {
             return;
         }
         lastCut = now;
+        slowStart = false;
         referenceRate = 0;
         holdWindows = 0;
         set(Math.max(1, limit / 2), "a store is throttling");
+        startWindow(now);
+    }
+
+    private void startWindow(long now) {
+        windowStart = now;
+        windowCount = 0;
+        windowLatency = 0;
+        windowThrottles = 0;
     }
 
     private void endWindow(long now) {
         double elapsed = Math.max(1, now - windowStart);
         double rate = windowCount / elapsed;
         double latency = (double) windowLatency / windowCount;
-        boolean throttledHere = windowThrottled;
-        windowStart = now;
-        windowCount = 0;
-        windowLatency = 0;
-        windowThrottled = false;
+        boolean throttledHere = windowThrottles > RAISE_SHARE * (windowCount + windowThrottles);
+        startWindow(now);
         recentLatency = latency;
         bestLatency = Math.min(bestLatency, latency);
         if (throttledHere) {

@@ -231,6 +231,7 @@ final class MigrationRun {
 
     private void runPasses() {
         try {
+            source.requireReadable();
             mainPass();
             if (resume.needsCatchUp() && !stop.isSet()) {
                 catchUpPass();

@@ -39,6 +39,13 @@ class AdaptiveConcurrencyTest {
             }
         }
 
+        /** {@code n} attempts answered "slow down". */
+        void throttle(int n) {
+            for (int i = 0; i < n; i++) {
+                controller.throttled();
+            }
+        }
+
         void rounds(int n) {
             for (int i = 0; i < n; i++) {
                 round();
@@ -64,44 +71,62 @@ class AdaptiveConcurrencyTest {
     }
 
     @Test
-    void halvesOnThrottlingAtMostOncePerCooldownAndNeverBelowOne() {
+    void halvesWhenManyAttemptsAreThrottledAtMostOncePerCooldownAndNeverBelowOne() {
         SimulatedStore store = new SimulatedStore(10_000, 40);
         store.rounds(3);
         int before = store.controller.limit();
-        store.controller.throttled();
+        store.throttle(AdaptiveConcurrency.MIN_THROTTLES);
         assertThat(store.controller.limit()).isEqualTo(before / 2);
-        store.controller.throttled();
         store.now += 100 * MS;
-        store.controller.throttled();
+        store.throttle(AdaptiveConcurrency.MIN_THROTTLES);
         assertThat(store.controller.limit())
                 .as("the transfers started before the cut report throttling too")
                 .isEqualTo(before / 2);
         for (int i = 0; i < 20; i++) {
             store.now += AdaptiveConcurrency.MIN_COOLDOWN_NANOS;
-            store.controller.throttled();
+            store.throttle(AdaptiveConcurrency.MIN_THROTTLES);
         }
         assertThat(store.controller.limit()).isEqualTo(1);
+    }
+
+    @Test
+    void aFewThrottledAnswersAmongManySuccessesCutNothing() {
+        SimulatedStore store = new SimulatedStore(10_000, 40);
+        store.rounds(2);
+        int before = store.controller.limit();
+        for (int i = 0; i < 10; i++) {
+            for (int j = 0; j < 5; j++) {
+                store.controller.completed(store.now);
+            }
+            store.controller.throttled();
+        }
+        assertThat(store.controller.limit())
+                .as("one attempt in six is no overload")
+                .isGreaterThanOrEqualTo(before);
     }
 
     @Test
     void afterThrottlingRisesAgainOnlyAdditively() {
         SimulatedStore store = new SimulatedStore(10_000, 40);
         store.rounds(3);
-        store.controller.throttled();
+        store.throttle(AdaptiveConcurrency.MIN_THROTTLES);
         int cut = store.controller.limit();
         store.rounds(2);
         int next = store.controller.limit();
-        assertThat(next).isGreaterThan(cut).isLessThanOrEqualTo(cut + Math.max(1, cut / 8) * 2);
+        assertThat(next)
+                .as("two windows of an eighth each, not slow start's doubling")
+                .isGreaterThan(cut)
+                .isLessThanOrEqualTo(cut + cut / 4 + 2);
     }
 
     @Test
-    void aWindowWithThrottlingRaisesNothing() {
+    void aWindowWithManyThrottledAttemptsRaisesNothing() {
         SimulatedStore store = new SimulatedStore(10_000, 40);
-        store.controller.throttled();
+        store.throttle(AdaptiveConcurrency.MIN_THROTTLES);
         int cut = store.controller.limit();
         for (int i = 0; i < 3; i++) {
             store.now += 10 * MS;
-            store.controller.throttled();
+            store.throttle(2);
             store.round();
         }
         assertThat(store.controller.limit()).isEqualTo(cut);

@@ -20,6 +20,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -99,8 +100,25 @@ public final class LocalBackend implements Backend {
         return FEATURES;
     }
 
+    /** A source folder that does not exist, or is a file, is a mistake in {@code rootPath}, not an empty store. */
+    @Override
+    public void requireReadable() {
+        if (Files.isDirectory(root)) {
+            return;
+        }
+        throw new StorageConfigException(
+                name,
+                name + " reads the folder " + root + ", which "
+                        + (Files.exists(root) ? "is not a folder" : "does not exist")
+                        + "; check the component's rootPath (relative paths start from the components folder)",
+                null);
+    }
+
     @Override
     public Stream<ObjectInfo> list(String prefix, String startAfter) {
+        if (Files.exists(root, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(root)) {
+            requireReadable();
+        }
         if (!Files.isDirectory(root)) {
             return Stream.empty();
         }
@@ -167,9 +185,11 @@ public final class LocalBackend implements Backend {
         Path target = resolve(key);
         Path parent = target.getParent();
         Path partial = null;
+        Path existedBefore = null;
         try {
             partial = parent.resolve(PartialFiles.newName());
             Path existed = nearestExisting(parent);
+            existedBefore = existed;
             try (FileChannel out = createPartial(key, partial)) {
                 long written = copyExactly(data, Channels.newOutputStream(out), length);
                 if (written != length) {
@@ -194,7 +214,7 @@ public final class LocalBackend implements Backend {
         } finally {
             if (partial != null) {
                 deleteQuietly(partial);
-                pruneEmptyFolders(parent);
+                pruneEmptyFolders(parent, existedBefore);
             }
         }
     }
@@ -230,7 +250,7 @@ public final class LocalBackend implements Backend {
             }
             boolean deleted = Files.deleteIfExists(file);
             if (deleted) {
-                pruneEmptyFolders(file.getParent());
+                pruneEmptyFolders(file.getParent(), null);
             }
             return deleted;
         } catch (NotDirectoryException e) {
@@ -335,13 +355,28 @@ public final class LocalBackend implements Backend {
         try {
             Files.createDirectories(folder);
         } catch (FileAlreadyExistsException e) {
-            throw new InvalidKeyException(
-                    name,
-                    key,
-                    "cannot write '" + key + "' to " + name + ": '"
-                            + root.relativize(Path.of(e.getFile())) + "' is a file, and a folder store cannot hold both"
-                            + " an object and objects under it");
+            throw clash(key, Path.of(e.getFile()));
+        } catch (FileSystemException e) {
+            // "Not a directory": a file further up than the folder's parent (a/b exists, a/b/c/d is written)
+            Path existing = folder;
+            while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+                existing = existing.getParent();
+            }
+            if (existing != null
+                    && existing.startsWith(root)
+                    && Files.isRegularFile(existing, LinkOption.NOFOLLOW_LINKS)) {
+                throw clash(key, existing);
+            }
+            throw e;
         }
+    }
+
+    private InvalidKeyException clash(String key, Path file) {
+        return new InvalidKeyException(
+                name,
+                key,
+                "cannot write '" + key + "' to " + name + ": '" + root.relativize(file)
+                        + "' is a file, and a folder store cannot hold both an object and objects under it");
     }
 
     private void commit(String key, Path partial, Path target) throws IOException {
@@ -352,9 +387,18 @@ public final class LocalBackend implements Backend {
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private void pruneEmptyFolders(Path folder) {
+    /**
+     * Removes the empty folders a failed write created, from {@code folder} up to (not including) {@code existed},
+     * the nearest folder that was there before it ({@code null}: any empty folder below the root). Only folders: a
+     * file on the way (a key {@code a} when {@code a/b} failed) is an object and stays.
+     */
+    private void pruneEmptyFolders(Path folder, Path existed) {
         Path current = folder;
-        while (current != null && current.startsWith(root) && !current.equals(root)) {
+        while (current != null
+                && current.startsWith(root)
+                && !current.equals(root)
+                && !current.equals(existed)
+                && Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
             try {
                 Files.delete(current);
             } catch (DirectoryNotEmptyException | NoSuchFileException e) {
