@@ -69,7 +69,13 @@ final class ObjectTransfer {
 
     private ObjectInfo copyOnce(ObjectInfo object) {
         if (serverSide) {
-            ObjectInfo written = destination.copyFrom(source, object);
+            ObjectInfo written;
+            try {
+                written = destination.copyFrom(source, object);
+            } catch (UnsupportedOperationException e) {
+                LOG.warn("streaming '{}' instead: {}", object.key(), e.getMessage());
+                return stream(object);
+            }
             checkWritten(object, written, object.hashes());
             return written;
         }

@@ -88,6 +88,8 @@ public interface Backend extends AutoCloseable {
      * {@code object} carries an entity tag, a source that changed since it was listed fails the copy.
      *
      * @return what this store recorded
+     * @throws UnsupportedOperationException when this object cannot be copied server side although the source
+     *     holds it (a server that cannot name it as a copy source): the caller streams it instead
      */
     default ObjectInfo copyFrom(Backend source, ObjectInfo object) {
         throw new UnsupportedOperationException(name() + " cannot copy server side from " + source.name());

@@ -179,6 +179,37 @@ class EngineFaultsTest {
     }
 
     @Test
+    void anObjectTheServerCannotCopyServerSideIsStreamedInstead() {
+        seed(10);
+        Features copying = new Features(
+                Set.of(), Set.of(), true, Set.of(), destination.features().listingOrder(), "d", false, false);
+        Backend from = new ForwardingBackend(source) {
+            @Override
+            public Features features() {
+                return copying;
+            }
+        };
+        Backend to = new ForwardingBackend(destination) {
+            @Override
+            public Features features() {
+                return copying;
+            }
+
+            @Override
+            public ObjectInfo copyFrom(Backend origin, ObjectInfo object) {
+                if (object.key().equals("k/00003")) {
+                    throw new UnsupportedOperationException("no copy source named like that");
+                }
+                return super.put(object.key(), origin.open(object.key()), object.size(), PutOptions.DEFAULT);
+            }
+        };
+        MigrationSummary summary = new Migrator(from, to, "k", OPTIONS).run();
+        assertThat(summary.migratedFiles()).isEqualTo(10);
+        assertThat(summary.failedMigrations()).isZero();
+        assertThat(destination.stat("k/00003")).isPresent();
+    }
+
+    @Test
     void anOutOfMemoryErrorStopsTheRunWithTheSummarySoFar() {
         seed(10);
         assertThatThrownBy(() -> failingAt(Step.PUT, () -> new OutOfMemoryError("injected"))

@@ -298,6 +298,19 @@ public final class S3Backend implements Backend {
     }
 
     /**
+     * What a CopyObject answered "no such key" means: the source's object is gone (that error), or, when the source
+     * still holds it, a server that cannot name this key as a copy source (s3rver decodes the header with
+     * {@code decodeURI}, so a key with {@code +} is never found): then the object is streamed instead.
+     */
+    private static RuntimeException unlessSourceHolds(S3Backend from, String key, ObjectNotFoundException e) {
+        if (from.stat(key).isEmpty()) {
+            return e;
+        }
+        return new UnsupportedOperationException(
+                "the server could not find '" + key + "' as a copy source though it lists and serves it", e);
+    }
+
+    /**
      * Copies with CopyObject up to {@code copyThreshold} (5 GiB), with parallel UploadPartCopy above; both keep the
      * object's metadata (CopyObject copies it, a multipart copy is created with the source's).
      */
@@ -309,7 +322,12 @@ public final class S3Backend implements Backend {
         String sourceBucket = from.bucket();
         String key = object.key();
         if (object.size() <= config.copyThreshold()) {
-            S3Requests.Written copied = requests.copyObject(sourceBucket, key, object.etag());
+            S3Requests.Written copied;
+            try {
+                copied = requests.copyObject(sourceBucket, key, object.etag());
+            } catch (ObjectNotFoundException e) {
+                throw unlessSourceHolds(from, key, e);
+            }
             if (object.etag() != null && copied.etag() != null && !copied.etag().isEmpty()) {
                 // If-Match pinned the listed version, so the copy has its size: no HEAD needed, which halves the
                 // requests of small-object copies.
