@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
  * (AIMD), as TCP does for its window.
  *
  * <p>Completed transfers are measured in windows of about one limit's worth of objects. While a raise pays (the next
- * window's throughput grows by at least half as much as the limit did) and latency holds (within {@link
- * #LATENCY_TOLERANCE} times the best seen), the limit keeps rising: doubling at first (slow start), then by an
+ * window's throughput grows by at least half as much as the limit did; by Little's law, latency held), the limit
+ * keeps rising: doubling at first (slow start), then by an
  * eighth. A raise that does not pay is taken back and the limit holds for {@link #HOLD_WINDOWS} windows before it
  * probes again. When more than {@link #CUT_SHARE} of the attempts since the last window began were throttled (503
  * SlowDown, 429, {@code Retry-After}; at least {@link #MIN_THROTTLES} of them) the limit is halved at once, at most
@@ -34,9 +34,6 @@ final class AdaptiveConcurrency {
 
     /** Completions per measuring window at least (a window is otherwise one limit's worth). */
     static final int MIN_WINDOW = 8;
-
-    /** How much latency may grow over the best window's before raises stop. */
-    static final double LATENCY_TOLERANCE = 2.0;
 
     /** Windows to hold after a raise that did not pay, before probing again. */
     static final int HOLD_WINDOWS = 8;
@@ -63,7 +60,6 @@ final class AdaptiveConcurrency {
     private long windowLatency;
     private int windowThrottles;
 
-    private double bestLatency = Double.MAX_VALUE;
     private double recentLatency;
     private int referenceLimit;
     private double referenceRate;
@@ -137,7 +133,6 @@ final class AdaptiveConcurrency {
         boolean throttledHere = windowThrottles > RAISE_SHARE * (windowCount + windowThrottles);
         startWindow(now);
         recentLatency = latency;
-        bestLatency = Math.min(bestLatency, latency);
         if (throttledHere) {
             return;
         }
@@ -147,7 +142,8 @@ final class AdaptiveConcurrency {
         }
         if (referenceRate > 0 && limit > referenceLimit) {
             double raised = (double) limit / referenceLimit - 1;
-            boolean paid = rate / referenceRate - 1 >= raised / 2 && latency <= bestLatency * LATENCY_TOLERANCE;
+            // throughput, not latency: a transfer's time includes the waits a throttling store asked for
+            boolean paid = rate / referenceRate - 1 >= raised / 2;
             if (!paid) {
                 slowStart = false;
                 holdWindows = HOLD_WINDOWS;
