@@ -33,6 +33,8 @@ import java.nio.file.attribute.FileTime;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Objects as files under a root folder; the key {@code a/b.txt} is the file {@code root/a/b.txt}.
@@ -52,6 +54,8 @@ import java.util.stream.Stream;
  * the locale), else a store refuses to start rather than garble non-ASCII keys.
  */
 public final class LocalBackend implements Backend {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalBackend.class);
 
     private static final int COPY_BUFFER = 64 * 1024;
 
@@ -100,17 +104,28 @@ public final class LocalBackend implements Backend {
         return FEATURES;
     }
 
-    /** A source folder that does not exist, or is a file, is a mistake in {@code rootPath}, not an empty store. */
+    /**
+     * A source folder that is a file is a mistake in {@code rootPath}. One that does not exist is read as an empty
+     * store (the SDK's behaviour, which the spec's examples rely on: a deployment that never wrote an object has no
+     * folder yet), with a warning naming the folder, since it is also what a typo in {@code rootPath} looks like.
+     */
     @Override
     public void requireReadable() {
         if (Files.isDirectory(root)) {
             return;
         }
+        if (!Files.exists(root)) {
+            LOG.warn(
+                    "{} reads the folder {}, which does not exist: no objects; if that is not expected, check the"
+                            + " component's rootPath (relative paths start from the components folder)",
+                    name,
+                    root);
+            return;
+        }
         throw new StorageConfigException(
                 name,
-                name + " reads the folder " + root + ", which "
-                        + (Files.exists(root) ? "is not a folder" : "does not exist")
-                        + "; check the component's rootPath (relative paths start from the components folder)",
+                name + " reads the folder " + root + ", which is not a folder; check the component's rootPath"
+                        + " (relative paths start from the components folder)",
                 null);
     }
 
