@@ -149,7 +149,9 @@ final class MigrationRun {
         }
         try {
             try {
-                if (!options.dryRun()) {
+                if (!options.dryRun() && range.isAll()) {
+                    // A run over part of a prefix (a Temporal shard) shares the prefix with other parts running at
+                    // the same time, whose uploads began before this run: only a whole-prefix run sweeps.
                     abortIncompleteWrites();
                 }
                 runPasses();

@@ -245,8 +245,8 @@ public final class LocalBackend implements Backend {
 
     /**
      * Deletes the partial files ({@code .atlan-partial-*}, left by a write that was killed) older than
-     * {@code initiatedBefore} in the folders that can hold keys starting with {@code prefix}; those of another
-     * process that is still running are left alone.
+     * {@code initiatedBefore} in the folders that can hold keys starting with {@code prefix}; those of a process
+     * that is still running (this one included) are left alone.
      */
     @Override
     public int abortIncompleteWrites(String prefix, java.time.Instant initiatedBefore) {

@@ -72,7 +72,8 @@ final class PartialFiles {
 
     /**
      * Removes the partial files last changed before {@code before} in the folders under {@code root} that can hold
-     * keys starting with {@code prefix}, except those of another process that is still running.
+     * keys starting with {@code prefix}, except those of a process that is still running (this one included: its
+     * own failed writes remove their partial files themselves, and another migration in it may be writing).
      *
      * @return how many were removed
      */
@@ -110,10 +111,10 @@ final class PartialFiles {
         return removed[0];
     }
 
-    /** Whether a partial file was named by another process that is still running (its write may go on). */
+    /** Whether a partial file was named by a process that is still running, this one included (its write may go on). */
     private static boolean ofLiveProcess(String fileName) {
         if (fileName.startsWith(OWN_PREFIX)) {
-            return false;
+            return true; // another migration in this JVM (a Temporal worker's other shard) may be writing it now
         }
         String rest = fileName.substring(PREFIX.length());
         int dash = rest.indexOf('-');
