@@ -13,14 +13,14 @@ final class MetricsOptions {
     @Option(
             names = "--metrics-port",
             paramLabel = "PORT",
-            description = "Serve Prometheus metrics at http://ADDRESS:PORT/metrics while the run lasts (0: a free"
+            description = "Serve Prometheus metrics at http://ADDR:PORT/metrics while the run lasts (0: a free"
                     + " port; the URL is printed on stderr): objects and bytes by outcome, transfers in flight,"
                     + " retries by cause, request latency by operation and store.")
     Integer port;
 
     @Option(
             names = "--metrics-address",
-            paramLabel = "ADDRESS",
+            paramLabel = "ADDR",
             defaultValue = "127.0.0.1",
             description = "The address the metrics server binds to (default: ${DEFAULT-VALUE}; 0.0.0.0 for all).")
     String address;

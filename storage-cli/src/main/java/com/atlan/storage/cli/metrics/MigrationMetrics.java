@@ -66,6 +66,7 @@ public final class MigrationMetrics implements ProgressListener {
         }
         Gauge.builder("atlan.storage.transfers.in.flight", inFlight, Set::size)
                 .description("Transfers running now")
+                .strongReference(true)
                 .register(registry);
     }
 
