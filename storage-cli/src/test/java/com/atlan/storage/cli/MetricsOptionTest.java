@@ -29,17 +29,16 @@ class MetricsOptionTest {
         Files.writeString(source.resolve("p/a"), "1");
     }
 
+    private CliRun migrateWith(String... metricsOptions) {
+        java.util.List<String> args = new java.util.ArrayList<>(
+                java.util.List.of("migrate", "--components", components.toString(), "--prefix", "p", "--no-progress"));
+        args.addAll(java.util.List.of(metricsOptions));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
     @Test
     void aRunWithMetricsAnnouncesTheLoopbackUrlOnStderr() {
-        CliRun run = CliRun.of(
-                "migrate",
-                "--components",
-                components.toString(),
-                "--prefix",
-                "p",
-                "--no-progress",
-                "--metrics-port",
-                "0");
+        CliRun run = migrateWith("--metrics-port", "0");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).containsPattern("Metrics: http://127\\.0\\.0\\.1:[1-9][0-9]*/metrics");
         assertThat(destination.resolve("p/a")).hasContent("1");
@@ -47,17 +46,8 @@ class MetricsOptionTest {
 
     @Test
     void anAddressThatCannotBeBoundIsAUsageErrorBeforeAnyCopy() {
-        CliRun run = CliRun.of(
-                "migrate",
-                "--components",
-                components.toString(),
-                "--prefix",
-                "p",
-                "--no-progress",
-                "--metrics-port",
-                "0",
-                "--metrics-address",
-                "192.0.2.1"); // TEST-NET-1: never an address of this machine
+        // 192.0.2.1 is TEST-NET-1: never an address of this machine
+        CliRun run = migrateWith("--metrics-port", "0", "--metrics-address", "192.0.2.1");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("cannot serve metrics on 192.0.2.1:0");
         assertThat(destination.resolve("p/a")).doesNotExist();

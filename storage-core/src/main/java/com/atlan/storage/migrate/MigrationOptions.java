@@ -4,6 +4,7 @@ import com.atlan.storage.accounting.FailureLog;
 import com.atlan.storage.accounting.ProgressListener;
 import com.atlan.storage.filter.ObjectFilter;
 import com.atlan.storage.limit.TransferLimits;
+import com.atlan.storage.listing.KeyRange;
 import com.atlan.storage.retry.RetryPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +38,8 @@ import java.util.Objects;
  *                       spill file the engine creates once more than {@code failuresKept} failed
  * @param failuresKept   failures kept in memory, in checkpoints and in the summary ({@link FailureLog#DEFAULT_CAP} by
  *                       default); the rest are counted and listed only in the failures file
+ * @param keyRange       the part of the prefix to migrate, in the plan's key order ({@link KeyRange#ALL}: all of it);
+ *                       counts, checkpoints and resume cover only that part, and a derived job id names it
  */
 public record MigrationOptions(
         int concurrency,
@@ -54,7 +57,8 @@ public record MigrationOptions(
         TransferLimits limits,
         StoreDecorator storeDecorator,
         Path failuresFile,
-        int failuresKept) {
+        int failuresKept,
+        KeyRange keyRange) {
 
     /** The default time between checkpoints. */
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
@@ -85,6 +89,7 @@ public record MigrationOptions(
         if (failuresKept < 1) {
             throw new IllegalArgumentException("failuresKept must be >= 1, not " + failuresKept);
         }
+        keyRange = keyRange == null ? KeyRange.ALL : keyRange;
     }
 
     /** The default options. */
@@ -115,7 +120,8 @@ public record MigrationOptions(
                 .limits(limits)
                 .storeDecorator(storeDecorator)
                 .failuresFile(failuresFile)
-                .failuresKept(failuresKept);
+                .failuresKept(failuresKept)
+                .keyRange(keyRange);
     }
 
     /** Builds {@link MigrationOptions}. */
@@ -136,6 +142,7 @@ public record MigrationOptions(
         private StoreDecorator storeDecorator = StoreDecorator.NONE;
         private Path failuresFile;
         private int failuresKept = FailureLog.DEFAULT_CAP;
+        private KeyRange keyRange = KeyRange.ALL;
 
         private Builder() {}
 
@@ -244,6 +251,17 @@ public record MigrationOptions(
             return this;
         }
 
+        /** Migrate only the keys of the prefix after {@code startAfter} up to and including {@code endAt}. */
+        public Builder keyRange(String startAfter, String endAt) {
+            return keyRange(new KeyRange(startAfter, endAt));
+        }
+
+        /** Migrate only the keys of the prefix in {@code value} ({@link KeyRange#ALL} by default). */
+        public Builder keyRange(KeyRange value) {
+            this.keyRange = value;
+            return this;
+        }
+
         /** The options. */
         public MigrationOptions build() {
             return new MigrationOptions(
@@ -262,7 +280,8 @@ public record MigrationOptions(
                     limits,
                     storeDecorator,
                     failuresFile,
-                    failuresKept);
+                    failuresKept,
+                    keyRange);
         }
     }
 }

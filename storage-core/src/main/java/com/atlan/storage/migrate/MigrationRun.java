@@ -7,6 +7,7 @@ import com.atlan.storage.accounting.Progress;
 import com.atlan.storage.accounting.RunLedger;
 import com.atlan.storage.limit.Throttle;
 import com.atlan.storage.listing.ContentMatch;
+import com.atlan.storage.listing.KeyRange;
 import com.atlan.storage.listing.ListingJoin;
 import com.atlan.storage.listing.ListingOrderException;
 import com.atlan.storage.listing.ListingReader;
@@ -48,6 +49,7 @@ final class MigrationRun {
     private final CheckpointStore checkpoints;
     private final String jobId;
     private final PlanOrder order;
+    private final KeyRange range;
     private final ResumePlan resume;
     private final FailureLog failureLog;
     private final RunLedger ledger;
@@ -80,6 +82,7 @@ final class MigrationRun {
         this.jobId = jobId;
         this.order = PlanOrder.of(
                 source.features().listingOrder(), destination.features().listingOrder(), options.skipUnchanged());
+        this.range = options.keyRange();
         Optional<Checkpoint> saved = checkpoints == null ? Optional.empty() : checkpoints.load(jobId);
         this.resume =
                 ResumePlan.decide(saved, options.resume(), jobId, source.name(), destination.name(), rawPrefix, order);
@@ -101,8 +104,9 @@ final class MigrationRun {
     MigrationSummary execute() {
         lister = Thread.currentThread();
         LOG.info(
-                "migrating prefix '{}' from {} to {} (job {}, {} in flight, {} order{}{}{}{}{}{})",
+                "migrating prefix '{}'{} from {} to {} (job {}, {} in flight, {} order{}{}{}{}{}{})",
                 rawPrefix,
+                range.isAll() ? "" : ", keys " + range,
                 source.name(),
                 destination.name(),
                 jobId,
@@ -207,10 +211,11 @@ final class MigrationRun {
     /** Lists on from where the job stopped and copies what the destination lacks or holds otherwise. */
     private void mainPass() throws InterruptedException {
         boolean listDestination = options.skipUnchanged();
-        String after = resume.watermark();
-        try (Stream<ObjectInfo> sources = reader.read(source, prefix, after, false, order, order.sortSource());
+        String after = range.listFrom(resume.watermark(), order.comparator());
+        try (Stream<ObjectInfo> sources =
+                        inRange(reader.read(source, prefix, after, false, order, order.sortSource()));
                 Stream<ObjectInfo> destinations = listDestination
-                        ? reader.read(destination, prefix, after, false, order, order.sortDestination())
+                        ? inRange(reader.read(destination, prefix, after, false, order, order.sortDestination()))
                         : Stream.empty()) {
             walk(planner(sources, destinations, listDestination ? match : null), false);
         }
@@ -222,16 +227,22 @@ final class MigrationRun {
                 "catching up: checking the keys up to '{}' that earlier runs of job {} finished",
                 resume.catchUpEnd(),
                 jobId);
-        try (Stream<ObjectInfo> sources = reader.read(source, prefix, null, false, order, order.sortSource())
+        String after = range.startAfter();
+        try (Stream<ObjectInfo> sources = reader.read(source, prefix, after, false, order, order.sortSource())
                         .takeWhile(o -> order.atOrBefore(o.key(), resume.catchUpEnd()));
                 Stream<ObjectInfo> destinations = reader.read(
-                                destination, prefix, null, false, order, order.sortDestination())
+                                destination, prefix, after, false, order, order.sortDestination())
                         .takeWhile(o -> order.atOrBefore(o.key(), resume.catchUpEnd()))) {
             walk(planner(sources, destinations, match), true);
         }
         if (ledger.recopied() > 0) {
             LOG.info("copied {} objects again that changed after earlier runs had migrated them", ledger.recopied());
         }
+    }
+
+    /** {@code listing} cut after the end of the run's key range. */
+    private Stream<ObjectInfo> inRange(Stream<ObjectInfo> listing) {
+        return range.cut(listing, ObjectInfo::key, order.comparator());
     }
 
     private Planner planner(Stream<ObjectInfo> sources, Stream<ObjectInfo> destinations, ContentMatch comparing) {

@@ -1,5 +1,6 @@
 package com.atlan.storage.migrate;
 
+import com.atlan.storage.listing.KeyRange;
 import com.atlan.storage.state.Checkpoint;
 import com.atlan.storage.state.CheckpointStore;
 import com.atlan.storage.store.Backend;
@@ -22,7 +23,9 @@ import java.util.concurrent.CompletableFuture;
  * MigrationOptions#checkpointInterval()} and at the end, and {@link MigrationOptions#resume()} continues from the
  * last checkpoint: it lists on from the watermark, then checks once more every key the checkpoint covered (retrying
  * its failures, copying what was added or changed there), and its summary covers the whole job. A dry run plans in
- * constant memory and may resume too: it reports what the resumed job would still do.
+ * constant memory and may resume too: it reports what the resumed job would still do. With {@link
+ * MigrationOptions#keyRange()} only that part of the prefix is listed, counted, checkpointed and resumed (the
+ * derived job id names the range), so several migrations over adjoining ranges add up to one over the prefix.
  *
  * <pre>{@code
  * MigrationSummary summary = new Migrator(source, destination, "processed/2024/", MigrationOptions.defaults()).run();
@@ -74,9 +77,20 @@ public final class Migrator {
             throw new IllegalArgumentException(
                     "resuming needs a checkpoint store; configure a state.sqlite state store");
         }
-        this.jobId = options.jobId() != null
-                ? options.jobId()
-                : Checkpoint.jobIdFor(source.name(), destination.name(), rawPrefix);
+        this.jobId = options.jobId() != null ? options.jobId() : derivedJobId(source, destination, rawPrefix, options);
+    }
+
+    /** The job id of a migration without an explicit one: the prefix's, plus the key range when there is one. */
+    private static String derivedJobId(Backend source, Backend destination, String prefix, MigrationOptions options) {
+        String id = Checkpoint.jobIdFor(source.name(), destination.name(), prefix);
+        KeyRange range = options.keyRange();
+        if (range.isAll()) {
+            return id;
+        }
+        // Each range of a prefix is a job of its own: its checkpoint must never be resumed by another range.
+        return id + "-range-"
+                + Checkpoint.jobIdFor(String.valueOf(range.startAfter()), String.valueOf(range.endAt()), "")
+                        .replaceAll(".*-", "");
     }
 
     /** The id checkpoints of this migration are saved under. */
