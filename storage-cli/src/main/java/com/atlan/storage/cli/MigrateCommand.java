@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,9 +75,13 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Option(
             names = "--concurrency",
-            paramLabel = "N",
-            defaultValue = "" + MigrationOptions.DEFAULT_CONCURRENCY,
-            description = "Objects transferred at once (default: ${DEFAULT-VALUE}).")
+            paramLabel = "N|auto",
+            defaultValue = "auto",
+            converter = ConcurrencyConverter.class,
+            description = "Objects transferred at once; auto (the default) starts at 16 and adapts: more while"
+                    + " throughput grows, half as many when a store throttles (up to "
+                    + MigrationOptions.MAX_AUTO_CONCURRENCY
+                    + ").")
     int concurrency;
 
     @Option(
@@ -159,7 +164,7 @@ final class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         common.applyLogLevel();
-        if (concurrency < 1
+        if (concurrency < MigrationOptions.AUTO
                 || maxAttempts < 1
                 || !(maxFailureRate >= 0 && maxFailureRate <= 1)
                 || !(checkpointInterval > 0)) {
@@ -308,6 +313,25 @@ final class MigrateCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException ignored) {
             // already shutting down
+        }
+    }
+
+    /** Reads {@code --concurrency}: {@code auto} or a whole number >= 1. */
+    static final class ConcurrencyConverter implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            if ("auto".equalsIgnoreCase(value.trim())) {
+                return MigrationOptions.AUTO;
+            }
+            try {
+                int n = Integer.parseInt(value.trim());
+                if (n >= 1) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // refused below with the same message
+            }
+            throw new CommandLine.TypeConversionException("'" + value + "' is neither auto nor a number >= 1");
         }
     }
 }

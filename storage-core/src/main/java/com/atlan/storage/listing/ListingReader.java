@@ -66,7 +66,8 @@ public final class ListingReader {
             return stream(new OrderChecked(reopening, store.name(), declared)).onClose(reopening::close);
         }
         Comparator<String> order = plan.comparator();
-        for (int attempt = 1; ; attempt++) {
+        Retrier.Budget budget = retrier.budget();
+        while (true) {
             ExternalSorter sorter = new ExternalSorter(order, sortRunSize, tempFolder);
             try (Stream<ObjectInfo> listing = open.apply(null)) {
                 Iterator<ObjectInfo> it = listing.iterator();
@@ -91,11 +92,11 @@ public final class ListingReader {
                         .onClose(sorter::close);
             } catch (StorageException e) {
                 sorter.close();
-                if (!retrier.mayRetry(attempt, e)) {
+                if (!budget.mayRetry(e)) {
                     throw e;
                 }
                 LOG.warn("listing {} failed; listing it again from the start: {}", store.name(), e.getMessage());
-                pause("listing " + store.name(), attempt, e);
+                pause("listing " + store.name(), budget.attempts(), e);
             } catch (RuntimeException | Error e) {
                 sorter.close();
                 throw e;
@@ -123,7 +124,7 @@ public final class ListingReader {
         private String after;
         private Stream<ObjectInfo> current;
         private Iterator<ObjectInfo> it;
-        private int failures;
+        private final Retrier.Budget failures = retrier.budget();
 
         Reopening(String store, Function<String, Stream<ObjectInfo>> open, String startAfter) {
             this.store = store;
@@ -142,8 +143,7 @@ public final class ListingReader {
                     return it.hasNext();
                 } catch (StorageException e) {
                     close();
-                    failures++;
-                    if (!retrier.mayRetry(failures, e)) {
+                    if (!failures.mayRetry(e)) {
                         throw e;
                     }
                     LOG.warn(
@@ -151,7 +151,7 @@ public final class ListingReader {
                             store,
                             after == null ? "" : " after '" + after + "'",
                             e.getMessage());
-                    pause("listing " + store, failures, e);
+                    pause("listing " + store, failures.attempts(), e);
                 }
             }
         }
@@ -163,7 +163,7 @@ public final class ListingReader {
             }
             ObjectInfo object = it.next();
             after = object.key();
-            failures = 0;
+            failures.reset();
             return object;
         }
 

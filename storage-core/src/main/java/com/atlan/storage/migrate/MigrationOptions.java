@@ -11,11 +11,12 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How to run a migration. Build with {@link #builder()}; {@link #defaults()} gives 32 transfers in
- * flight, {@link RetryPolicy#DEFAULT}, server-side copy where possible, no failure-rate limit, unchanged
+ * How to run a migration. Build with {@link #builder()}; {@link #defaults()} gives adaptive concurrency
+ * ({@link #AUTO}), {@link RetryPolicy#DEFAULT}, server-side copy where possible, no failure-rate limit, unchanged
  * objects skipped, a checkpoint every 5 s (when the migrator has a checkpoint store) and no resume.
  *
- * @param concurrency    transfers in flight at once (>= 1)
+ * @param concurrency    transfers in flight at once (>= 1), or {@link #AUTO}: as many as the stores sustain, raised
+ *                       while throughput grows and cut when a store throttles (see docs/performance.md)
  * @param retry          retries of transient failures per object
  * @param dryRun         list and plan only; nothing is written
  * @param maxFailureRate stop scheduling new transfers once failed/finished exceeds this (after at least
@@ -66,12 +67,18 @@ public record MigrationOptions(
     /** Finished objects needed before {@link #maxFailureRate} is applied, so one early failure does not stop a run. */
     public static final int FAILURE_RATE_MIN_SAMPLE = 20;
 
-    /** The default number of transfers in flight. */
-    public static final int DEFAULT_CONCURRENCY = 32;
+    /** {@link #concurrency()} chosen while running: 16 at first, up to {@value #MAX_AUTO_CONCURRENCY}. */
+    public static final int AUTO = 0;
+
+    /** The most transfers in flight {@link #AUTO} ever runs; connection pools are sized for it. */
+    public static final int MAX_AUTO_CONCURRENCY = AdaptiveConcurrency.MAX;
+
+    /** The default number of transfers in flight: {@link #AUTO}. */
+    public static final int DEFAULT_CONCURRENCY = AUTO;
 
     public MigrationOptions {
-        if (concurrency < 1) {
-            throw new IllegalArgumentException("concurrency must be >= 1, not " + concurrency);
+        if (concurrency < 0) {
+            throw new IllegalArgumentException("concurrency must be >= 1 (or AUTO), not " + concurrency);
         }
         if (!(maxFailureRate >= 0 && maxFailureRate <= 1)) {
             throw new IllegalArgumentException("maxFailureRate must be between 0 and 1, not " + maxFailureRate);
@@ -90,6 +97,16 @@ public record MigrationOptions(
             throw new IllegalArgumentException("failuresKept must be >= 1, not " + failuresKept);
         }
         keyRange = keyRange == null ? KeyRange.ALL : keyRange;
+    }
+
+    /** Whether the transfers in flight are chosen while running ({@link #AUTO}). */
+    public boolean adaptiveConcurrency() {
+        return concurrency == AUTO;
+    }
+
+    /** The most transfers that can be in flight at once: what stores size their connection pools for. */
+    public int maxInFlight() {
+        return adaptiveConcurrency() ? MAX_AUTO_CONCURRENCY : concurrency;
     }
 
     /** The default options. */
@@ -146,7 +163,7 @@ public record MigrationOptions(
 
         private Builder() {}
 
-        /** Transfers in flight at once. */
+        /** Transfers in flight at once, or {@link #AUTO} (the default). */
         public Builder concurrency(int value) {
             this.concurrency = value;
             return this;

@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
@@ -54,6 +55,8 @@ final class MigrationRun {
     private final FailureLog failureLog;
     private final RunLedger ledger;
     private final RunStop stop = new RunStop();
+    private final AdaptiveConcurrency concurrency;
+    private final Retrier retrier;
     private final Scheduler scheduler;
     private final ObjectTransfer transfer;
     private final ContentMatch match;
@@ -91,10 +94,30 @@ final class MigrationRun {
                 ? new FailureLog(kept, options.failuresFile())
                 : new FailureLog(kept, () -> spillFile(limits.tempFolder()));
         this.ledger = new RunLedger(options.listener(), resume.checkpoint(), failureLog, limits.window());
-        this.scheduler = new Scheduler(options.concurrency(), ledger, stop);
-        Retrier retrier = new Retrier(options.retry(), limits.sleeper(), ledger::retried);
-        this.transfer =
-                new ObjectTransfer(this.source, this.destination, options.serverSideCopy(), retrier, ledger::addBytes);
+        PermitPool permits = new PermitPool(options.maxInFlight());
+        this.concurrency = options.adaptiveConcurrency() && !options.dryRun()
+                ? new AdaptiveConcurrency(System::nanoTime, permits::resize)
+                : null;
+        this.scheduler = new Scheduler(permits, concurrency, ledger, stop);
+        this.retrier = new Retrier(options.retry(), limits.sleeper(), ledger::retried);
+        Retrier.Observer retries = concurrency == null
+                ? ledger::retried
+                : new Retrier.Observer() {
+                    @Override
+                    public void onRetry(int attempt, StorageException failure, Duration wait) {
+                        ledger.retried(attempt, failure, wait);
+                    }
+
+                    @Override
+                    public void onFailedAttempt(StorageException failure) {
+                        if (Retrier.isThrottled(failure)) {
+                            concurrency.throttled();
+                        }
+                    }
+                };
+        Retrier transferRetrier = new Retrier(options.retry(), limits.sleeper(), retries);
+        this.transfer = new ObjectTransfer(
+                this.source, this.destination, options.serverSideCopy(), transferRetrier, ledger::addBytes);
         this.match = new ContentMatch(this.source, this.destination);
         this.reader = new ListingReader(retrier, limits.sortRunSize(), limits.tempFolder());
         this.budget = new FailureBudget(options.maxFailureRate(), MigrationOptions.FAILURE_RATE_MIN_SAMPLE);
@@ -110,7 +133,7 @@ final class MigrationRun {
                 source.name(),
                 destination.name(),
                 jobId,
-                options.concurrency(),
+                concurrency == null ? options.concurrency() : "adaptive (" + AdaptiveConcurrency.INITIAL + " at first)",
                 order.order(),
                 order.sortSource() || order.sortDestination() ? ", sorting a listing on disk" : "",
                 transfer.serverSide() ? ", server-side copy" : "",
@@ -126,6 +149,9 @@ final class MigrationRun {
         }
         try {
             try {
+                if (!options.dryRun()) {
+                    abortIncompleteWrites();
+                }
                 runPasses();
             } finally {
                 scheduler.close();
@@ -166,7 +192,45 @@ final class MigrationRun {
                 source.name(),
                 destination.name(),
                 summary.elapsedMs());
+        if (concurrency != null) {
+            LOG.info("transfers in flight: at most {}, {} at the end", concurrency.peak(), concurrency.limit());
+        }
         return summary;
+    }
+
+    /**
+     * Removes what earlier runs' unfinished writes left in the destination under the prefix (multipart uploads of a
+     * killed run, partial files of a dead process), so a job's own clean-up happens on its next run or resume. Best
+     * effort: a store that cannot do it, or fails, gets a log line and the run goes on.
+     *
+     * @return how many were removed
+     */
+    private int abortIncompleteWrites() {
+        java.time.Instant started = java.time.Instant.now();
+        try {
+            int removed = retrier.call(
+                    "removing unfinished writes in " + destination.name(),
+                    () -> destination.abortIncompleteWrites(prefix.key(), started));
+            if (removed > 0) {
+                LOG.info(
+                        "removed {} unfinished writes (multipart uploads, partial files) that earlier runs left in {}"
+                                + " under prefix '{}'",
+                        removed,
+                        destination.name(),
+                        rawPrefix);
+            }
+            return removed;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } catch (RuntimeException e) {
+            LOG.info(
+                    "could not look for unfinished writes that earlier runs left in {} (they may stay until the store's"
+                            + " lifecycle rules remove them): {}",
+                    destination.name(),
+                    e.getMessage());
+            return 0;
+        }
     }
 
     /** Stops listing, interrupts the transfers in flight and saves a checkpoint at once. */
@@ -192,6 +256,7 @@ final class MigrationRun {
 
     private void runPasses() {
         try {
+            source.requireReadable();
             mainPass();
             if (resume.needsCatchUp() && !stop.isSet()) {
                 catchUpPass();

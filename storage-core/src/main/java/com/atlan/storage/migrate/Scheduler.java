@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
  * <p>Any {@link Throwable} ends its object as failed; a store-wide failure ({@link StorageException#isStoreWide()})
  * or an error of the JVM itself ({@link VirtualMachineError}) also stops the run. A transfer cut short by
  * cancellation is left unfinished, so the watermark stays before it and a resumed run does it again.
+ *
+ * <p>With adaptive concurrency, each success is reported to the {@link AdaptiveConcurrency} controller, which resizes
+ * the pool.
  */
 final class Scheduler implements AutoCloseable {
 
@@ -32,12 +35,18 @@ final class Scheduler implements AutoCloseable {
     }
 
     private final PermitPool permits;
+    private final AdaptiveConcurrency controller;
     private final RunLedger ledger;
     private final RunStop stop;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
-    Scheduler(int concurrency, RunLedger ledger, RunStop stop) {
-        this.permits = new PermitPool(concurrency);
+    /**
+     * @param permits    bounds the transfers in flight
+     * @param controller resizes {@code permits} from the transfers' outcomes; {@code null} for a fixed concurrency
+     */
+    Scheduler(PermitPool permits, AdaptiveConcurrency controller, RunLedger ledger, RunStop stop) {
+        this.permits = permits;
+        this.controller = controller;
         this.ledger = ledger;
         this.stop = stop;
     }
@@ -57,11 +66,6 @@ final class Scheduler implements AutoCloseable {
             ledger.abandon(ticket);
             stop.stop(RunStop.Kind.CANCELLED, "migration cancelled", e);
         }
-    }
-
-    /** Changes how many transfers may run at once, effective for the next one started. */
-    void resize(int concurrency) {
-        permits.resize(concurrency);
     }
 
     /** Interrupts every transfer in flight and refuses new ones (cancellation). */
@@ -88,6 +92,9 @@ final class Scheduler implements AutoCloseable {
             String error = null;
             try {
                 outcome = transfer.run(attempts);
+                if (controller != null) {
+                    controller.completed(start);
+                }
             } catch (Throwable e) {
                 if (stop.isCancelled()) {
                     ledger.abandon(ticket, work(reason, attempts, start));

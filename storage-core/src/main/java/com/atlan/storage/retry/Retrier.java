@@ -1,6 +1,7 @@
 package com.atlan.storage.retry;
 
 import com.atlan.storage.store.StorageException;
+import com.atlan.storage.store.TransientStorageException;
 import java.time.Duration;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -9,6 +10,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs an attempt until it succeeds, fails in a way not worth retrying, or has used {@link RetryPolicy#maxAttempts()}:
  * the engine's one retry loop. Waits between attempts as the policy says and are interruptible.
+ *
+ * <p>A throttled failure (503 SlowDown, 429) means "later", not "broken": it is retried up to {@link
+ * RetryPolicy#maxThrottledAttempts()} times besides the attempts other failures may use, so a store that throttles
+ * slows a run down rather than failing objects. Every retryable failure is reported to the observer given (the
+ * adaptive concurrency controller lowers the transfers in flight when a store throttles).
  */
 public final class Retrier {
 
@@ -28,11 +34,14 @@ public final class Retrier {
         T run() throws InterruptedException;
     }
 
-    /** Told of every retry before its wait: counts retries for progress and metrics. */
-    @FunctionalInterface
+    /** Told of every failed attempt and every retry: counts retries for progress and metrics, throttling for the
+     * adaptive concurrency. */
     public interface Observer {
         /** Attempt number {@code attempt} failed with {@code failure} and is made again after {@code wait}. */
         void onRetry(int attempt, StorageException failure, Duration wait);
+
+        /** An attempt failed with a retryable {@code failure} (whether or not another follows). */
+        default void onFailedAttempt(StorageException failure) {}
     }
 
     private final RetryPolicy policy;
@@ -44,7 +53,7 @@ public final class Retrier {
         this(policy, sleeper, (attempt, failure, wait) -> {});
     }
 
-    /** Retries by {@code policy}, waiting with {@code sleeper} and telling {@code observer} of each retry. */
+    /** Retries by {@code policy}, waiting with {@code sleeper} and telling {@code observer} of failures and retries. */
     public Retrier(RetryPolicy policy, Sleeper sleeper, Observer observer) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -69,21 +78,63 @@ public final class Retrier {
      * @throws InterruptedException when interrupted while waiting
      */
     public <T> T call(String what, Attempt<T> attempt) throws InterruptedException {
-        for (int n = 1; ; n++) {
+        Budget budget = budget();
+        while (true) {
             try {
                 return attempt.run();
             } catch (StorageException e) {
-                if (!mayRetry(n, e)) {
+                if (!budget.mayRetry(e)) {
                     throw e;
                 }
-                pause(what, n, e);
+                pause(what, budget.attempts(), e);
             }
         }
     }
 
-    /** Whether attempt number {@code attempt}, which failed with {@code failure}, may be followed by another. */
-    public boolean mayRetry(int attempt, StorageException failure) {
-        return failure.isRetryable() && attempt < policy.maxAttempts();
+    /** A fresh count of the attempts of one operation. */
+    public Budget budget() {
+        return new Budget();
+    }
+
+    /**
+     * Counts the failed attempts of one operation, throttled ones apart, and says whether another may follow. Not
+     * thread-safe: one per operation.
+     */
+    public final class Budget {
+        private int failures;
+        private int throttles;
+
+        private Budget() {}
+
+        /** Counts {@code failure} (and reports it to the observer); whether another attempt may follow. */
+        public boolean mayRetry(StorageException failure) {
+            if (!failure.isRetryable()) {
+                return false;
+            }
+            observer.onFailedAttempt(failure);
+            if (isThrottled(failure)) {
+                throttles++;
+                return throttles < policy.maxThrottledAttempts();
+            }
+            failures++;
+            return failures < policy.maxAttempts();
+        }
+
+        /** Starts counting again (an operation that made progress, such as a listing that delivered a key). */
+        public void reset() {
+            failures = 0;
+            throttles = 0;
+        }
+
+        /** The attempts failed so far. */
+        public int attempts() {
+            return failures + throttles;
+        }
+    }
+
+    /** Whether {@code failure} says the store is throttling. */
+    public static boolean isThrottled(StorageException failure) {
+        return failure instanceof TransientStorageException t && t.isThrottled();
     }
 
     /** Waits as the policy says after attempt number {@code attempt} failed with {@code failure}. */

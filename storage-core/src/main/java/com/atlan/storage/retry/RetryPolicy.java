@@ -22,7 +22,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     /** The longest {@code Retry-After} honoured; a store asking for more is retried after this. */
     public static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
 
-    /** How much longer the backoff caps are while a store throttles. */
+    /** How much longer the backoff caps are while a store throttles, and how many more throttled attempts. */
     static final int THROTTLED_FACTOR = 4;
 
     public RetryPolicy {
@@ -32,6 +32,14 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         if (initialBackoff.isNegative() || maxBackoff.isNegative()) {
             throw new IllegalArgumentException("backoffs must not be negative");
         }
+    }
+
+    /**
+     * Attempts answered "slow down" (503 SlowDown, 429) allowed besides {@link #maxAttempts()} other failures: four
+     * times as many, since throttling says "later", not "broken".
+     */
+    public int maxThrottledAttempts() {
+        return maxAttempts * THROTTLED_FACTOR;
     }
 
     /** A random wait before attempt {@code attempt + 1} (attempts count from 1): uniform in [0, cap]. */

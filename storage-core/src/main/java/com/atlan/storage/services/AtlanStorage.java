@@ -104,8 +104,8 @@ public final class AtlanStorage {
     public MigrationSummary migrate(String prefix, String source, String destination) {
         configuration.requireDistinct(source, destination);
         try (JobState state = jobState();
-                Backend from = configuration.objectStore(source, options.concurrency());
-                Backend to = configuration.objectStore(destination, options.concurrency())) {
+                Backend from = configuration.objectStore(source, options.maxInFlight());
+                Backend to = configuration.objectStore(destination, options.maxInFlight())) {
             Migrator migrator = new Migrator(from, to, prefix, options, state.checkpoints());
             try (JobLock lock = lock(state, migrator)) {
                 return migrator.run();
@@ -124,8 +124,8 @@ public final class AtlanStorage {
     /** {@link #verify(String, String, String)}, hashing both sides' bytes when metadata cannot decide. */
     public VerificationReport verify(String prefix, String source, String destination, boolean download) {
         configuration.requireDistinct(source, destination);
-        try (Backend from = configuration.objectStore(source, options.concurrency());
-                Backend to = configuration.objectStore(destination, options.concurrency())) {
+        try (Backend from = configuration.objectStore(source, options.maxInFlight());
+                Backend to = configuration.objectStore(destination, options.maxInFlight())) {
             return new Verifier(from, to, prefix, download).run();
         }
     }
@@ -163,8 +163,8 @@ public final class AtlanStorage {
         JobLock lock = null;
         MigrationHandle handle;
         try {
-            from = configuration.objectStore(source, options.concurrency());
-            to = configuration.objectStore(destination, options.concurrency());
+            from = configuration.objectStore(source, options.maxInFlight());
+            to = configuration.objectStore(destination, options.maxInFlight());
             Migrator migrator = new Migrator(from, to, prefix, options, state.checkpoints());
             lock = lock(state, migrator);
             handle = migrator.start();

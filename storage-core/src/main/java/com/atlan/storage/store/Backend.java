@@ -114,6 +114,15 @@ public interface Backend extends AutoCloseable {
         return 0;
     }
 
+    /**
+     * Checks that this store can be read as a migration's source at all, so that a wrong location is an error instead
+     * of an empty listing (a local folder that does not exist or is a file). The default checks nothing: remote
+     * stores report such problems from their listings.
+     *
+     * @throws StorageConfigException naming what to fix
+     */
+    default void requireReadable() {}
+
     /** Releases clients and connections. */
     @Override
     default void close() {}

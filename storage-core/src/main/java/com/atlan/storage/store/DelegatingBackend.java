@@ -86,6 +86,16 @@ public abstract class DelegatingBackend implements Backend {
     }
 
     @Override
+    public int abortIncompleteWrites(String prefix, java.time.Instant initiatedBefore) {
+        return delegate.abortIncompleteWrites(prefix, initiatedBefore);
+    }
+
+    @Override
+    public void requireReadable() {
+        delegate.requireReadable();
+    }
+
+    @Override
     public void close() {
         delegate.close();
     }

@@ -88,6 +88,7 @@ public final class Verifier {
     }
 
     private VerificationReport compare() throws InterruptedException {
+        source.requireReadable();
         KeyPrefix prefix = KeyPrefix.of(rawPrefix);
         ContentMatch match = new ContentMatch(source, destination);
         long total = 0;

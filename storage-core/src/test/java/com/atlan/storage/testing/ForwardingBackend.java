@@ -72,6 +72,11 @@ public class ForwardingBackend implements Backend {
     }
 
     @Override
+    public int abortIncompleteWrites(String prefix, java.time.Instant initiatedBefore) {
+        return delegate.abortIncompleteWrites(prefix, initiatedBefore);
+    }
+
+    @Override
     public void close() {
         delegate.close();
     }

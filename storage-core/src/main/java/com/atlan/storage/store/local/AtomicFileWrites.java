@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -44,9 +44,9 @@ final class AtomicFileWrites {
     ObjectInfo write(String key, Path target, InputStream data, long length, Instant lastModified) throws IOException {
         Path parent = target.getParent();
         Path partial = parent.resolve(PartialFiles.newName());
+        Path existed = nearestExisting(parent);
         boolean committed = false;
         try {
-            Path existed = nearestExisting(parent);
             try (FileChannel out = createPartial(key, partial)) {
                 long written = copyExactly(data, Channels.newOutputStream(out), length);
                 if (written != length) {
@@ -68,7 +68,7 @@ final class AtomicFileWrites {
         } finally {
             if (!committed) {
                 deleteQuietly(partial);
-                pruneEmptyFolders(parent);
+                pruneEmptyFolders(parent, existed);
             }
         }
     }
@@ -145,13 +145,28 @@ final class AtomicFileWrites {
         try {
             Files.createDirectories(folder);
         } catch (FileAlreadyExistsException e) {
-            throw new InvalidKeyException(
-                    name,
-                    key,
-                    "cannot write '" + key + "' to " + name + ": '"
-                            + root.relativize(Path.of(e.getFile())) + "' is a file, and a folder store cannot hold both"
-                            + " an object and objects under it");
+            throw clash(key, Path.of(e.getFile()));
+        } catch (FileSystemException e) {
+            // "Not a directory": a file further up than the folder's parent (a/b exists, a/b/c/d is written)
+            Path existing = folder;
+            while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+                existing = existing.getParent();
+            }
+            if (existing != null
+                    && existing.startsWith(root)
+                    && Files.isRegularFile(existing, LinkOption.NOFOLLOW_LINKS)) {
+                throw clash(key, existing);
+            }
+            throw e;
         }
+    }
+
+    private InvalidKeyException clash(String key, Path file) {
+        return new InvalidKeyException(
+                name,
+                key,
+                "cannot write '" + key + "' to " + name + ": '" + root.relativize(file)
+                        + "' is a file, and a folder store cannot hold both an object and objects under it");
     }
 
     private void commit(String key, Path partial, Path target) throws IOException {
@@ -162,16 +177,22 @@ final class AtomicFileWrites {
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Deletes {@code folder} and its ancestors below the root while they are empty. */
-    void pruneEmptyFolders(Path folder) {
+    /**
+     * Removes the empty folders from {@code folder} up to (not including) {@code existed}, the nearest folder that was
+     * there before a failed write created the rest ({@code null}: any empty folder below the root). Only folders: a
+     * file on the way (a key {@code a} when {@code a/b} failed) is an object and stays.
+     */
+    void pruneEmptyFolders(Path folder, Path existed) {
         Path current = folder;
-        while (current != null && current.startsWith(root) && !current.equals(root)) {
+        while (current != null
+                && current.startsWith(root)
+                && !current.equals(root)
+                && !current.equals(existed)
+                && Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
             try {
                 Files.delete(current);
-            } catch (DirectoryNotEmptyException | NoSuchFileException e) {
-                return;
             } catch (IOException e) {
-                return;
+                return; // not empty (or gone, or not ours to remove): stop here
             }
             current = current.getParent();
         }

@@ -27,6 +27,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Objects as files under a root folder; the key {@code a/b.txt} is the file {@code root/a/b.txt}.
@@ -46,6 +48,8 @@ import java.util.stream.Stream;
  * the locale), else a store refuses to start rather than garble non-ASCII keys.
  */
 public final class LocalBackend implements Backend {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalBackend.class);
 
     private final String name;
     private final Path root;
@@ -92,8 +96,36 @@ public final class LocalBackend implements Backend {
         return FEATURES;
     }
 
+    /**
+     * A source folder that is a file is a mistake in {@code rootPath}. One that does not exist is read as an empty
+     * store (the SDK's behaviour, which the spec's examples rely on: a deployment that never wrote an object has no
+     * folder yet), with a warning naming the folder, since it is also what a typo in {@code rootPath} looks like.
+     */
+    @Override
+    public void requireReadable() {
+        if (Files.isDirectory(root)) {
+            return;
+        }
+        if (!Files.exists(root)) {
+            LOG.warn(
+                    "{} reads the folder {}, which does not exist: no objects; if that is not expected, check the"
+                            + " component's rootPath (relative paths start from the components folder)",
+                    name,
+                    root);
+            return;
+        }
+        throw new StorageConfigException(
+                name,
+                name + " reads the folder " + root + ", which is not a folder; check the component's rootPath"
+                        + " (relative paths start from the components folder)",
+                null);
+    }
+
     @Override
     public Stream<ObjectInfo> list(String prefix, String startAfter) {
+        if (Files.exists(root, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(root)) {
+            requireReadable();
+        }
         if (!Files.isDirectory(root)) {
             return Stream.empty();
         }
@@ -173,7 +205,7 @@ public final class LocalBackend implements Backend {
             }
             boolean deleted = Files.deleteIfExists(file);
             if (deleted) {
-                writes.pruneEmptyFolders(file.getParent());
+                writes.pruneEmptyFolders(file.getParent(), null);
             }
             return deleted;
         } catch (NotDirectoryException e) {

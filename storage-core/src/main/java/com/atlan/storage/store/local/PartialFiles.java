@@ -14,6 +14,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The file names of the local store's own: the partial files its writes go through, named with the writing
@@ -30,7 +31,19 @@ final class PartialFiles {
 
     private static final String OWN_PREFIX = PREFIX + ProcessHandle.current().pid() + "-";
 
+    /** The names this store gives partial files: {@link #PREFIX}, the process id (not in older versions), a UUID. */
+    private static final Pattern NAME =
+            Pattern.compile(Pattern.quote(PREFIX) + "(\\d+-)?\\p{XDigit}{8}(-\\p{XDigit}{4}){3}-\\p{XDigit}{12}");
+
     private PartialFiles() {}
+
+    /**
+     * Whether {@code fileName} is one this store gives its partial files. Any other name, even one starting with
+     * {@link #PREFIX} (a user's {@code .atlan-partial-x}), is an object: listed, copied, never removed.
+     */
+    static boolean isPartial(String fileName) {
+        return NAME.matcher(fileName).matches();
+    }
 
     /** A new partial file name of this process. */
     static String newName() {
@@ -80,7 +93,7 @@ final class PartialFiles {
                 String name = file.getFileName().toString();
                 if ((folder.startsWith(prefix) || prefix.startsWith(folder))
                         && attrs.isRegularFile()
-                        && name.startsWith(PREFIX)
+                        && isPartial(name)
                         && attrs.lastModifiedTime().toInstant().isBefore(before)
                         && !ofLiveProcess(name)
                         && Files.deleteIfExists(file)) {

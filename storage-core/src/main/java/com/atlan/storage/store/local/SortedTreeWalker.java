@@ -112,7 +112,7 @@ final class SortedTreeWalker extends ListingIterator {
         try (DirectoryStream<Path> children = Files.newDirectoryStream(folder)) {
             for (Path child : children) {
                 String fileName = child.getFileName().toString();
-                if (fileName.startsWith(PartialFiles.PREFIX)) {
+                if (PartialFiles.isPartial(fileName)) {
                     removeIfAbandoned(child, fileName);
                     continue;
                 }
@@ -126,6 +126,13 @@ final class SortedTreeWalker extends ListingIterator {
                     entries.add(new Entry(folderKey + fileName + "/", child, true));
                 } else if (attrs.isRegularFile()) {
                     entries.add(new Entry(folderKey + fileName, child, false));
+                } else {
+                    LOG.warn(
+                            "{}: skipped '{}', a {} (only regular files and folders are objects; links are not"
+                                    + " followed)",
+                            storeName,
+                            folderKey + fileName,
+                            attrs.isSymbolicLink() ? "symbolic link" : "special file");
                 }
             }
         } catch (NoSuchFileException e) {

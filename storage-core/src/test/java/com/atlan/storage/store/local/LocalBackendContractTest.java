@@ -87,7 +87,7 @@ class LocalBackendContractTest extends BackendContract {
     @Test
     void neverListsPartialFiles() throws Exception {
         Files.createDirectories(root.resolve("dir"));
-        Files.writeString(root.resolve("dir").resolve(PartialFiles.PREFIX + "left-over"), "junk");
+        Files.writeString(root.resolve("dir").resolve(PartialFiles.newName()), "junk");
         CountDownLatch halfWritten = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         InputStream slow = new InputStream() {

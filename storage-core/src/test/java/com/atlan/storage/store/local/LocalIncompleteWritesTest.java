@@ -17,6 +17,11 @@ class LocalIncompleteWritesTest {
     @TempDir
     Path root;
 
+    /** A partial file name as an older version (no process id) gave it. */
+    private static String partial() {
+        return ".atlan-partial-" + java.util.UUID.randomUUID();
+    }
+
     private Path file(String relative, Instant modified) throws IOException {
         Path f = root.resolve(relative);
         Files.createDirectories(f.getParent());
@@ -29,11 +34,11 @@ class LocalIncompleteWritesTest {
     void removesOldPartialFilesUnderThePrefixAndKeepsEverythingElse() throws IOException {
         Instant old = Instant.now().minus(2, ChronoUnit.HOURS);
         Instant cutoff = Instant.now().minus(1, ChronoUnit.HOURS);
-        Path leftOver = file("data/2024/.atlan-partial-1111", old);
-        Path leftOverBesideThePrefix = file("data/.atlan-partial-2222", old); // could become "data/2024.csv"
-        Path recent = file("data/2024/.atlan-partial-3333", Instant.now()); // a run still going may own it
-        Path elsewhere = file("other/.atlan-partial-4444", old);
-        Path sibling = file("data/2025/.atlan-partial-5555", old);
+        Path leftOver = file("data/2024/" + partial(), old);
+        Path leftOverBesideThePrefix = file("data/" + partial(), old); // could become "data/2024.csv"
+        Path recent = file("data/2024/" + partial(), Instant.now()); // a run still going may own it
+        Path elsewhere = file("other/" + partial(), old);
+        Path sibling = file("data/2025/" + partial(), old);
         Path object = file("data/2024/part-1.csv", old);
 
         try (LocalBackend store = new LocalBackend("local", root)) {
@@ -51,12 +56,24 @@ class LocalIncompleteWritesTest {
     @Test
     void anEmptyPrefixCoversTheWholeStoreAndAMissingFolderNothing() throws IOException {
         Instant old = Instant.now().minus(2, ChronoUnit.HOURS);
-        file(".atlan-partial-a", old);
-        file("x/y/.atlan-partial-b", old);
+        file(partial(), old);
+        file("x/y/" + partial(), old);
 
         try (LocalBackend store = new LocalBackend("local", root)) {
             assertThat(store.abortIncompleteWrites("missing/", Instant.now())).isZero();
             assertThat(store.abortIncompleteWrites("", Instant.now())).isEqualTo(2);
         }
+    }
+
+    @Test
+    void aUsersFileThatMerelyStartsLikeAPartialFileIsAnObjectNeverRemoved() throws IOException {
+        Instant old = Instant.now().minus(2, ChronoUnit.HOURS);
+        Path users = file("data/.atlan-partial-x", old);
+
+        try (LocalBackend store = new LocalBackend("local", root)) {
+            assertThat(store.abortIncompleteWrites("", Instant.now())).isZero();
+            assertThat(store.list("", null).map(o -> o.key())).containsExactly("data/.atlan-partial-x");
+        }
+        assertThat(users).exists();
     }
 }

@@ -33,10 +33,9 @@ class CliFaultRunTest {
     void theCommandLineSurvivesTwentyPercentFaultsOnEachSide() throws Exception {
         MixedDataSet data = MixedDataSet.standard();
         String bucket = S3.newBucket();
-        try (FaultProxy source =
-                        FaultProxy.start(S3.endpoint(), FaultPlan.transportFaults(SEED, FaultRunTest.FAULT_RATE));
+        try (FaultProxy source = FaultProxy.start(S3.endpoint(), FaultPlan.transportFaults(SEED, FaultRun.FAULT_RATE));
                 FaultProxy destination = FaultProxy.start(
-                        S3.endpoint(), FaultPlan.transportFaults(SEED + 1_000_000, FaultRunTest.FAULT_RATE))) {
+                        S3.endpoint(), FaultPlan.transportFaults(SEED + 1_000_000, FaultRun.FAULT_RATE))) {
             Path components = Files.createDirectories(dir.resolve("components"));
             Stores.write(components, source.uri(), data.bucket(), destination.uri(), bucket);
 

@@ -1,33 +1,16 @@
 package com.atlan.storage.faultruns;
 
-import com.atlan.storage.config.StorageConfiguration;
-import com.atlan.storage.migrate.MigrationOptions;
-import com.atlan.storage.s3.S3ProxyServer;
-import com.atlan.storage.services.AtlanStorage;
-import com.atlan.storage.testkit.FaultPlan;
-import com.atlan.storage.testkit.FaultProxy;
-import com.atlan.storage.verify.VerificationReport;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/**
- * Issue 11: 2,000 objects of mixed sizes, S3 -> S3 through one fault proxy per side with 20% of requests faulted on
- * each side (every kind of request, listings included; errors, resets, truncations and stalls), over 10 seeds,
- * through the library with default options. Every run must end as if nothing had happened: all objects migrated,
- * exact counts, a byte-identical destination (read without faults), and {@code verify --download} through the same
- * faults finding both sides identical.
- */
+/** {@link FaultRun} over 10 seeds: the long run, tagged {@code fault-runs} (opt-in; see docs/testing.md). */
 @Tag("fault-runs")
 class FaultRunTest {
-
-    static final double FAULT_RATE = 0.2;
-    private static final S3ProxyServer S3 = S3ProxyServer.get();
 
     @TempDir
     Path dir;
@@ -36,62 +19,6 @@ class FaultRunTest {
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
     @Timeout(value = 20, unit = TimeUnit.MINUTES)
     void twentyPercentFaultsOnEachSideStillMigrateEveryObjectExactly(long seed) throws Exception {
-        MixedDataSet data = MixedDataSet.standard();
-        String bucket = S3.newBucket();
-        try (FaultProxy source = FaultProxy.start(S3.endpoint(), FaultPlan.transportFaults(seed, FAULT_RATE));
-                FaultProxy destination =
-                        FaultProxy.start(S3.endpoint(), FaultPlan.transportFaults(seed + 1_000_000, FAULT_RATE))) {
-            StorageConfiguration stores =
-                    Stores.configuration(Stores.write(dir, source.uri(), data.bucket(), destination.uri(), bucket));
-            AtlanStorage storage = new AtlanStorage(stores, MigrationOptions.defaults());
-
-            MigrationOutcome migrated = MigrationOutcome.of(() -> storage.migrate(MixedDataSet.PREFIX));
-            String afterMigration = "faults injected: source " + source.stats().toJson() + ", destination "
-                    + destination.stats().toJson();
-            VerificationReport report = null;
-            Throwable verifyError = null;
-            try {
-                report = storage.verify(MixedDataSet.PREFIX, Stores.SOURCE, Stores.DESTINATION, true);
-            } catch (RuntimeException e) {
-                verifyError = e;
-            }
-            Destination held = Destination.read(S3, bucket, data);
-            RunLog.append(
-                    "library, 20% faults each side, seed " + seed,
-                    "migrate: " + migrated.describe(),
-                    afterMigration,
-                    "verify --download: "
-                            + (verifyError != null
-                                    ? "exit 2, " + RunLog.describe(verifyError)
-                                    : "exit " + (report.matches() ? 0 : 1) + ", " + report.toJson()),
-                    held.describe());
-
-            SoftAssertions soft = new SoftAssertions();
-            soft.assertThat(migrated.exitCode())
-                    .as("migrate's exit: %s", migrated.describe())
-                    .isZero();
-            if (migrated.summary() != null) {
-                soft.assertThat(migrated.summary().totalFiles())
-                        .as("total_files")
-                        .isEqualTo(data.size());
-                soft.assertThat(migrated.summary().migratedFiles())
-                        .as("migrated_files")
-                        .isEqualTo(data.size());
-                soft.assertThat(migrated.summary().failedMigrations())
-                        .as("failed_migrations")
-                        .isZero();
-            }
-            soft.assertThat(held.identical()).as(held.describe()).isTrue();
-            soft.assertThat(verifyError)
-                    .as("verify --download through the faults")
-                    .isNull();
-            if (report != null) {
-                soft.assertThat(report.matches())
-                        .as("verify: %s", report.toJson())
-                        .isTrue();
-                soft.assertThat(report.total()).as("verify's total").isEqualTo(data.size());
-            }
-            soft.assertAll();
-        }
+        FaultRun.migrateAndVerify(dir, seed);
     }
 }
