@@ -1,5 +1,6 @@
 package com.atlan.storage.cli;
 
+import com.atlan.storage.cli.metrics.MetricsServer;
 import com.atlan.storage.config.StorageConfiguration;
 import com.atlan.storage.migrate.MigrationException;
 import com.atlan.storage.migrate.MigrationHandle;
@@ -68,6 +69,9 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Mixin
     RecordOptions records;
+
+    @Mixin
+    MetricsOptions metrics;
 
     @Option(
             names = "--concurrency",
@@ -174,8 +178,8 @@ final class MigrateCommand implements Callable<Integer> {
         String from = stores.source(configuration);
         String to = stores.destination(configuration);
         ObjectLog objectLog = records.objectLog();
-        try {
-            return run(configuration, from, to, objectLog);
+        try (MetricsServer server = metrics.start(spec.commandLine().getErr())) {
+            return run(configuration, from, to, objectLog, server);
         } finally {
             if (objectLog != null) {
                 objectLog.close();
@@ -183,11 +187,11 @@ final class MigrateCommand implements Callable<Integer> {
         }
     }
 
-    private int run(StorageConfiguration configuration, String from, String to, ObjectLog objectLog) {
-        MigrationOptions options = records.apply(MigrationOptions.builder())
+    private int run(
+            StorageConfiguration configuration, String from, String to, ObjectLog objectLog, MetricsServer server) {
+        MigrationOptions options = MetricsOptions.apply(records.apply(MigrationOptions.builder()), objectLog, server)
                 .filter(filters.filter())
                 .limits(limits.limits())
-                .listener(objectLog)
                 .concurrency(concurrency)
                 .maxAttempts(maxAttempts)
                 .maxFailureRate(maxFailureRate)
