@@ -37,16 +37,14 @@ final class ListenerRelay {
     }
 
     /** The events of an object booked out: the outcome's own event, then its {@link ObjectEvent}. */
-    void ended(ObjectInfo object, RunLedger.Outcome outcome, String error, ObjectWork work) {
+    void ended(ObjectInfo object, ObjectOutcome outcome, String error, ObjectWork work) {
         switch (outcome) {
             case COPIED, COPIED_SERVER_SIDE -> tell(null, l -> l.onMigrated(object));
             case IDENTICAL -> tell(null, l -> l.onSkipped(object));
             case FAILED -> tell(null, l -> l.onFailed(new FailureRecord(object.key(), error)));
             case WOULD_COPY, CANCELLED -> {}
         }
-        long sent = outcome == RunLedger.Outcome.COPIED || outcome == RunLedger.Outcome.COPIED_SERVER_SIDE
-                ? object.size()
-                : 0;
+        long sent = outcome == ObjectOutcome.COPIED || outcome == ObjectOutcome.COPIED_SERVER_SIDE ? object.size() : 0;
         ObjectEvent event = new ObjectEvent(
                 object.key(),
                 object.size(),

@@ -21,7 +21,7 @@ public record ObjectEvent(
         String key,
         long size,
         PlanReason reason,
-        RunLedger.Outcome outcome,
+        ObjectOutcome outcome,
         long bytes,
         int attempts,
         Duration duration,
@@ -38,7 +38,7 @@ public record ObjectEvent(
 
     /** The plan's decision: skip for objects found identical, copy for the rest. */
     public Action action() {
-        return outcome == RunLedger.Outcome.IDENTICAL ? Action.SKIP : Action.COPY;
+        return outcome == ObjectOutcome.IDENTICAL ? Action.SKIP : Action.COPY;
     }
 
     /** Whether a transfer was started for it. */

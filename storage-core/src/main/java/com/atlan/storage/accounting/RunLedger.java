@@ -39,22 +39,6 @@ public final class RunLedger {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunLedger.class);
 
-    /** How an object ended. */
-    public enum Outcome {
-        /** Streamed to the destination and checked. */
-        COPIED,
-        /** Copied by the destination itself; its bytes count as transferred. */
-        COPIED_SERVER_SIDE,
-        /** Already identical at the destination. */
-        IDENTICAL,
-        /** A dry run would copy it. */
-        WOULD_COPY,
-        /** Failed for good. */
-        FAILED,
-        /** Its transfer was cancelled: booked out by {@link #abandon}, never passed to {@link #finish}. */
-        CANCELLED
-    }
-
     /** One object booked in and not yet out. */
     public static final class Ticket {
         private final ObjectInfo object;
@@ -176,7 +160,7 @@ public final class RunLedger {
     }
 
     /** Books {@code ticket} out with its outcome; {@code error} says why it failed. */
-    public void finish(Ticket ticket, Outcome outcome, String error) {
+    public void finish(Ticket ticket, ObjectOutcome outcome, String error) {
         finish(ticket, outcome, error, ObjectWork.NONE);
     }
 
@@ -196,9 +180,9 @@ public final class RunLedger {
      * Books {@code ticket} out with its outcome; {@code error} says why it failed and {@code work} what its plan said
      * and its transfer cost (for the {@link ObjectEvent}).
      */
-    public void finish(Ticket ticket, Outcome outcome, String error, ObjectWork work) {
+    public void finish(Ticket ticket, ObjectOutcome outcome, String error, ObjectWork work) {
         ObjectInfo object = ticket.object;
-        if (outcome == Outcome.CANCELLED) {
+        if (outcome == ObjectOutcome.CANCELLED) {
             throw new IllegalArgumentException("a cancelled transfer is booked out with abandon()");
         }
         synchronized (lock) {
@@ -211,7 +195,7 @@ public final class RunLedger {
                 lock.notifyAll();
             }
         }
-        if (outcome == Outcome.COPIED_SERVER_SIDE) {
+        if (outcome == ObjectOutcome.COPIED_SERVER_SIDE) {
             addBytes(object.size());
         }
         relay.ended(object, outcome, error, work);
@@ -249,7 +233,7 @@ public final class RunLedger {
             }
             close(ticket);
         }
-        relay.ended(ticket.object, Outcome.CANCELLED, null, work);
+        relay.ended(ticket.object, ObjectOutcome.CANCELLED, null, work);
     }
 
     /** {@code n} more bytes were written for objects in flight. */
@@ -372,7 +356,7 @@ public final class RunLedger {
         listedBytes += object.size();
     }
 
-    private void count(Ticket ticket, Outcome outcome, String error) {
+    private void count(Ticket ticket, ObjectOutcome outcome, String error) {
         ObjectInfo object = ticket.object;
         doneBytes += object.size();
         switch (outcome) {

@@ -2,6 +2,7 @@ package com.atlan.storage.migrate;
 
 import com.atlan.storage.accounting.FailureBudget;
 import com.atlan.storage.accounting.FailureLog;
+import com.atlan.storage.accounting.ObjectOutcome;
 import com.atlan.storage.accounting.ObjectWork;
 import com.atlan.storage.accounting.Progress;
 import com.atlan.storage.accounting.RunLedger;
@@ -354,14 +355,14 @@ final class MigrationRun {
             return;
         }
         if (planned.action() == PlannedObject.Action.SKIP) {
-            ledger.finish(ticket, RunLedger.Outcome.IDENTICAL, null, ObjectWork.planned(planned.reason()));
+            ledger.finish(ticket, ObjectOutcome.IDENTICAL, null, ObjectWork.planned(planned.reason()));
         } else if (options.dryRun()) {
             LOG.debug("dry run: would migrate '{}' ({} bytes)", object.key(), object.size());
-            ledger.finish(ticket, RunLedger.Outcome.WOULD_COPY, null, ObjectWork.planned(planned.reason()));
+            ledger.finish(ticket, ObjectOutcome.WOULD_COPY, null, ObjectWork.planned(planned.reason()));
         } else {
             scheduler.submit(ticket, planned.reason(), attempts -> {
                 transfer.copy(object, object.key(), attempts);
-                return transfer.serverSide() ? RunLedger.Outcome.COPIED_SERVER_SIDE : RunLedger.Outcome.COPIED;
+                return transfer.serverSide() ? ObjectOutcome.COPIED_SERVER_SIDE : ObjectOutcome.COPIED;
             });
         }
     }

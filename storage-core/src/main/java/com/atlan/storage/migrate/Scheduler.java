@@ -1,5 +1,6 @@
 package com.atlan.storage.migrate;
 
+import com.atlan.storage.accounting.ObjectOutcome;
 import com.atlan.storage.accounting.ObjectWork;
 import com.atlan.storage.accounting.PlanReason;
 import com.atlan.storage.accounting.RunLedger;
@@ -31,7 +32,7 @@ final class Scheduler implements AutoCloseable {
     /** One transfer; counts its attempts in {@code attempts} and returns how it ended or throws why it failed. */
     @FunctionalInterface
     interface Transfer {
-        RunLedger.Outcome run(AtomicInteger attempts) throws InterruptedException;
+        ObjectOutcome run(AtomicInteger attempts) throws InterruptedException;
     }
 
     private final PermitPool permits;
@@ -88,7 +89,7 @@ final class Scheduler implements AutoCloseable {
         long start = System.nanoTime();
         try {
             ledger.started(ticket);
-            RunLedger.Outcome outcome;
+            ObjectOutcome outcome;
             String error = null;
             try {
                 outcome = transfer.run(attempts);
@@ -100,7 +101,7 @@ final class Scheduler implements AutoCloseable {
                     ledger.abandon(ticket, work(reason, attempts, start));
                     return;
                 }
-                outcome = RunLedger.Outcome.FAILED;
+                outcome = ObjectOutcome.FAILED;
                 error = describe(key, e);
                 LOG.warn("failed to migrate '{}': {}", key, error);
                 stopIfRunCannotGoOn(e);

@@ -38,9 +38,9 @@ class RunLedgerTest {
         RunLedger.Ticket b = ledger.admit(obj("b"));
         RunLedger.Ticket c = ledger.admit(obj("c"));
         RunLedger.Ticket d = ledger.admit(obj("d"));
-        ledger.finish(a, RunLedger.Outcome.COPIED, null);
-        ledger.finish(c, RunLedger.Outcome.IDENTICAL, null);
-        ledger.finish(d, RunLedger.Outcome.FAILED, "boom");
+        ledger.finish(a, ObjectOutcome.COPIED, null);
+        ledger.finish(c, ObjectOutcome.IDENTICAL, null);
+        ledger.finish(d, ObjectOutcome.FAILED, "boom");
 
         Checkpoint checkpoint = cut(ledger);
         assertThat(checkpoint.watermark()).isEqualTo("a");
@@ -48,7 +48,7 @@ class RunLedgerTest {
         assertThat(checkpoint.failures()).isEqualTo(Map.of("d", "boom"));
         assertThat(checkpoint.totalFiles()).isEqualTo(3);
 
-        ledger.finish(b, RunLedger.Outcome.COPIED, null);
+        ledger.finish(b, ObjectOutcome.COPIED, null);
         checkpoint = cut(ledger);
         assertThat(checkpoint.watermark()).isEqualTo("d");
         assertThat(checkpoint.doneAboveWatermark()).isEmpty();
@@ -63,11 +63,11 @@ class RunLedgerTest {
         RunLedger.Ticket z = ledger.admit(obj("z"));
         RunLedger.Ticket a = ledger.admit(obj("a"));
         RunLedger.Ticket m = ledger.admit(obj("m"));
-        ledger.finish(a, RunLedger.Outcome.COPIED, null);
+        ledger.finish(a, ObjectOutcome.COPIED, null);
         assertThat(cut(ledger).watermark()).isNull();
-        ledger.finish(z, RunLedger.Outcome.COPIED, null);
+        ledger.finish(z, ObjectOutcome.COPIED, null);
         assertThat(cut(ledger).watermark()).isEqualTo("a");
-        ledger.finish(m, RunLedger.Outcome.COPIED, null);
+        ledger.finish(m, ObjectOutcome.COPIED, null);
         assertThat(cut(ledger).watermark()).isEqualTo("m");
     }
 
@@ -77,14 +77,14 @@ class RunLedgerTest {
         RunLedger.Ticket a = first.admit(obj("a"));
         first.admit(obj("b"));
         RunLedger.Ticket c = first.admit(obj("c"));
-        first.finish(a, RunLedger.Outcome.COPIED, null);
-        first.finish(c, RunLedger.Outcome.COPIED, null);
+        first.finish(a, ObjectOutcome.COPIED, null);
+        first.finish(c, ObjectOutcome.COPIED, null);
 
         RunLedger resumed = ledger(cut(first));
         RunLedger.Ticket b = resumed.admit(obj("b"));
         assertThat(b).isNotNull();
         assertThat(resumed.admit(obj("c"))).isNull();
-        resumed.finish(b, RunLedger.Outcome.COPIED, null);
+        resumed.finish(b, ObjectOutcome.COPIED, null);
         Checkpoint end = cut(resumed);
         assertThat(end.watermark()).isEqualTo("c");
         assertThat(end.migratedFiles()).isEqualTo(3);
@@ -98,17 +98,15 @@ class RunLedgerTest {
         RunLedger first = ledger(null);
         for (String k : List.of("same", "changed", "failed")) {
             first.finish(
-                    first.admit(obj(k)),
-                    k.equals("failed") ? RunLedger.Outcome.FAILED : RunLedger.Outcome.COPIED,
-                    "denied");
+                    first.admit(obj(k)), k.equals("failed") ? ObjectOutcome.FAILED : ObjectOutcome.COPIED, "denied");
         }
         RunLedger resumed = ledger(cut(first));
         assertThat(resumed.totals().total()).isEqualTo(3);
 
-        resumed.finish(resumed.revisit(obj("same"), true), RunLedger.Outcome.IDENTICAL, null);
-        resumed.finish(resumed.revisit(obj("changed"), true), RunLedger.Outcome.COPIED, null);
-        resumed.finish(resumed.revisit(obj("failed"), true), RunLedger.Outcome.COPIED, null);
-        resumed.finish(resumed.revisit(obj("added"), false), RunLedger.Outcome.COPIED, null);
+        resumed.finish(resumed.revisit(obj("same"), true), ObjectOutcome.IDENTICAL, null);
+        resumed.finish(resumed.revisit(obj("changed"), true), ObjectOutcome.COPIED, null);
+        resumed.finish(resumed.revisit(obj("failed"), true), ObjectOutcome.COPIED, null);
+        resumed.finish(resumed.revisit(obj("added"), false), ObjectOutcome.COPIED, null);
 
         JobTotals totals = resumed.totals();
         assertThat(totals.total()).isEqualTo(4);
@@ -121,7 +119,7 @@ class RunLedgerTest {
     @Test
     void failuresTheCatchUpDidNotMeetAreDroppedFromTheJob() {
         RunLedger first = ledger(null);
-        first.finish(first.admit(obj("gone")), RunLedger.Outcome.FAILED, "denied");
+        first.finish(first.admit(obj("gone")), ObjectOutcome.FAILED, "denied");
         RunLedger resumed = ledger(cut(first));
         assertThat(resumed.totals().failed()).isEqualTo(1);
         resumed.dropUnmetFailures();
@@ -134,7 +132,7 @@ class RunLedgerTest {
         Path file = dir.resolve("failures.jsonl");
         RunLedger ledger = new RunLedger(ProgressListener.NONE, null, new FailureLog(3, () -> file), 1000);
         for (int i = 0; i < 10; i++) {
-            ledger.finish(ledger.admit(obj("k" + i)), RunLedger.Outcome.FAILED, "error " + i);
+            ledger.finish(ledger.admit(obj("k" + i)), ObjectOutcome.FAILED, "error " + i);
         }
         JobTotals totals = ledger.totals();
         assertThat(totals.failed()).isEqualTo(10);
@@ -158,8 +156,8 @@ class RunLedgerTest {
             }
         };
         RunLedger ledger = new RunLedger(broken, null, new FailureLog(10, () -> dir.resolve("f")), 1000);
-        ledger.finish(ledger.admit(obj("a")), RunLedger.Outcome.COPIED, null);
-        ledger.finish(ledger.admit(obj("b")), RunLedger.Outcome.COPIED, null);
+        ledger.finish(ledger.admit(obj("a")), ObjectOutcome.COPIED, null);
+        ledger.finish(ledger.admit(obj("b")), ObjectOutcome.COPIED, null);
         assertThat(calls).hasValue(2);
         assertThat(ledger.totals().copied()).isEqualTo(2);
         assertThat(cut(ledger).watermark()).isEqualTo("b");
@@ -169,9 +167,9 @@ class RunLedgerTest {
     void theListerWaitsWhileTooManyKeysFinishedBehindASlowOne() throws Exception {
         RunLedger ledger = new RunLedger(ProgressListener.NONE, null, new FailureLog(10, () -> dir.resolve("f")), 2);
         RunLedger.Ticket slow = ledger.admit(obj("a"));
-        ledger.finish(ledger.admit(obj("b")), RunLedger.Outcome.COPIED, null);
+        ledger.finish(ledger.admit(obj("b")), ObjectOutcome.COPIED, null);
         ledger.awaitWindowBelow(() -> false); // one finished above: no wait
-        ledger.finish(ledger.admit(obj("c")), RunLedger.Outcome.COPIED, null);
+        ledger.finish(ledger.admit(obj("c")), ObjectOutcome.COPIED, null);
         CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
             try {
                 ledger.awaitWindowBelow(() -> false);
@@ -183,7 +181,7 @@ class RunLedgerTest {
         assertThat(waiting)
                 .as("two finished above the slow key: the lister waits")
                 .isNotDone();
-        ledger.finish(slow, RunLedger.Outcome.COPIED, null);
+        ledger.finish(slow, ObjectOutcome.COPIED, null);
         waiting.get(10, TimeUnit.SECONDS);
         assertThat(cut(ledger).watermark()).isEqualTo("c");
     }
@@ -193,7 +191,7 @@ class RunLedgerTest {
         RunLedger ledger = ledger(null);
         RunLedger.Ticket a = ledger.admit(obj("a"));
         RunLedger.Ticket b = ledger.admit(obj("b"));
-        ledger.finish(b, RunLedger.Outcome.COPIED, null);
+        ledger.finish(b, ObjectOutcome.COPIED, null);
         ledger.abandon(a);
         Checkpoint checkpoint = cut(ledger);
         assertThat(checkpoint.watermark()).isNull();
@@ -236,10 +234,10 @@ class RunLedgerTest {
             }
         };
         RunLedger ledger = new RunLedger(recording, null, new FailureLog(10, () -> dir.resolve("f")), 1000);
-        ledger.finish(ledger.admit(obj("a")), RunLedger.Outcome.COPIED_SERVER_SIDE, null);
-        ledger.finish(ledger.plan(obj("b")), RunLedger.Outcome.IDENTICAL, null);
-        ledger.finish(ledger.revisit(obj("c"), false), RunLedger.Outcome.FAILED, "denied");
-        ledger.finish(ledger.admit(obj("d")), RunLedger.Outcome.WOULD_COPY, null);
+        ledger.finish(ledger.admit(obj("a")), ObjectOutcome.COPIED_SERVER_SIDE, null);
+        ledger.finish(ledger.plan(obj("b")), ObjectOutcome.IDENTICAL, null);
+        ledger.finish(ledger.revisit(obj("c"), false), ObjectOutcome.FAILED, "denied");
+        ledger.finish(ledger.admit(obj("d")), ObjectOutcome.WOULD_COPY, null);
         ledger.addBytes(5);
         ledger.listingComplete();
         assertThat(events)
@@ -270,8 +268,8 @@ class RunLedgerTest {
     void aTicketIsBookedOutOnlyOnce() {
         RunLedger ledger = ledger(null);
         RunLedger.Ticket a = ledger.admit(obj("a"));
-        ledger.finish(a, RunLedger.Outcome.COPIED, null);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.finish(a, RunLedger.Outcome.COPIED, null))
+        ledger.finish(a, ObjectOutcome.COPIED, null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.finish(a, ObjectOutcome.COPIED, null))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("'a' was already finished");
         assertThat(ledger.totals().copied()).isEqualTo(1);

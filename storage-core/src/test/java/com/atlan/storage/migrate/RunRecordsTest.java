@@ -3,10 +3,10 @@ package com.atlan.storage.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlan.storage.accounting.ObjectEvent;
+import com.atlan.storage.accounting.ObjectOutcome;
 import com.atlan.storage.accounting.PlanReason;
 import com.atlan.storage.accounting.ProgressListener;
 import com.atlan.storage.accounting.RetryEvent;
-import com.atlan.storage.accounting.RunLedger;
 import com.atlan.storage.filter.ObjectFilter;
 import com.atlan.storage.retry.RetryPolicy;
 import com.atlan.storage.store.Backend;
@@ -101,7 +101,7 @@ class RunRecordsTest {
         assertThat(recorder.events).containsOnlyKeys("new", "same", "grown");
         ObjectEvent created = recorder.events.get("new");
         assertThat(created.reason()).isEqualTo(PlanReason.NEW);
-        assertThat(created.outcome()).isEqualTo(RunLedger.Outcome.COPIED);
+        assertThat(created.outcome()).isEqualTo(ObjectOutcome.COPIED);
         assertThat(created.attempts()).isEqualTo(2);
         assertThat(created.bytes()).isEqualTo(1);
         ObjectEvent skipped = recorder.events.get("same");

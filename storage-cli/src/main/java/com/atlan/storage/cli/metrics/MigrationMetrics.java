@@ -1,9 +1,9 @@
 package com.atlan.storage.cli.metrics;
 
 import com.atlan.storage.accounting.ObjectEvent;
+import com.atlan.storage.accounting.ObjectOutcome;
 import com.atlan.storage.accounting.ProgressListener;
 import com.atlan.storage.accounting.RetryEvent;
-import com.atlan.storage.accounting.RunLedger;
 import com.atlan.storage.migrate.MigrationOptions;
 import com.atlan.storage.migrate.StoreDecorator;
 import io.micrometer.core.instrument.Counter;
@@ -31,8 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class MigrationMetrics implements ProgressListener {
 
     private final MeterRegistry registry;
-    private final Map<RunLedger.Outcome, Counter> objects = new EnumMap<>(RunLedger.Outcome.class);
-    private final Map<RunLedger.Outcome, Counter> bytes = new EnumMap<>(RunLedger.Outcome.class);
+    private final Map<ObjectOutcome, Counter> objects = new EnumMap<>(ObjectOutcome.class);
+    private final Map<ObjectOutcome, Counter> bytes = new EnumMap<>(ObjectOutcome.class);
     private final Map<RetryEvent.Cause, Counter> retries = new EnumMap<>(RetryEvent.Cause.class);
     // keys, not a count: a cancelled transfer may end without attempts, so only the key pairs start and end
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -40,7 +40,7 @@ public final class MigrationMetrics implements ProgressListener {
     /** Registers the meters in {@code registry} at once, so every counter is scraped as 0 before its first event. */
     public MigrationMetrics(MeterRegistry registry) {
         this.registry = registry;
-        for (RunLedger.Outcome outcome : RunLedger.Outcome.values()) {
+        for (ObjectOutcome outcome : ObjectOutcome.values()) {
             String label = label(outcome);
             objects.put(
                     outcome,
@@ -103,7 +103,7 @@ public final class MigrationMetrics implements ProgressListener {
         retries.get(event.cause()).increment();
     }
 
-    private static String label(RunLedger.Outcome outcome) {
+    private static String label(ObjectOutcome outcome) {
         return outcome.name().toLowerCase(java.util.Locale.ROOT);
     }
 }
