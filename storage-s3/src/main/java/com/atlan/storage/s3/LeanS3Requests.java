@@ -329,7 +329,27 @@ final class LeanS3Requests implements S3Requests {
 
     @Override
     public UploadsPage listMultipartUploads(String prefix, String keyMarker, String uploadIdMarker) {
-        return sdk.listMultipartUploads(prefix, keyMarker, uploadIdMarker);
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("uploads", "");
+        query.put("encoding-type", "url");
+        if (prefix != null && !prefix.isEmpty()) query.put("prefix", prefix);
+        if (keyMarker != null) query.put("key-marker", keyMarker);
+        if (uploadIdMarker != null) query.put("upload-id-marker", uploadIdMarker);
+        String operation = "listing unfinished uploads under";
+        String where = prefix == null ? "" : prefix;
+        try (HttpResponse response = transport.send("GET", null, query, List.of(), null, 0, operation, where)) {
+            if (response.status() / 100 != 2) throw transport.failure(response, operation, where);
+            UploadsPage page = UploadsPageXml.parse(response.body());
+            if (page == null) {
+                throw errors.notS3(
+                        "listing unfinished uploads in " + config.storeName() + " (bucket '" + config.bucket() + "')",
+                        "HTTP " + response.status() + " with a body that is not a ListMultipartUploadsResult",
+                        null);
+            }
+            return page;
+        } catch (IOException | XMLStreamException e) {
+            throw errors.io(new IOException("unreadable list of uploads: " + e.getMessage(), e), operation, where);
+        }
     }
 
     private static Map<String, String> headers(HttpResponse response) {
