@@ -27,8 +27,9 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  * {@link S3Requests} for an explicit S3-compatible endpoint over a lean HTTP/1.1 client ({@link HttpConnectionPool})
  * and the SDK's Signature V4 signer ({@link LeanSigner}), both behind {@link LeanTransport}; skipping the SDK's request
  * pipeline, which costs several
- * times the CPU per small request. It carries the hot requests (HEAD, GET, PUT, parts, CopyObject, listing pages); the
- * rare ones (multipart create, complete and abort, part copies, deletes, listing uploads) and writes whose metadata
+ * times the CPU per small request. It carries the hot requests (HEAD, GET, PUT, parts, CopyObject, listing pages, and
+ * the listing of unfinished uploads every run starts with); the
+ * rare ones (multipart create, complete and abort, part copies, deletes) and writes whose metadata
  * does not fit plain ASCII headers go through {@code sdk}, which talks to the same endpoint through the same proxy.
  *
  * <p>A request is sent again only when it provably never reached the server (the pool re-sends on a new connection)
