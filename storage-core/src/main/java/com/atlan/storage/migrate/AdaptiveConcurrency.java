@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * keeps rising: doubling at first (slow start), then by an
  * eighth. A raise that does not pay is taken back and the limit holds for {@link #HOLD_WINDOWS} windows before it
  * probes again. When more than {@link #CUT_SHARE} of the attempts since the last window began were throttled (503
- * SlowDown, 429, {@code Retry-After}; at least {@link #MIN_THROTTLES} of them) the limit is halved at once, at most
+ * SlowDown, 429, {@code Retry-After}; at least {@link #MIN_THROTTLES} of them: more than the run's pacer lets
+ * through when it copes) the limit is halved at once, at most
  * once per {@link #MIN_COOLDOWN_NANOS} or recent latency (the transfers started before a cut still report
  * throttling), and slow start ends; a window with more than {@link #RAISE_SHARE} throttled raises nothing. A share,
  * not any single answer: a store that throttles a few requests at random (as faults do) is not overloaded, and
@@ -38,8 +39,12 @@ final class AdaptiveConcurrency {
     /** Windows to hold after a raise that did not pay, before probing again. */
     static final int HOLD_WINDOWS = 8;
 
-    /** The share of throttled attempts in a window above which the limit is cut. */
-    static final double CUT_SHARE = 0.2;
+    /**
+     * The share of throttled attempts in a window above which the limit is cut: half, above the share near which the
+     * run's {@link com.atlan.storage.retry.Pacer} holds a throttling store (a quarter), so the two do not fight: the
+     * pacer keeps the request rate under the store's quota, and the limit is cut only when spacing does not cope.
+     */
+    static final double CUT_SHARE = 0.5;
 
     /** The share of throttled attempts in a window above which the limit is not raised. */
     static final double RAISE_SHARE = 0.1;

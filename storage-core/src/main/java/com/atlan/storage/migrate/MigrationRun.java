@@ -13,6 +13,7 @@ import com.atlan.storage.listing.ListingJoin;
 import com.atlan.storage.listing.ListingOrderException;
 import com.atlan.storage.listing.ListingReader;
 import com.atlan.storage.listing.PlanOrder;
+import com.atlan.storage.retry.Pacer;
 import com.atlan.storage.retry.Retrier;
 import com.atlan.storage.state.Checkpoint;
 import com.atlan.storage.state.CheckpointStore;
@@ -118,7 +119,9 @@ final class MigrationRun {
                 };
         // a transfer waiting to retry is not at work on a store: its permit is lent back for the wait
         Retrier.Sleeper idle = wait -> permits.lendWhile(() -> limits.sleeper().sleep(wait));
-        Retrier transferRetrier = new Retrier(options.retry(), idle, retries);
+        // when stores throttle, transfer attempts start further apart (fewer in flight alone would not slow them)
+        Retrier transferRetrier =
+                new Retrier(options.retry(), idle, retries, new Pacer(System::nanoTime, limits.sleeper()));
         this.transfer = new ObjectTransfer(
                 this.source, this.destination, options.serverSideCopy(), transferRetrier, ledger::addBytes);
         this.match = new ContentMatch(this.source, this.destination);

@@ -47,6 +47,7 @@ public final class Retrier {
     private final RetryPolicy policy;
     private final Sleeper sleeper;
     private final Observer observer;
+    private final Pacer pacer;
 
     /** Retries by {@code policy}, waiting with {@code sleeper}. */
     public Retrier(RetryPolicy policy, Sleeper sleeper) {
@@ -55,9 +56,18 @@ public final class Retrier {
 
     /** Retries by {@code policy}, waiting with {@code sleeper} and telling {@code observer} of failures and retries. */
     public Retrier(RetryPolicy policy, Sleeper sleeper, Observer observer) {
+        this(policy, sleeper, observer, null);
+    }
+
+    /**
+     * Retries by {@code policy}, waiting with {@code sleeper}, telling {@code observer}, and starting each attempt
+     * when {@code pacer} (or {@code null}: none) gives it a turn, which throttled and successful attempts adjust.
+     */
+    public Retrier(RetryPolicy policy, Sleeper sleeper, Observer observer, Pacer pacer) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.observer = Objects.requireNonNull(observer, "observer");
+        this.pacer = pacer;
     }
 
     /** Retries by {@code policy}, sleeping the thread between attempts. */
@@ -80,9 +90,19 @@ public final class Retrier {
     public <T> T call(String what, Attempt<T> attempt) throws InterruptedException {
         Budget budget = budget();
         while (true) {
+            if (pacer != null) {
+                pacer.awaitTurn();
+            }
             try {
-                return attempt.run();
+                T result = attempt.run();
+                if (pacer != null) {
+                    pacer.succeeded();
+                }
+                return result;
             } catch (StorageException e) {
+                if (pacer != null && e.isRetryable() && isThrottled(e)) {
+                    pacer.throttled();
+                }
                 if (!budget.mayRetry(e)) {
                     throw e;
                 }

@@ -106,6 +106,23 @@ class AdaptiveConcurrencyTest {
     }
 
     @Test
+    void theShareOfThrottledAttemptsAPacedStoreSettlesAtCutsNothing() {
+        SimulatedStore store = new SimulatedStore(10_000, 40);
+        store.rounds(2);
+        int before = store.controller.limit();
+        for (int i = 0; i < 200; i++) {
+            for (int j = 0; j < 3; j++) {
+                store.now += MS;
+                store.controller.completed(store.now - 40 * MS);
+            }
+            store.controller.throttled();
+        }
+        assertThat(store.controller.limit())
+                .as("one attempt in four throttled: the pacer's balance, not an overload")
+                .isGreaterThanOrEqualTo(before);
+    }
+
+    @Test
     void afterThrottlingRisesAgainOnlyAdditively() {
         SimulatedStore store = new SimulatedStore(10_000, 40);
         store.rounds(3);

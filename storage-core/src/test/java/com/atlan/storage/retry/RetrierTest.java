@@ -41,6 +41,30 @@ class RetrierTest {
     }
 
     @Test
+    void throttledAttemptsSlowThePacerAndItsTurnsSpaceTheNextAttempts() throws InterruptedException {
+        long[] now = {0};
+        List<Duration> paced = new ArrayList<>();
+        Pacer pacer = new Pacer(() -> now[0], wait -> {
+            paced.add(wait);
+            now[0] += wait.toNanos();
+        });
+        Retrier pacedRetrier = new Retrier(FIVE, wait -> now[0] += 10_000_000L, (attempt, failure, wait) -> {}, pacer);
+        AtomicInteger calls = new AtomicInteger();
+        pacedRetrier.call("copying 'k'", () -> {
+            if (calls.incrementAndGet() <= 12) {
+                throw slowDown();
+            }
+            return "done";
+        });
+        assertThat(pacer.interval())
+                .as("a period of throttled attempts slowed the pacer")
+                .isPositive();
+        pacedRetrier.call("copying 'j'", () -> "done");
+        pacedRetrier.call("copying 'i'", () -> "done");
+        assertThat(paced).as("the attempts after it waited their turns").isNotEmpty();
+    }
+
+    @Test
     void aStoreThatKeepsThrottlingFailsTheObjectAfterFourTimesTheAttempts() {
         AtomicInteger calls = new AtomicInteger();
         assertThatThrownBy(() -> retrier.call("copying 'k'", () -> {
