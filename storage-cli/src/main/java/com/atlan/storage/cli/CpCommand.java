@@ -54,7 +54,7 @@ final class CpCommand implements Callable<Integer> {
     @Option(
             names = "--max-attempts",
             paramLabel = "N",
-            defaultValue = "5",
+            defaultValue = "10",
             description = "Attempts for transient errors (default: ${DEFAULT-VALUE}).")
     int maxAttempts;
 

@@ -87,7 +87,7 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(
             names = "--max-attempts",
             paramLabel = "N",
-            defaultValue = "5",
+            defaultValue = "10",
             description = "Attempts per object for transient errors (default: ${DEFAULT-VALUE}).")
     int maxAttempts;
 
