@@ -144,7 +144,8 @@ public final class MigrationWorkflowImpl implements MigrationWorkflow {
                 pending.size(),
                 running.values().stream().map(r -> r.shard().jobId()).toList(),
                 runs,
-                request == null ? 0 : Workflow.currentTimeMillis() - startedAtMs);
+                request == null ? 0 : Workflow.currentTimeMillis() - startedAtMs,
+                startedAtMs);
     }
 
     private void restore(MigrationRequest migration) {
