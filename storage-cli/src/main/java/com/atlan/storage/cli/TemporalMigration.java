@@ -53,6 +53,7 @@ final class TemporalMigration {
         String workflowId = workflowId();
         TemporalOptions temporal = command.temporal;
         TemporalConnection connection;
+        TemporalOptions.quietTransport(command.common.debug());
         try {
             connection = TemporalConnection.open(temporal.address, temporal.namespace);
         } catch (TemporalUnreachableException e) {

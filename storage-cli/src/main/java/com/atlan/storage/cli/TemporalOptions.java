@@ -1,5 +1,7 @@
 package com.atlan.storage.cli;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine.Option;
 
 /** Where the Temporal cluster is and which task queue its atlan-storage workers poll. */
@@ -7,6 +9,11 @@ final class TemporalOptions {
 
     /** The task queue when none is given: the same default for {@code worker} and {@code migrate --temporal}. */
     static final String DEFAULT_TASK_QUEUE = "atlan-storage";
+
+    private static final String NETTY_NO_UNSAFE = "io.grpc.netty.shaded.io.netty.noUnsafe";
+
+    /** Held strongly: the JDK's logging forgets a logger's level once nothing references the logger. */
+    private static final Logger GRPC_LOG = Logger.getLogger("io.grpc");
 
     @Option(
             names = "--temporal",
@@ -27,6 +34,19 @@ final class TemporalOptions {
             defaultValue = "default",
             description = "The Temporal namespace (default: ${DEFAULT-VALUE}).")
     String namespace;
+
+    /**
+     * Keeps the gRPC transport's own output off stderr, which carries the command's messages: Netty's warnings about
+     * {@code sun.misc.Unsafe} on newer JDKs (it runs as well without it; only Temporal's control calls use it) and
+     * gRPC's JDK-logging stack traces for an address that does not resolve, which the command reports in one line.
+     * {@code -vv} keeps gRPC's logging.
+     */
+    static void quietTransport(boolean debug) {
+        if (System.getProperty(NETTY_NO_UNSAFE) == null) {
+            System.setProperty(NETTY_NO_UNSAFE, "true");
+        }
+        GRPC_LOG.setLevel(debug ? Level.ALL : Level.OFF);
+    }
 
     /** Whether {@code --temporal} was given. */
     boolean enabled() {

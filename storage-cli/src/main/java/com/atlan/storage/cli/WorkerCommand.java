@@ -54,6 +54,7 @@ final class WorkerCommand implements Callable<Integer> {
             return AtlanStorageCli.ERROR;
         }
         StorageConfiguration configuration = StorageConfiguration.load(common.componentsDir());
+        TemporalOptions.quietTransport(common.debug());
         TemporalWorker worker;
         try {
             worker = new TemporalWorker(
