@@ -7,7 +7,6 @@ import com.atlan.storage.migrate.MigrationHandle;
 import com.atlan.storage.migrate.MigrationOptions;
 import com.atlan.storage.migrate.MigrationSummary;
 import com.atlan.storage.services.AtlanStorage;
-import com.atlan.storage.temporal.MigrationRequest;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,28 +82,8 @@ final class MigrateCommand implements Callable<Integer> {
     @Mixin
     TemporalOptions temporal;
 
-    @Option(
-            names = "--workflow-id",
-            paramLabel = "ID",
-            description = "With --temporal: the workflow's id (default: atlan-storage- and the job id). A workflow"
-                    + " with this id still running is attached to, not started twice.")
-    String workflowId;
-
-    @Option(
-            names = "--objects-per-shard",
-            paramLabel = "N",
-            defaultValue = "" + MigrationRequest.DEFAULT_OBJECTS_PER_SHARD,
-            description = "With --temporal: objects per shard, the unit of work a worker takes"
-                    + " (default: ${DEFAULT-VALUE}).")
-    long objectsPerShard;
-
-    @Option(
-            names = "--max-parallel-shards",
-            paramLabel = "N",
-            defaultValue = "" + MigrationRequest.DEFAULT_PARALLEL_SHARDS,
-            description = "With --temporal: shards running at once over all workers (default: ${DEFAULT-VALUE},"
-                    + " at most " + MigrationRequest.MAX_PARALLEL_SHARDS + ").")
-    int maxParallelShards;
+    @Mixin
+    ShardingOptions workflow;
 
     @Option(
             names = "--concurrency",

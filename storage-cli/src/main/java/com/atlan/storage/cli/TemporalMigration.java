@@ -90,8 +90,8 @@ final class TemporalMigration {
 
     /** The workflow id: {@code --workflow-id}, else derived from the job id so a re-run finds the same workflow. */
     String workflowId() {
-        if (command.workflowId != null) {
-            return command.workflowId;
+        if (command.workflow.workflowId != null) {
+            return command.workflow.workflowId;
         }
         return WORKFLOW_ID_PREFIX + jobId();
     }
@@ -121,8 +121,8 @@ final class TemporalMigration {
                 .stores(command.stores.source, command.stores.destination)
                 .jobId(command.jobId)
                 .options(options)
-                .objectsPerShard(command.objectsPerShard)
-                .maxParallelShards(command.maxParallelShards)
+                .objectsPerShard(command.workflow.objectsPerShard)
+                .maxParallelShards(command.workflow.maxParallelShards)
                 .build();
     }
 
@@ -153,7 +153,7 @@ final class TemporalMigration {
 
     private String reattach(String workflowId) {
         return command.commandLine(
-                command.workflowId == null ? List.of("--workflow-id", workflowId) : List.of("--workflow-id"));
+                command.workflow.workflowId == null ? List.of("--workflow-id", workflowId) : List.of("--workflow-id"));
     }
 
     private void say(String line) {

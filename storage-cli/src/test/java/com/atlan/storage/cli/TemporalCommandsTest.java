@@ -91,12 +91,7 @@ class TemporalCommandsTest {
             awaitTrue("the worker to poll (see " + log + ")", () -> read(log).contains("polling task queue"));
             assertThat(read(log)).contains("'" + QUEUE + "'").contains(server.target());
 
-            CliRun run = CliRun.of(
-                    "migrate",
-                    "--temporal",
-                    server.target(),
-                    "--task-queue",
-                    QUEUE,
+            CliRun run = CliRun.of(remoteMigrate(
                     "--prefix",
                     "data/",
                     "--objects-per-shard",
@@ -105,7 +100,7 @@ class TemporalCommandsTest {
                     "3",
                     "--json",
                     "--progress-interval",
-                    "0.2");
+                    "0.2"));
 
             assertThat(run.exitCode()).as(run.err() + read(log)).isZero();
             MigrationSummary summary = MigrationSummary.fromJson(run.out().strip());
@@ -132,23 +127,17 @@ class TemporalCommandsTest {
     @SuppressWarnings("try") // the worker serves while the commands run
     void theSameWorkflowIdSubmittedTwiceAttachesToTheRunningWorkflowInsteadOfMigratingTwice() throws Exception {
         seed("twice/", 120);
-        String[] args = {
-            "migrate",
-            "--temporal",
-            server.target(),
-            "--task-queue",
-            QUEUE,
-            "--source",
-            "objectstore",
-            "--destination",
-            "upstream-objectstore",
-            "--prefix",
-            "twice/",
-            "--workflow-id",
-            "twice",
-            "--json",
-            "--no-progress"
-        };
+        String[] args = remoteMigrate(
+                "--source",
+                "objectstore",
+                "--destination",
+                "upstream-objectstore",
+                "--prefix",
+                "twice/",
+                "--workflow-id",
+                "twice",
+                "--json",
+                "--no-progress");
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             // No worker polls yet, so the first workflow is certainly still running when the second command comes.
@@ -193,12 +182,7 @@ class TemporalCommandsTest {
         Files.writeString(source.resolve("mixed/bad-1.json"), "x");
         StorageConfiguration configuration = StorageConfiguration.load(Optional.of(components));
         try (TemporalWorker worker = new TemporalWorker(server.target(), "default", QUEUE, configuration, false)) {
-            CliRun run = CliRun.of(
-                    "migrate",
-                    "--temporal",
-                    server.target(),
-                    "--task-queue",
-                    QUEUE,
+            CliRun run = CliRun.of(remoteMigrate(
                     "--source",
                     "faulty-source",
                     "--destination",
@@ -207,7 +191,7 @@ class TemporalCommandsTest {
                     "mixed/",
                     "--max-attempts",
                     "1",
-                    "--no-progress");
+                    "--no-progress"));
 
             assertThat(run.exitCode()).as(run.err()).isEqualTo(AtlanStorageCli.SOME_FAILED);
             assertThat(run.out())
@@ -243,6 +227,14 @@ class TemporalCommandsTest {
                 "migrate", "--components", components.toString(), "--workflow-id", "w", "--max-parallel-shards", "4");
         assertThat(local.exitCode()).isEqualTo(AtlanStorageCli.ERROR);
         assertThat(local.err()).contains("--workflow-id, --max-parallel-shards need --temporal");
+    }
+
+    /** {@code migrate --temporal} against the test server and queue, with {@code more} arguments. */
+    private String[] remoteMigrate(String... more) {
+        List<String> args =
+                new java.util.ArrayList<>(List.of("migrate", "--temporal", server.target(), "--task-queue", QUEUE));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
     }
 
     /** Writes {@code count} objects of varied sizes under {@code prefix} in the source; returns their total size. */
