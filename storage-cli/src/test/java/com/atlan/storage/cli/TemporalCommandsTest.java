@@ -202,6 +202,22 @@ class TemporalCommandsTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the worker serves while the command runs
+    void aStoreTheWorkersDoNotHaveStopsTheWorkflowAndExitsTwoWithTheSummarySoFar() {
+        StorageConfiguration configuration = StorageConfiguration.load(Optional.of(components));
+        try (TemporalWorker worker = new TemporalWorker(server.target(), "default", QUEUE, configuration, false)) {
+            CliRun run = CliRun.of(remoteMigrate(
+                    "--source", "no-such-store", "--destination", "upstream-objectstore", "--json", "--no-progress"));
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(AtlanStorageCli.ERROR);
+            assertThat(run.out()).as(run.err()).isNotBlank();
+            assertThat(MigrationSummary.fromJson(run.out().strip()).migratedFiles())
+                    .isZero();
+            assertThat(run.err()).contains("error: ").contains("no-such-store").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
     void anUnreachableTemporalAddressExitsTwoNamingItWithoutAStackTrace() throws IOException {
         String nobody = "127.0.0.1:" + Processes.freePort();
         for (String[] args : List.of(

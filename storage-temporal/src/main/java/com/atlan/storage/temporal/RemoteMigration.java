@@ -133,7 +133,7 @@ public final class RemoteMigration implements MigrationHandle {
         polled = true;
         polledAtNanos = now;
         try {
-            last = snapshot(remoteProgress());
+            last = snapshot(remoteProgress(), runningShards(), System.currentTimeMillis());
         } catch (RuntimeException e) {
             LOG.debug("progress of workflow {} not readable now: {}", workflowId, e.toString());
         }
@@ -146,13 +146,17 @@ public final class RemoteMigration implements MigrationHandle {
         latest.cancel();
     }
 
-    private Progress snapshot(MigrationProgress p) {
+    /**
+     * A progress snapshot of the job: the finished shards' counts {@code p} plus the running shards' latest {@code
+     * beats}, at wall-clock time {@code nowMs}.
+     */
+    static Progress snapshot(MigrationProgress p, List<ShardHeartbeat> beats, long nowMs) {
         Totals done = p.totals();
         long copied = done.migratedFiles() - done.skippedFiles();
         long skipped = done.skippedFiles();
         long failed = done.failedMigrations();
         long bytes = done.bytesMigrated();
-        for (ShardHeartbeat beat : runningShards()) {
+        for (ShardHeartbeat beat : beats) {
             copied += beat.copiedFiles();
             skipped += beat.skippedFiles();
             failed += beat.failedFiles();
@@ -163,7 +167,7 @@ public final class RemoteMigration implements MigrationHandle {
         long doneBytes = p.plannedObjects() == 0
                 ? 0
                 : (long) ((double) p.plannedBytes() * Math.min(finished, p.plannedObjects()) / p.plannedObjects());
-        Duration elapsed = Duration.ofMillis(Math.max(p.elapsedMs(), System.currentTimeMillis() - p.startedAtMs()));
+        Duration elapsed = Duration.ofMillis(Math.max(p.elapsedMs(), nowMs - p.startedAtMs()));
         return new Progress(
                 Math.max(p.plannedObjects(), finished),
                 p.plannedBytes(),
@@ -196,6 +200,17 @@ public final class RemoteMigration implements MigrationHandle {
         return beats;
     }
 
+    /** The message of the deepest application failure in the chain (the activity's own words), else the first's. */
+    private static String innermostMessage(Throwable failure) {
+        String message = failure.getMessage();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ApplicationFailure app) {
+                message = app.getOriginalMessage();
+            }
+        }
+        return message;
+    }
+
     /** The exception {@link #completion()} fails with when the workflow did not return a summary. */
     private static RuntimeException stopped(String workflowId, Throwable failure) {
         Throwable f =
@@ -210,9 +225,8 @@ public final class RemoteMigration implements MigrationHandle {
                 case CanceledFailure c -> "was cancelled";
                 case TerminatedFailure t -> "was terminated";
                 case TimeoutFailure t -> "timed out";
-                case ApplicationFailure app -> "failed: " + app.getOriginalMessage();
                 case null -> "failed";
-                default -> "failed: " + cause.getMessage();
+                default -> "failed: " + innermostMessage(cause);
             };
             return new IllegalStateException("workflow " + workflowId + " " + how, failed);
         }
