@@ -10,8 +10,6 @@ final class TemporalOptions {
     /** The task queue when none is given: the same default for {@code worker} and {@code migrate --temporal}. */
     static final String DEFAULT_TASK_QUEUE = "atlan-storage";
 
-    private static final String NETTY_NO_UNSAFE = "io.grpc.netty.shaded.io.netty.noUnsafe";
-
     /** Held strongly: the JDK's logging forgets a logger's level once nothing references the logger. */
     private static final Logger GRPC_LOG = Logger.getLogger("io.grpc");
 
@@ -36,15 +34,11 @@ final class TemporalOptions {
     String namespace;
 
     /**
-     * Keeps the gRPC transport's own output off stderr, which carries the command's messages: Netty's warnings about
-     * {@code sun.misc.Unsafe} on newer JDKs (it runs as well without it; only Temporal's control calls use it) and
-     * gRPC's JDK-logging stack traces for an address that does not resolve, which the command reports in one line.
-     * {@code -vv} keeps gRPC's logging.
+     * Keeps gRPC's JDK-logging stack traces (for an address that does not resolve, say) off stderr, which carries the
+     * command's messages; the command reports the failure in one line. {@code -vv} keeps gRPC's logging. (The JDK's
+     * warnings about {@code sun.misc.Unsafe} in gRPC and protobuf are turned off by {@code bin/atlan-storage}.)
      */
     static void quietTransport(boolean debug) {
-        if (System.getProperty(NETTY_NO_UNSAFE) == null) {
-            System.setProperty(NETTY_NO_UNSAFE, "true");
-        }
         GRPC_LOG.setLevel(debug ? Level.ALL : Level.OFF);
     }
 
