@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             RmCommand.class,
             StoresCommand.class,
             StateCommand.class,
+            WorkerCommand.class,
             CompletionCommand.class,
             VersionCommand.class,
             CommandLine.HelpCommand.class

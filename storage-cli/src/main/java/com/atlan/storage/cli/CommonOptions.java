@@ -27,6 +27,11 @@ final class CommonOptions {
             description = "Log errors only (no warnings), and show no progress.")
     boolean quiet;
 
+    /** Whether {@code -vv} asked for debug logging. */
+    boolean debug() {
+        return verbose.length >= 2;
+    }
+
     Optional<Path> componentsDir() {
         return Optional.ofNullable(components);
     }

@@ -45,7 +45,13 @@ import picocli.CommandLine.Spec;
                     + " --max-failure-rate, Ctrl-C); the summary so far is printed in every case.",
             "",
             "A prefix 'p' selects the key 'p' and keys under 'p/', never siblings such as 'p_archive/x';"
-                    + " 'p/' selects only keys under it; '' selects everything."
+                    + " 'p/' selects only keys under it; '' selects everything.",
+            "",
+            "With --temporal HOST:PORT the migration runs as a workflow on the task queue's workers ('atlan-storage"
+                    + " worker'), sharded over them; this command shows its progress and prints its summary with the"
+                    + " same exit codes. Ctrl-C detaches and leaves the workflow running; the same command attaches to"
+                    + " it again. Filters, limits, per-object logs, metrics and checkpoint options apply to local runs"
+                    + " only."
         })
 final class MigrateCommand implements Callable<Integer> {
 
@@ -72,6 +78,12 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Mixin
     MetricsOptions metrics;
+
+    @Mixin
+    TemporalOptions temporal;
+
+    @Mixin
+    ShardingOptions workflow;
 
     @Option(
             names = "--concurrency",
@@ -174,6 +186,16 @@ final class MigrateCommand implements Callable<Integer> {
                             + " --max-failure-rate between 0 and 1 and --checkpoint-interval > 0");
             return AtlanStorageCli.ERROR;
         }
+        if (temporal.enabled()) {
+            return new TemporalMigration(this).run();
+        }
+        List<String> remoteOnly = TemporalMigration.temporalOnlyOptionsGiven(spec);
+        if (!remoteOnly.isEmpty()) {
+            spec.commandLine()
+                    .getErr()
+                    .println("error: " + String.join(", ", remoteOnly) + " need --temporal HOST:PORT");
+            return AtlanStorageCli.ERROR;
+        }
         StorageConfiguration configuration = StorageConfiguration.load(common.componentsDir());
         String from = stores.source(configuration);
         String to = stores.destination(configuration);
@@ -216,6 +238,18 @@ final class MigrateCommand implements Callable<Integer> {
                 },
                 "atlan-storage-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try {
+            return await(handle, interrupted);
+        } finally {
+            removeHook(onInterrupt);
+        }
+    }
+
+    /**
+     * Shows the progress of {@code handle} until it ends, prints its summary (the summary so far when it stopped) and
+     * returns the exit code. Once {@code interrupted}, it leaves the printing to the shutdown hook.
+     */
+    int await(MigrationHandle handle, AtomicBoolean interrupted) {
         MigrationSummary summary;
         ProgressDisplay display = ProgressDisplay.start(
                 handle, spec.commandLine().getErr(), noProgress || common.quiet, progressInterval);
@@ -235,13 +269,12 @@ final class MigrateCommand implements Callable<Integer> {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         } finally {
             display.close();
-            removeHook(onInterrupt);
         }
         print(summary, handle, spec.commandLine().getOut());
         return summary.succeeded() ? AtlanStorageCli.OK : AtlanStorageCli.SOME_FAILED;
     }
 
-    private void print(MigrationSummary summary, MigrationHandle handle, PrintWriter out) {
+    void print(MigrationSummary summary, MigrationHandle handle, PrintWriter out) {
         if (json) {
             out.println(summary.toJson());
         } else if (dryRun) {
@@ -288,12 +321,16 @@ final class MigrateCommand implements Callable<Integer> {
             return "No state store is configured, so nothing was checkpointed: run the same command again; objects"
                     + " already identical at the destination are skipped.";
         }
+        return "Resume with: " + commandLine(List.of("--resume"));
+    }
+
+    /** This command line with {@code extra} arguments added (those already there are not repeated), quoted. */
+    String commandLine(List<String> extra) {
         List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
-        if (!args.contains("--resume")) {
-            args.add("--resume");
+        if (!args.contains(extra.getFirst())) {
+            args.addAll(extra);
         }
-        return "Resume with: atlan-storage "
-                + args.stream().map(MigrateCommand::quote).collect(Collectors.joining(" "));
+        return "atlan-storage " + args.stream().map(MigrateCommand::quote).collect(Collectors.joining(" "));
     }
 
     private static String quote(String arg) {
@@ -308,7 +345,7 @@ final class MigrateCommand implements Callable<Integer> {
         }
     }
 
-    private static void removeHook(Thread hook) {
+    static void removeHook(Thread hook) {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException ignored) {

@@ -13,6 +13,9 @@ public interface MigrationActivities {
     /** The failure type of a store that is missing or misconfigured on the worker. */
     String CONFIGURATION = "AtlanStorageConfiguration";
 
+    /** The activity type of {@link #migrateShard}, as pending activities and histories name it. */
+    String MIGRATE_SHARD = "AtlanStorageMigrateShard";
+
     /** The next page of shards: key ranges of about the requested size, from one keys-only listing of the source. */
     @ActivityMethod(name = "AtlanStoragePlanShards")
     ShardPlan planShards(PlanRequest request);
@@ -22,6 +25,6 @@ public interface MigrationActivities {
      * checkpoint. Per-object failures are in the result; a shard that stops early (listing failed for good, an error
      * that fails every object, its failure budget) fails with type {@link #SHARD_STOPPED}.
      */
-    @ActivityMethod(name = "AtlanStorageMigrateShard")
+    @ActivityMethod(name = MIGRATE_SHARD)
     ShardResult migrateShard(Shard shard);
 }

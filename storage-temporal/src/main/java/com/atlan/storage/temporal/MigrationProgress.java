@@ -19,7 +19,9 @@ import java.util.List;
  * @param shardsPending  shards planned and waiting
  * @param running        the job ids of the running shards
  * @param run            the workflow run this is (1, then one more each time it continued as new)
- * @param elapsedMs      time since the job started
+ * @param elapsedMs      time from the job's start to the workflow's latest step (workflow time; it does not advance
+ *                       while the workflow waits for shards)
+ * @param startedAtMs    when the job started (epoch milliseconds), so a client can count elapsed time itself
  */
 public record MigrationProgress(
         @JsonProperty("prefix") String prefix,
@@ -34,7 +36,8 @@ public record MigrationProgress(
         @JsonProperty("shards_pending") int shardsPending,
         @JsonProperty("running") List<String> running,
         @JsonProperty("run") int run,
-        @JsonProperty("elapsed_ms") long elapsedMs) {
+        @JsonProperty("elapsed_ms") long elapsedMs,
+        @JsonProperty("started_at_ms") long startedAtMs) {
 
     public MigrationProgress {
         totals = totals == null ? Totals.ZERO : totals;

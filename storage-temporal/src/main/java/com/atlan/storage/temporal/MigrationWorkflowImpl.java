@@ -103,6 +103,13 @@ public final class MigrationWorkflowImpl implements MigrationWorkflow {
         while (true) {
             harvest();
             if (planning != null && planning.isCompleted()) {
+                RuntimeException failed = planning.getFailure();
+                if (failed != null) {
+                    // Planning retries transient errors itself; past that (a store the workers lack, a listing that
+                    // keeps failing) the job stops as a failing shard stops it, with the summary so far.
+                    planning = null;
+                    stop("planning the shards failed: " + describe(failed));
+                }
                 absorb(planning.get());
                 planning = null;
             }
@@ -144,7 +151,8 @@ public final class MigrationWorkflowImpl implements MigrationWorkflow {
                 pending.size(),
                 running.values().stream().map(r -> r.shard().jobId()).toList(),
                 runs,
-                request == null ? 0 : Workflow.currentTimeMillis() - startedAtMs);
+                request == null ? 0 : Workflow.currentTimeMillis() - startedAtMs,
+                startedAtMs);
     }
 
     private void restore(MigrationRequest migration) {

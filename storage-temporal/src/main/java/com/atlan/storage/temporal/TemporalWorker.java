@@ -1,10 +1,6 @@
 package com.atlan.storage.temporal;
 
 import com.atlan.storage.config.StorageConfiguration;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.nio.file.Path;
@@ -13,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,12 +25,18 @@ public final class TemporalWorker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TemporalWorker.class);
 
-    private final WorkflowServiceStubs service;
+    /** How long {@link #close} waits for running activities to finish before disconnecting. */
+    public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
+
+    private final TemporalConnection connection;
     private final WorkerFactory factory;
+    private final String taskQueue;
 
     /**
      * Connects to {@code target} and starts polling {@code taskQueue} of {@code namespace} for the workflow and its
      * activities, or only the activities when {@code activitiesOnly}.
+     *
+     * @throws TemporalConnection.TemporalUnreachableException when no Temporal server answers at {@code target}
      */
     public TemporalWorker(
             String target,
@@ -41,15 +44,9 @@ public final class TemporalWorker implements AutoCloseable {
             String taskQueue,
             StorageConfiguration configuration,
             boolean activitiesOnly) {
-        this.service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
-                .setTarget(target)
-                // The first call (server capabilities) has 5 s by default: too little for a busy machine.
-                .setSystemInfoTimeout(Duration.ofSeconds(30))
-                .build());
-        WorkflowClient client = WorkflowClient.newInstance(
-                service,
-                WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
-        this.factory = WorkerFactory.newInstance(client);
+        this.connection = TemporalConnection.open(target, namespace);
+        this.taskQueue = taskQueue;
+        this.factory = WorkerFactory.newInstance(connection.client());
         Worker worker = factory.newWorker(taskQueue);
         if (activitiesOnly) {
             AtlanStorageWorkers.registerActivities(worker, configuration);
@@ -57,14 +54,28 @@ public final class TemporalWorker implements AutoCloseable {
             AtlanStorageWorkers.register(worker, configuration);
         }
         factory.start();
-        LOG.info("atlan-storage worker polling task queue '{}' of namespace '{}' at {}", taskQueue, namespace, target);
+        LOG.info("atlan-storage worker {}", where());
     }
 
-    /** Stops polling, lets running activities end, and disconnects. */
+    /** Where this worker polls: {@code task queue 'Q' of namespace 'N' at HOST:PORT}. */
+    public String where() {
+        return "polling task queue '" + taskQueue + "' of namespace '" + connection.namespace() + "' at "
+                + connection.target();
+    }
+
+    /**
+     * Stops polling, waits up to {@link #SHUTDOWN_GRACE} for running activities to end (interrupting those still
+     * running then; Temporal retries them elsewhere), and disconnects.
+     */
     @Override
     public void close() {
         factory.shutdown();
-        service.shutdown();
+        factory.awaitTermination(SHUTDOWN_GRACE.toSeconds(), TimeUnit.SECONDS);
+        if (!factory.isTerminated()) {
+            // Interrupts what still runs; Temporal retries those shards on other workers from their last heartbeat.
+            factory.shutdownNow();
+        }
+        connection.close();
     }
 
     /** Runs a worker until the process is stopped. */

@@ -14,6 +14,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -174,6 +175,27 @@ class MigrationWorkflowTest {
                 .count();
         assertThat(cancelledShards).isEqualTo(2);
         assertThat(stores.tree("upstream").size()).isLessThan(200);
+    }
+
+    @Test
+    void aStoreTheWorkersLackStopsTheWorkflowWithTheSummarySoFarAndTheStoreNamed() {
+        worker.registerActivitiesImplementations(new MigrationActivitiesImpl(configuration));
+        env.start();
+
+        assertThatThrownBy(() -> workflow("missing-store")
+                        .run(MigrationRequest.builder("data/")
+                                .stores("no-such-store", "upstream-objectstore")
+                                .build()))
+                .isInstanceOf(WorkflowFailedException.class)
+                .cause()
+                .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
+                    assertThat(failure.getType()).isEqualTo(MigrationWorkflow.MIGRATION_STOPPED);
+                    assertThat(failure.getOriginalMessage())
+                            .startsWith("planning the shards failed")
+                            .contains("no-such-store");
+                    assertThat(failure.getDetails().get(MigrationSummary.class).totalFiles())
+                            .isZero();
+                });
     }
 
     @Test

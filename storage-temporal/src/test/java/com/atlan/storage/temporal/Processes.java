@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Child JVMs of a test, on the test's classpath, their output in files (a full pipe would stall them). */
-final class Processes implements AutoCloseable {
+public final class Processes implements AutoCloseable {
 
     private final List<Process> started = new ArrayList<>();
 
     /** Starts {@code mainClass} with {@code args}, its stdout and stderr going to {@code log}. */
-    Process start(String mainClass, List<String> args, Path log) throws IOException {
+    public Process start(String mainClass, List<String> args, Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED");
@@ -38,7 +38,7 @@ final class Processes implements AutoCloseable {
     }
 
     /** A port that was free a moment ago on 127.0.0.1. */
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
