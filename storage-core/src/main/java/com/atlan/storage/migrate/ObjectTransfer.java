@@ -12,6 +12,7 @@ import com.atlan.storage.store.Messages;
 import com.atlan.storage.store.ObjectContent;
 import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.ObjectMetadata;
+import com.atlan.storage.store.PartsMd5;
 import com.atlan.storage.store.PutOptions;
 import com.atlan.storage.store.StorageException;
 import com.atlan.storage.store.TransientStorageException;
@@ -105,6 +106,12 @@ final class ObjectTransfer {
             Set<HashKind> toCompute = EnumSet.noneOf(HashKind.class);
             toCompute.addAll(declared.kinds());
             toCompute.removeAll(destination.features().verifiedOnWrite());
+            PartsMd5 parts = declared.get(HashKind.MD5_OF_PARTS)
+                    .map(tag -> new PartsMd5(object.size(), tag))
+                    .orElse(null);
+            if (parts != null) {
+                toCompute.add(HashKind.MD5); // for a second read's comparison, if no usual part size fits
+            }
             toCompute = ContentHasher.computable(toCompute);
             ContentHasher hasher = toCompute.isEmpty() ? null : new ContentHasher(toCompute);
             ObjectMetadata metadata = content.info().metadata() != null
@@ -115,7 +122,8 @@ final class ObjectTransfer {
                     metadata.restrictedTo(destination.features().metadata()),
                     declared);
             try (VerifyingInputStream in = new VerifyingInputStream(
-                    content, source.name(), object.key(), object.size(), hasher, declared, counter)) {
+                            content, source.name(), object.key(), object.size(), hasher, declared, counter)
+                    .checkingParts(parts, () -> md5OfASecondRead(object))) {
                 if (object.size() == 0) {
                     // a put of no bytes reads nothing, so the check that the source holds no more runs first
                     in.verifyComplete();
@@ -153,6 +161,30 @@ final class ObjectTransfer {
                     "copying '" + object.key() + "' failed: " + Messages.of(e.getCause()),
                     e);
         }
+    }
+
+    /** The MD5 of {@code object}'s bytes read again from the source, for a content no declared hash vouches for. */
+    private String md5OfASecondRead(ObjectInfo object) throws IOException {
+        LOG.debug(
+                "reading '{}' from {} a second time: its multipart tag fits no usual part size",
+                object.key(),
+                source.name());
+        ContentHasher md5 = new ContentHasher(Set.of(HashKind.MD5));
+        try (ObjectContent again = source.open(object.key())) {
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            for (int n; (n = again.read(buffer)) > 0; ) {
+                md5.update(buffer, 0, n);
+                total += n;
+            }
+            if (total != object.size()) {
+                throw new IOException(
+                        "a second read of '" + object.key() + "' gave " + total + " bytes, not " + object.size());
+            }
+        } catch (StorageException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        return md5.finish().get(HashKind.MD5).orElseThrow();
     }
 
     /**

@@ -1,8 +1,10 @@
 package com.atlan.storage.migrate;
 
 import com.atlan.storage.store.ContentHasher;
+import com.atlan.storage.store.HashKind;
 import com.atlan.storage.store.Hashes;
 import com.atlan.storage.store.IntegrityException;
+import com.atlan.storage.store.PartsMd5;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +14,10 @@ import java.util.function.LongConsumer;
  * Delivers exactly the listed number of bytes of a source object, hashing them on the way, or fails with an
  * {@link IntegrityException}: when the source ends early, holds more bytes than listed (checked by reading one
  * byte past the end), or its bytes do not have the hashes the source declares.
+ *
+ * <p>A source that declares only a multipart tag ({@link HashKind#MD5_OF_PARTS}) is checked against it with the usual
+ * part sizes ({@link PartsMd5}); when none fits, the source is read a second time and the two reads' MD5s must agree
+ * (bytes corrupted in transit never come out the same twice), so no byte passes unchecked.
  *
  * <p>The checks run before the last byte is handed on, so a store that writes atomically never commits a bad
  * object. A store may wrap the exception it sees; {@link #failure()} keeps the original. Also reports bytes
@@ -25,6 +31,8 @@ final class VerifyingInputStream extends FilterInputStream {
     private final ContentHasher hasher;
     private final Hashes declared;
     private final LongConsumer counter;
+    private PartsMd5 parts;
+    private SecondRead secondRead;
     private long read;
     private boolean verified;
     private Hashes computed = Hashes.none();
@@ -49,6 +57,22 @@ final class VerifyingInputStream extends FilterInputStream {
         this.hasher = hasher;
         this.declared = declared;
         this.counter = counter;
+    }
+
+    /** The MD5 (hex) of a fresh read of the whole source object. */
+    @FunctionalInterface
+    interface SecondRead {
+        String md5() throws IOException;
+    }
+
+    /**
+     * Checks the bytes against a multipart tag with {@code parts}; when it fits no usual part size, compares the MD5
+     * the hasher computes (it must compute {@link HashKind#MD5}) with {@code secondRead}'s.
+     */
+    VerifyingInputStream checkingParts(PartsMd5 parts, SecondRead secondRead) {
+        this.parts = parts;
+        this.secondRead = secondRead;
+        return this;
     }
 
     @Override
@@ -76,6 +100,9 @@ final class VerifyingInputStream extends FilterInputStream {
         read += n;
         if (hasher != null) {
             hasher.update(b, off, n);
+        }
+        if (parts != null) {
+            parts.update(b, off, n);
         }
         if (read == expected) {
             verifyEnd();
@@ -117,14 +144,31 @@ final class VerifyingInputStream extends FilterInputStream {
         if (hasher != null) {
             computed = hasher.finish();
         }
-        if (declared.compare(computed) == Hashes.Comparison.DIFFERENT) {
-            throw fail("the bytes read from '" + key + "' in " + store + " have hashes " + computed + " but " + store
-                    + " declares " + declared + "; they were corrupted in transit or the object changed");
+        Hashes.Comparison comparison = declared.compare(computed);
+        if (comparison == Hashes.Comparison.DIFFERENT) {
+            throw failInTransit("the bytes read from '" + key + "' in " + store + " have hashes " + computed + " but "
+                    + store + " declares " + declared + "; they were corrupted in transit or the object changed");
+        }
+        if (parts != null && comparison != Hashes.Comparison.SAME && !parts.matches()) {
+            String first = computed.get(HashKind.MD5).orElseThrow();
+            String second = secondRead.md5();
+            if (!first.equals(second)) {
+                throw failInTransit("two reads of '" + key + "' in " + store + " gave different bytes (MD5 " + first
+                        + ", then " + second + "), and its multipart tag "
+                        + declared.get(HashKind.MD5_OF_PARTS).get()
+                        + " fits neither under the usual part sizes; they were corrupted in transit or the object"
+                        + " changed");
+            }
         }
     }
 
     private IntegrityException fail(String message) {
         failure = new IntegrityException(store, key, message);
+        return failure;
+    }
+
+    private IntegrityException failInTransit(String message) {
+        failure = IntegrityException.inTransit(store, key, message);
         return failure;
     }
 

@@ -9,7 +9,12 @@ public enum HashKind {
     /** CRC64/NVME of the whole content (S3 additional checksums). */
     CRC64NVME(null),
     /** SHA-256 of the whole content. */
-    SHA256("SHA-256");
+    SHA256("SHA-256"),
+    /**
+     * S3's multipart entity tag, {@code md5(md5(part 1) ... md5(part N))-N}, as {@code <32 hex>-<N>}: a hash of the
+     * content once the part size is known, which the tag does not say ({@link PartsMd5} tries the usual ones).
+     */
+    MD5_OF_PARTS(null);
 
     private final String jcaName;
 

@@ -73,10 +73,15 @@ public final class Hashes {
     /**
      * Compares with {@code other} on the kinds both know: {@link Comparison#SAME} when all of them agree,
      * {@link Comparison#DIFFERENT} when one differs, {@link Comparison#UNKNOWN} when they share no kind.
+     * {@link HashKind#MD5_OF_PARTS} is left out: two uploads of one content in different part sizes have different
+     * tags (it is checked against bytes by {@link PartsMd5} instead).
      */
     public Comparison compare(Hashes other) {
         Comparison result = Comparison.UNKNOWN;
         for (Map.Entry<HashKind, String> e : values.entrySet()) {
+            if (e.getKey() == HashKind.MD5_OF_PARTS) {
+                continue;
+            }
             String theirs = other.values.get(e.getKey());
             if (theirs != null) {
                 if (!theirs.equals(e.getValue())) {
@@ -96,11 +101,19 @@ public final class Hashes {
     }
 
     private static String normalise(HashKind kind, String hex) {
+        if (kind == HashKind.MD5_OF_PARTS) {
+            if (PartsMd5.partCount(hex) < 1) {
+                throw new IllegalArgumentException(
+                        kind + " must be 32 hex digits, '-' and a part count, not '" + hex + "'");
+            }
+            return hex.toLowerCase(Locale.ROOT);
+        }
         int expected = switch (kind) {
             case MD5 -> 32;
             case CRC32C -> 8;
             case CRC64NVME -> 16;
             case SHA256 -> 64;
+            case MD5_OF_PARTS -> throw new AssertionError(kind);
         };
         if (hex.length() != expected || !isHex(hex)) {
             throw new IllegalArgumentException(kind + " must be " + expected + " hex digits, not '" + hex + "'");

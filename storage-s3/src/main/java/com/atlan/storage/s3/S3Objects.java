@@ -4,6 +4,7 @@ import com.atlan.storage.store.HashKind;
 import com.atlan.storage.store.Hashes;
 import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.ObjectMetadata;
+import com.atlan.storage.store.PartsMd5;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -73,10 +74,16 @@ final class S3Objects {
 
     /** An object from a listing entry: its ETag counts as an MD5 only while {@link #listingsCarryMd5()}. */
     ObjectInfo listed(ObjectInfo entry) {
-        if (!listingsCarryMd5() || !hasMd5Form(entry.etag())) {
+        if (!listingsCarryMd5()) {
             return entry;
         }
-        return entry.withHashes(Hashes.of(HashKind.MD5, entry.etag()));
+        if (hasMd5Form(entry.etag())) {
+            return entry.withHashes(Hashes.of(HashKind.MD5, entry.etag()));
+        }
+        if (PartsMd5.partCount(entry.etag()) > 0) {
+            return entry.withHashes(Hashes.of(HashKind.MD5_OF_PARTS, entry.etag()));
+        }
+        return entry;
     }
 
     /**
@@ -85,10 +92,13 @@ final class S3Objects {
      */
     Hashes hashes(String etag, Map<String, String> headers) {
         Hashes hashes = checksums(headers);
-        if (!etagIsMd5(etag, headers)) {
-            return hashes;
+        if (etagIsMd5(etag, headers)) {
+            return hashes.with(HashKind.MD5, etag);
         }
-        return hashes.with(HashKind.MD5, etag);
+        if (!encryptedOpaquely(headers) && !writesWithKms && PartsMd5.partCount(etag) > 0) {
+            return hashes.with(HashKind.MD5_OF_PARTS, etag);
+        }
+        return hashes;
     }
 
     /** Whether {@code etag} from an answer with these headers is the content's MD5; learns encryption from them. */
