@@ -23,7 +23,6 @@ import com.azure.storage.blob.sas.BlobSasPermission;
 import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import com.azure.storage.blob.specialized.BlobInputStream;
 import com.azure.storage.blob.specialized.BlockBlobClient;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -215,8 +214,9 @@ public final class AzureBackend implements Backend {
 
     /**
      * Copies within the account with Copy Blob (metadata and properties travel with it), and from any other store
-     * that presigns reads with Put Block From URL; streams through this process when the source gives no URL for
-     * the object.
+     * that presigns reads with Put Block From URL. When the source gives no URL for the object, or the service cannot
+     * read the source's URLs, this is an {@link UnsupportedOperationException}: the caller streams the object, and
+     * counts it as streamed.
      */
     @Override
     public ObjectInfo copyFrom(Backend source, ObjectInfo object) {
@@ -228,22 +228,10 @@ public final class AzureBackend implements Backend {
         if (!source.features().presignsReads()) {
             throw new UnsupportedOperationException(name() + " cannot copy server side from " + source.name());
         }
-        Optional<ObjectInfo> copied = urlCopier.copy(source, object, blob(key).getBlockBlobClient());
-        return copied.orElseGet(() -> streamFrom(source, object));
-    }
-
-    /** The fallback when the source gives no URL: read it here and write it with its metadata and hashes. */
-    private ObjectInfo streamFrom(Backend source, ObjectInfo object) {
-        try (ObjectContent content = source.open(object.key())) {
-            ObjectInfo described = content.info();
-            PutOptions options = new PutOptions(
-                    null,
-                    described.metadata() == null ? null : described.metadata(),
-                    object.hashes().with(described.hashes()));
-            return put(object.key(), content, object.size(), options);
-        } catch (IOException e) {
-            throw errors.sourceFailed(object.key(), 0, e);
-        }
+        return urlCopier
+                .copy(source, object, blob(key).getBlockBlobClient())
+                .orElseThrow(() -> new UnsupportedOperationException(
+                        name() + " cannot copy '" + key + "' from " + source.name() + " by URL; stream it instead"));
     }
 
     /** A URL to the blob for a same-account Copy Blob, with the SAS token when that is what authorises requests. */

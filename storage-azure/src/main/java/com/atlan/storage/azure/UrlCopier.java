@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * object of several ranges gets no Content-MD5: nothing checked the whole, so none is claimed.
  *
  * <p>When the service cannot reach a source's URLs at all ({@code CannotVerifyCopySource} 404: a source on a private
- * network, or Azurite, which reads copy sources only from itself), the store says so once and streams that source's
- * objects through this process from then on.
+ * network, or Azurite, which reads copy sources only from itself), the store says so once and, from then on, hands that
+ * source's objects back to be streamed through this process.
  */
 final class UrlCopier {
 
