@@ -38,16 +38,27 @@ final class CommonOptions {
         return StorageConfiguration.load(componentsDir());
     }
 
-    /** Applies the verbosity to the root logger. */
+    /**
+     * Applies the verbosity to the loggers. By default this tool's own warnings and errors show, one line
+     * each ("warning: ..."), and libraries' only when they are errors; {@code -q} leaves errors only;
+     * {@code -v} and {@code -vv} show everything at info or debug with timestamps and logger names. An
+     * explicit {@code ATLAN_STORAGE_LOG_LEVEL} is left as it is.
+     */
     void applyLogLevel() {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Logger ours = (Logger) LoggerFactory.getLogger("com.atlan.storage");
         if (quiet) {
             root.setLevel(Level.ERROR);
+            ours.setLevel(Level.ERROR);
             return;
         }
-        if (verbose.length == 0) {
+        if (verbose.length > 0) {
+            root.setLevel(verbose.length == 1 ? Level.INFO : Level.DEBUG);
             return;
         }
-        root.setLevel(verbose.length == 1 ? Level.INFO : Level.DEBUG);
+        if (System.getenv("ATLAN_STORAGE_LOG_LEVEL") == null) {
+            ours.setLevel(Level.WARN);
+            ConsoleLines.useShortLines(root, Terminal.isInteractive());
+        }
     }
 }

@@ -116,7 +116,9 @@ final class MigrationRun {
                         }
                     }
                 };
-        Retrier transferRetrier = new Retrier(options.retry(), limits.sleeper(), retries);
+        // a transfer waiting to retry is not at work on a store: its permit is lent back for the wait
+        Retrier.Sleeper idle = wait -> permits.lendWhile(() -> limits.sleeper().sleep(wait));
+        Retrier transferRetrier = new Retrier(options.retry(), idle, retries);
         this.transfer = new ObjectTransfer(
                 this.source, this.destination, options.serverSideCopy(), transferRetrier, ledger::addBytes);
         this.match = new ContentMatch(this.source, this.destination);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.atlan.storage.accounting.ObjectOutcome;
 import com.atlan.storage.accounting.ProgressListener;
+import com.atlan.storage.retry.Retrier;
 import com.atlan.storage.retry.RetryPolicy;
 import com.atlan.storage.state.Checkpoint;
 import com.atlan.storage.state.CheckpointStore;
@@ -644,6 +645,47 @@ class EngineFaultsTest {
                 .run();
         assertThat(summary.migratedFiles()).isEqualTo(1);
         assertThat(waits).hasSize(2).allSatisfy(w -> assertThat(w).isGreaterThanOrEqualTo(Duration.ofSeconds(7)));
+    }
+
+    @Test
+    void aTransferWaitingOutRetryAfterLetsAnotherObjectUseItsSlot() throws Exception {
+        write(source, "a-throttled", "x");
+        write(source, "b-next", "y");
+        AtomicInteger opens = new AtomicInteger();
+        Backend throttling = new ForwardingBackend(source) {
+            @Override
+            public ObjectContent open(String key) {
+                if (key.equals("a-throttled") && opens.incrementAndGet() == 1) {
+                    throw new TransientStorageException(
+                            name(), key, "503 SlowDown (injected)", null, true, Duration.ofSeconds(1));
+                }
+                return super.open(key);
+            }
+        };
+        CountDownLatch nextCopied = new CountDownLatch(1);
+        Backend watched = new ForwardingBackend(destination) {
+            @Override
+            public ObjectInfo put(String key, java.io.InputStream content, long size, PutOptions options) {
+                ObjectInfo written = super.put(key, content, size, options);
+                if (key.equals("b-next")) {
+                    nextCopied.countDown();
+                }
+                return written;
+            }
+        };
+        // The wait ends only once the other object is copied: with one slot held by the waiter, it never would be.
+        Retrier.Sleeper waitForTheOther = wait -> assertThat(nextCopied.await(30, TimeUnit.SECONDS))
+                .as("b-next was copied while a-throttled waited")
+                .isTrue();
+        MigrationSummary summary = new Migrator(
+                        throttling,
+                        watched,
+                        "",
+                        OPTIONS.toBuilder().concurrency(1).build(),
+                        null,
+                        new EngineLimits(1000, 1000, 1000, dir, waitForTheOther))
+                .run();
+        assertThat(summary.migratedFiles()).isEqualTo(2);
     }
 
     @Test

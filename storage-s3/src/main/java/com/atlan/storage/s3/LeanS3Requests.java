@@ -27,8 +27,9 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  * {@link S3Requests} for an explicit S3-compatible endpoint over a lean HTTP/1.1 client ({@link HttpConnectionPool})
  * and the SDK's Signature V4 signer ({@link LeanSigner}), both behind {@link LeanTransport}; skipping the SDK's request
  * pipeline, which costs several
- * times the CPU per small request. It carries the hot requests (HEAD, GET, PUT, parts, CopyObject, listing pages); the
- * rare ones (multipart create, complete and abort, part copies, deletes, listing uploads) and writes whose metadata
+ * times the CPU per small request. It carries the hot requests (HEAD, GET, PUT, parts, CopyObject, listing pages, and
+ * the listing of unfinished uploads every run starts with); the
+ * rare ones (multipart create, complete and abort, part copies, deletes) and writes whose metadata
  * does not fit plain ASCII headers go through {@code sdk}, which talks to the same endpoint through the same proxy.
  *
  * <p>A request is sent again only when it provably never reached the server (the pool re-sends on a new connection)
@@ -334,7 +335,27 @@ final class LeanS3Requests implements S3Requests {
 
     @Override
     public UploadsPage listMultipartUploads(String prefix, String keyMarker, String uploadIdMarker) {
-        return sdk.listMultipartUploads(prefix, keyMarker, uploadIdMarker);
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("uploads", "");
+        query.put("encoding-type", "url");
+        if (prefix != null && !prefix.isEmpty()) query.put("prefix", prefix);
+        if (keyMarker != null) query.put("key-marker", keyMarker);
+        if (uploadIdMarker != null) query.put("upload-id-marker", uploadIdMarker);
+        String operation = "listing unfinished uploads under";
+        String where = prefix == null ? "" : prefix;
+        try (HttpResponse response = transport.send("GET", null, query, List.of(), null, 0, operation, where)) {
+            if (response.status() / 100 != 2) throw transport.failure(response, operation, where);
+            UploadsPage page = UploadsPageXml.parse(response.body());
+            if (page == null) {
+                throw errors.notS3(
+                        "listing unfinished uploads in " + config.storeName() + " (bucket '" + config.bucket() + "')",
+                        "HTTP " + response.status() + " with a body that is not a ListMultipartUploadsResult",
+                        null);
+            }
+            return page;
+        } catch (IOException | XMLStreamException e) {
+            throw errors.io(new IOException("unreadable list of uploads: " + e.getMessage(), e), operation, where);
+        }
     }
 
     private static Map<String, String> headers(HttpResponse response) {

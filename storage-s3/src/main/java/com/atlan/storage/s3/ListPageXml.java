@@ -19,7 +19,7 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class ListPageXml {
 
-    private static final XMLInputFactory FACTORY = factory();
+    static final XMLInputFactory FACTORY = factory();
 
     private ListPageXml() {}
 
