@@ -343,7 +343,8 @@ final class LeanS3Requests implements S3Requests {
         if (uploadIdMarker != null) query.put("upload-id-marker", uploadIdMarker);
         String operation = "listing unfinished uploads under";
         String where = prefix == null ? "" : prefix;
-        try (HttpResponse response = transport.send("GET", null, query, List.of(), null, 0, operation, where)) {
+        try (HttpResponse response =
+                transport.send(new LeanTransport.Call("GET", null, query, List.of(), null, 0, operation, where))) {
             if (response.status() / 100 != 2) throw transport.failure(response, operation, where);
             UploadsPage page = UploadsPageXml.parse(response.body());
             if (page == null) {
