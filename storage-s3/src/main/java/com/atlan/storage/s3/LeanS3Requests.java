@@ -81,8 +81,7 @@ final class LeanS3Requests implements S3Requests {
 
     @Override
     public Optional<ObjectInfo> head(String key) {
-        try (HttpResponse response = transport.send(
-                new LeanTransport.Call("HEAD", key, Map.of(), readHeaders(null), null, 0, "stat", key))) {
+        try (HttpResponse response = transport.send("HEAD", key, Map.of(), readHeaders(null), null, 0, "stat", key)) {
             int status = response.status();
             if (status == 404) return Optional.empty();
             if (status / 100 != 2) throw transport.failure(response, "stat", key);
@@ -95,8 +94,7 @@ final class LeanS3Requests implements S3Requests {
 
     @Override
     public ObjectContent get(String key, String range, LongAdder received) {
-        HttpResponse response = transport.send(
-                new LeanTransport.Call("GET", key, Map.of(), readHeaders(range), null, 0, "reading", key));
+        HttpResponse response = transport.send("GET", key, Map.of(), readHeaders(range), null, 0, "reading", key);
         int status = response.status();
         if (status / 100 == 2) {
             ObjectInfo info;
@@ -137,8 +135,8 @@ final class LeanS3Requests implements S3Requests {
         if (!canSend(options)) {
             return sdk.put(key, data, length, md5, options, checksums);
         }
-        try (HttpResponse response = transport.send(new LeanTransport.Call(
-                "PUT", key, Map.of(), putHeaders(md5, options, checksums), data, length, "writing", key))) {
+        try (HttpResponse response = transport.send(
+                "PUT", key, Map.of(), putHeaders(md5, options, checksums), data, length, "writing", key)) {
             return written(response, key, md5, options.expectedMd5() != null);
         } catch (IOException e) {
             throw errors.io(e, "writing", key);
@@ -222,8 +220,7 @@ final class LeanS3Requests implements S3Requests {
         if (delimiter != null) query.put("delimiter", delimiter);
         if (continuationToken != null) query.put("continuation-token", continuationToken);
         String where = prefix == null ? "" : prefix;
-        try (HttpResponse response =
-                transport.send(new LeanTransport.Call("GET", null, query, List.of(), null, 0, "listing", where))) {
+        try (HttpResponse response = transport.send("GET", null, query, List.of(), null, 0, "listing", where)) {
             if (response.status() / 100 != 2) throw transport.failure(response, "listing", where);
             ListPage page = ListPageXml.parse(response.body());
             if (page == null) {
@@ -255,8 +252,7 @@ final class LeanS3Requests implements S3Requests {
         query.put("uploadId", uploadId);
         List<String[]> headers = List.<String[]>of(new String[] {"Content-MD5", Md5.base64(md5)});
         String operation = "uploading part " + number + " of";
-        try (HttpResponse response =
-                transport.send(new LeanTransport.Call("PUT", key, query, headers, data, length, operation, key))) {
+        try (HttpResponse response = transport.send("PUT", key, query, headers, data, length, operation, key)) {
             if (response.status() / 100 != 2) throw transport.failure(response, operation, key);
             response.readBody(ERROR_BODY_LIMIT);
             return new Written(Md5.unquote(response.header("etag")), null, headers(response));
@@ -290,8 +286,7 @@ final class LeanS3Requests implements S3Requests {
         headers.add(new String[] {"x-amz-metadata-directive", "COPY"});
         writeAttributes(headers);
         String operation = "copying from bucket '" + sourceBucket + "'";
-        try (HttpResponse response =
-                transport.send(new LeanTransport.Call("PUT", key, Map.of(), headers, null, 0, operation, key))) {
+        try (HttpResponse response = transport.send("PUT", key, Map.of(), headers, null, 0, operation, key)) {
             if (response.status() / 100 != 2) throw transport.failure(response, operation, key);
             String body = new String(response.readBody(ERROR_BODY_LIMIT), StandardCharsets.UTF_8);
             S3ErrorXml error =
@@ -343,8 +338,7 @@ final class LeanS3Requests implements S3Requests {
         if (uploadIdMarker != null) query.put("upload-id-marker", uploadIdMarker);
         String operation = "listing unfinished uploads under";
         String where = prefix == null ? "" : prefix;
-        try (HttpResponse response =
-                transport.send(new LeanTransport.Call("GET", null, query, List.of(), null, 0, operation, where))) {
+        try (HttpResponse response = transport.send("GET", null, query, List.of(), null, 0, operation, where)) {
             if (response.status() / 100 != 2) throw transport.failure(response, operation, where);
             UploadsPage page = UploadsPageXml.parse(response.body());
             if (page == null) {

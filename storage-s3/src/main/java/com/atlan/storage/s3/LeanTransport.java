@@ -83,9 +83,16 @@ final class LeanTransport implements AutoCloseable {
      * returned for the caller to map. A request the server refused for a skewed signing time is signed again with
      * the server's time and sent once more.
      */
-    HttpResponse send(Call call) {
-        String operation = call.operation();
-        String errorKey = call.errorKey();
+    HttpResponse send(
+            String method,
+            String key,
+            Map<String, String> query,
+            List<String[]> extra,
+            byte[] body,
+            int length,
+            String operation,
+            String errorKey) {
+        Call call = new Call(method, key, query, extra, body, length, operation, errorKey);
         for (int attempt = 0; ; attempt++) {
             HttpRequest request = sign(call);
             HttpResponse response;
@@ -150,7 +157,7 @@ final class LeanTransport implements AutoCloseable {
      * One request before signing: {@code key} {@code null} for the bucket itself; {@code operation} and
      * {@code errorKey} name it in errors.
      */
-    record Call(
+    private record Call(
             String method,
             String key,
             Map<String, String> query,
