@@ -8,7 +8,6 @@ import com.atlan.storage.store.InvalidKeyException;
 import com.atlan.storage.store.MetadataField;
 import com.atlan.storage.store.ObjectContent;
 import com.atlan.storage.store.ObjectInfo;
-import com.atlan.storage.store.ObjectNotFoundException;
 import com.atlan.storage.store.PutOptions;
 import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobClient;
@@ -24,7 +23,6 @@ import com.azure.storage.blob.sas.BlobSasPermission;
 import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import com.azure.storage.blob.specialized.BlobInputStream;
 import com.azure.storage.blob.specialized.BlockBlobClient;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -130,11 +128,9 @@ public final class AzureBackend implements Backend {
 
     @Override
     public ObjectContent open(String key, long offset, long length) {
-        if (offset < 0 || length < 0) {
-            throw new IllegalArgumentException("offset and length must be >= 0: " + offset + ", " + length);
-        }
+        Backend.checkRange(offset, length);
         if (length == 0) {
-            return emptyRead(key);
+            return ObjectContent.empty(this, key);
         }
         return read(key, new BlobRange(offset, length));
     }
@@ -155,7 +151,7 @@ public final class AzureBackend implements Backend {
             return new ObjectContent(in, AzureObjects.described(key, in.getProperties()));
         } catch (BlobStorageException e) {
             if (e.getStatusCode() == 416 || BlobErrorCode.INVALID_RANGE.equals(e.getErrorCode())) {
-                return emptyRead(key); // a range at or past the end, or any range of an empty blob
+                return ObjectContent.empty(this, key); // a range at or past the end, or any range of an empty blob
             }
             throw errors.map(e, "reading", key);
         } catch (RuntimeException e) {
@@ -163,18 +159,9 @@ public final class AzureBackend implements Backend {
         }
     }
 
-    /** No bytes of an object that exists: a range past its end, or of length zero. */
-    private ObjectContent emptyRead(String key) {
-        ObjectInfo info = stat(key)
-                .orElseThrow(() -> new ObjectNotFoundException(name(), key, "no object '" + key + "' in " + name()));
-        return new ObjectContent(InputStream.nullInputStream(), info);
-    }
-
     @Override
     public ObjectInfo put(String key, InputStream data, long length, PutOptions options) {
-        if (length < 0) {
-            throw new IllegalArgumentException("length must be >= 0: " + length);
-        }
+        Backend.checkLength(length);
         BlockBlobClient blob = blob(key).getBlockBlobClient();
         ensureContainer();
         if (length > config.singlePutLimit()) {
@@ -183,17 +170,8 @@ public final class AzureBackend implements Backend {
         if (length <= SMALL_OBJECT) {
             return putSingle(blob, key, data, new byte[(int) length], (int) length, options);
         }
-        byte[] buffer;
-        try {
-            buffer = budget.take((int) length);
-        } catch (InterruptedException e) {
-            throw errors.interrupted("writing", key, e);
-        }
-        try {
-            return putSingle(blob, key, data, buffer, (int) length, options);
-        } finally {
-            budget.give(buffer);
-        }
+        return budget.lend(
+                (int) length, errors, key, buffer -> putSingle(blob, key, data, buffer, (int) length, options));
     }
 
     /** One Put Blob of a buffered object, with its Content-MD5: the service refuses other bytes. */
@@ -236,8 +214,9 @@ public final class AzureBackend implements Backend {
 
     /**
      * Copies within the account with Copy Blob (metadata and properties travel with it), and from any other store
-     * that presigns reads with Put Block From URL; streams through this process when the source gives no URL for
-     * the object.
+     * that presigns reads with Put Block From URL. When the source gives no URL for the object, or the service cannot
+     * read the source's URLs, this is an {@link UnsupportedOperationException}: the caller streams the object, and
+     * counts it as streamed.
      */
     @Override
     public ObjectInfo copyFrom(Backend source, ObjectInfo object) {
@@ -249,22 +228,10 @@ public final class AzureBackend implements Backend {
         if (!source.features().presignsReads()) {
             throw new UnsupportedOperationException(name() + " cannot copy server side from " + source.name());
         }
-        Optional<ObjectInfo> copied = urlCopier.copy(source, object, blob(key).getBlockBlobClient());
-        return copied.orElseGet(() -> streamFrom(source, object));
-    }
-
-    /** The fallback when the source gives no URL: read it here and write it with its metadata and hashes. */
-    private ObjectInfo streamFrom(Backend source, ObjectInfo object) {
-        try (ObjectContent content = source.open(object.key())) {
-            ObjectInfo described = content.info();
-            PutOptions options = new PutOptions(
-                    null,
-                    described.metadata() == null ? null : described.metadata(),
-                    object.hashes().with(described.hashes()));
-            return put(object.key(), content, object.size(), options);
-        } catch (IOException e) {
-            throw errors.sourceFailed(object.key(), 0, e);
-        }
+        return urlCopier
+                .copy(source, object, blob(key).getBlockBlobClient())
+                .orElseThrow(() -> new UnsupportedOperationException(
+                        name() + " cannot copy '" + key + "' from " + source.name() + " by URL; stream it instead"));
     }
 
     /** A URL to the blob for a same-account Copy Blob, with the SAS token when that is what authorises requests. */

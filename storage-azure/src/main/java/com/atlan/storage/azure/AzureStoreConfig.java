@@ -5,7 +5,6 @@ import com.atlan.storage.store.ListingOrder;
 import com.atlan.storage.store.StorageConfigException;
 import com.atlan.storage.store.StoreSettings;
 import com.azure.storage.blob.BlobServiceVersion;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -57,35 +56,30 @@ record AzureStoreConfig(
     private static final Pattern CONTAINER = Pattern.compile("\\$root|[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}");
 
     /** Metadata names this backend reads. */
-    static final Set<String> KNOWN;
-
-    static {
-        Set<String> known = new HashSet<>(Set.of(
-                "accountName",
-                "containerName",
-                "endpoint",
-                "useEmulator",
-                "azureEnvironment",
-                "createContainer",
-                "invalidMetadata",
-                "storageClass",
-                "singlePutLimitMiB",
-                "blockSizeMiB",
-                "blockConcurrency",
-                "byteBudgetMiB",
-                "copyBlockSizeMiB",
-                "readBlockSizeMiB",
-                "serviceVersion",
-                "listingOrder",
-                // Dapr binding options with no meaning here
-                "publicAccessLevel",
-                "disableEntityManagement",
-                "getBlobRetryCount",
-                "decodeBase64",
-                "encodeBase64"));
-        known.addAll(AzureCredentials.KNOWN);
-        KNOWN = Set.copyOf(known);
-    }
+    static final Set<String> KNOWN = StoreSettings.names(
+            Set.of(
+                    "accountName",
+                    "containerName",
+                    "endpoint",
+                    "useEmulator",
+                    "azureEnvironment",
+                    "createContainer",
+                    "invalidMetadata",
+                    "storageClass",
+                    "singlePutLimitMiB",
+                    "blockSizeMiB",
+                    "blockConcurrency",
+                    "byteBudgetMiB",
+                    "copyBlockSizeMiB",
+                    "readBlockSizeMiB",
+                    "serviceVersion",
+                    "listingOrder",
+                    // Dapr binding options with no meaning here
+                    "publicAccessLevel",
+                    "disableEntityManagement",
+                    "getBlobRetryCount"),
+            AzureCredentials.KNOWN,
+            StoreSettings.BINDING_ONLY_OPTIONS);
 
     /** Reads and validates a component's metadata. */
     static AzureStoreConfig from(StoreSettings s) {

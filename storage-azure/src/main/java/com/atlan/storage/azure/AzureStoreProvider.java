@@ -6,19 +6,14 @@ import com.atlan.storage.store.Endpoints;
 import com.atlan.storage.store.StoreLocation;
 import com.atlan.storage.store.StoreSettings;
 import java.net.URI;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Serves Dapr components of type {@code bindings.azure.blobstorage}; see {@code docs/azure.md} for the metadata it
  * reads. Unknown metadata is logged and ignored.
  */
 public final class AzureStoreProvider implements BackendProvider {
-
-    private static final Logger LOG = LoggerFactory.getLogger(AzureStoreProvider.class);
 
     @Override
     public Set<String> types() {
@@ -27,10 +22,7 @@ public final class AzureStoreProvider implements BackendProvider {
 
     @Override
     public Backend create(StoreSettings settings) {
-        settings.warnUnknown(AzureStoreConfig.KNOWN);
-        AzureStoreConfig config = AzureStoreConfig.from(settings);
-        LOG.debug("component '{}': {}", settings.name(), config);
-        return new AzureBackend(config);
+        return new AzureBackend(settings.read(AzureStoreConfig.KNOWN, AzureStoreConfig::from));
     }
 
     /**
@@ -42,9 +34,6 @@ public final class AzureStoreProvider implements BackendProvider {
         AzureStoreConfig config = AzureStoreConfig.from(settings);
         URI url = URI.create(config.serviceUrl());
         String service = Endpoints.origin(url) + (url.getRawPath() == null ? "" : url.getRawPath());
-        return Optional.of(new StoreLocation(
-                "azure " + service,
-                List.of(config.container()),
-                "Azure container '" + config.container() + "' at " + service));
+        return Optional.of(StoreLocation.bucket("Azure", "container", service, config.container()));
     }
 }

@@ -4,8 +4,8 @@ import com.atlan.storage.store.ByteBudget;
 import com.atlan.storage.store.HashKind;
 import com.atlan.storage.store.Hashes;
 import com.atlan.storage.store.ObjectInfo;
+import com.atlan.storage.store.PartPipeline;
 import com.atlan.storage.store.PutOptions;
-import com.atlan.storage.store.StorageException;
 import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.models.BlockBlobItem;
 import com.azure.storage.blob.options.BlockBlobCommitBlockListOptions;
@@ -14,18 +14,12 @@ import com.azure.storage.blob.specialized.BlockBlobClient;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Writes a large object as staged blocks committed by one Put Block List: blocks are read one after another from the
@@ -90,66 +84,19 @@ final class BlockUploader {
 
     private List<String> stage(
             BlockBlobClient blob, String key, InputStream data, long length, int blockSize, MessageDigest whole) {
-        int count = (int) Math.ceilDiv(length, (long) blockSize);
         String upload = UUID.randomUUID().toString();
-        List<String> ids = new ArrayList<>(count);
-        List<Future<?>> staged = new ArrayList<>(count);
-        Semaphore window = new Semaphore(config.blockConcurrency());
-        AtomicBoolean failed = new AtomicBoolean();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            try {
-                long offset = 0;
-                for (int index = 0; index < count && !failed.get(); index++) {
-                    int size = (int) Math.min(blockSize, length - offset);
-                    window.acquire();
-                    byte[] buffer = takeOrRelease(size, window);
-                    try {
-                        errors.readSource(key, data, buffer, size, offset, length);
-                    } catch (StorageException e) {
-                        budget.give(buffer);
-                        window.release();
-                        throw e;
-                    }
-                    whole.update(buffer, 0, size);
-                    offset += size;
-                    String id = blockId(upload, index);
-                    ids.add(id);
-                    staged.add(pool.submit(() -> {
-                        try {
-                            stageBlock(blob, key, id, buffer, size);
-                        } catch (RuntimeException e) {
-                            failed.set(true);
-                            throw e;
-                        } finally {
-                            budget.give(buffer);
-                            window.release();
-                        }
-                    }));
-                }
-                for (Future<?> f : staged) {
-                    f.get();
-                }
-                return ids;
-            } catch (InterruptedException e) {
-                pool.shutdownNow();
-                throw errors.interrupted("uploading", key, e);
-            } catch (ExecutionException e) {
-                pool.shutdownNow();
-                throw errors.map(e.getCause(), "uploading a block of", key);
-            } catch (RuntimeException e) {
-                pool.shutdownNow();
-                throw e;
-            }
-        }
-    }
-
-    private byte[] takeOrRelease(int size, Semaphore window) throws InterruptedException {
-        try {
-            return budget.take(size);
-        } catch (InterruptedException | RuntimeException e) {
-            window.release();
-            throw e;
-        }
+        PartPipeline blocks = new PartPipeline(
+                config.blockConcurrency(),
+                errors,
+                "uploading",
+                key,
+                cause -> errors.map(cause, "uploading a block of", key));
+        // the whole object's MD5 is taken as the blocks are read, one after another
+        return blocks.upload(new DigestInputStream(data, whole), length, blockSize, budget, (index, buffer, size) -> {
+            String id = blockId(upload, index);
+            stageBlock(blob, key, id, buffer, size);
+            return id;
+        });
     }
 
     private void stageBlock(BlockBlobClient blob, String key, String id, byte[] buffer, int size) {

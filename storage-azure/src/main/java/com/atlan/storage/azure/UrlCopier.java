@@ -6,7 +6,7 @@ import com.atlan.storage.store.Hashes;
 import com.atlan.storage.store.IntegrityException;
 import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.ObjectMetadata;
-import com.atlan.storage.store.ObjectNotFoundException;
+import com.atlan.storage.store.PartPipeline;
 import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobRange;
 import com.azure.storage.blob.models.BlobStorageException;
@@ -16,16 +16,10 @@ import com.azure.storage.blob.options.BlockBlobStageBlockFromUrlOptions;
 import com.azure.storage.blob.specialized.BlockBlobClient;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * object of several ranges gets no Content-MD5: nothing checked the whole, so none is claimed.
  *
  * <p>When the service cannot reach a source's URLs at all ({@code CannotVerifyCopySource} 404: a source on a private
- * network, or Azurite, which reads copy sources only from itself), the store says so once and streams that source's
- * objects through this process from then on.
+ * network, or Azurite, which reads copy sources only from itself), the store says so once and, from then on, hands that
+ * source's objects back to be streamed through this process.
  */
 final class UrlCopier {
 
@@ -87,9 +81,7 @@ final class UrlCopier {
             return Optional.empty();
         }
         // the listing carries no metadata, so ask the source once: its headers travel with the copy
-        ObjectInfo described = source.stat(key)
-                .orElseThrow(() ->
-                        new ObjectNotFoundException(source.name(), key, "no object '" + key + "' in " + source.name()));
+        ObjectInfo described = source.require(key);
         if (described.size() != object.size()) {
             throw new IntegrityException(
                     config.storeName(),
@@ -125,48 +117,30 @@ final class UrlCopier {
     private List<String> stage(
             BlockBlobClient target, String key, String url, long size, long blockSize, int count, byte[] md5) {
         String upload = UUID.randomUUID().toString();
-        List<String> ids = new ArrayList<>(count);
-        List<Future<?>> staged = new ArrayList<>(count);
-        Semaphore window = new Semaphore(config.blockConcurrency());
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        PartPipeline blocks = new PartPipeline(
+                config.blockConcurrency(),
+                errors,
+                "copying",
+                key,
+                cause -> cause instanceof CopySourceUnreadable unreadable
+                        ? unreadable
+                        : errors.map(cause, "copying a block of", key));
+        return blocks.run(count, index -> {
+            long offset = index * blockSize;
+            String id = BlockUploader.blockId(upload, index);
+            BlockBlobStageBlockFromUrlOptions options = new BlockBlobStageBlockFromUrlOptions(id, url)
+                    .setSourceRange(new BlobRange(offset, Math.min(blockSize, size - offset)))
+                    .setSourceContentMd5(md5);
             try {
-                for (int index = 0; index < count; index++) {
-                    long offset = index * blockSize;
-                    String id = BlockUploader.blockId(upload, index);
-                    ids.add(id);
-                    BlockBlobStageBlockFromUrlOptions options = new BlockBlobStageBlockFromUrlOptions(id, url)
-                            .setSourceRange(new BlobRange(offset, Math.min(blockSize, size - offset)))
-                            .setSourceContentMd5(md5);
-                    window.acquire();
-                    staged.add(pool.submit(() -> {
-                        try {
-                            target.stageBlockFromUrlWithResponse(options, null, null);
-                        } catch (BlobStorageException e) {
-                            if (BlobErrorCode.CANNOT_VERIFY_COPY_SOURCE.equals(e.getErrorCode())
-                                    && e.getStatusCode() == 404) {
-                                throw new CopySourceUnreadable("HTTP 404 " + e.getErrorCode());
-                            }
-                            throw errors.map(e, "copying a block of", key);
-                        } finally {
-                            window.release();
-                        }
-                    }));
+                target.stageBlockFromUrlWithResponse(options, null, null);
+            } catch (BlobStorageException e) {
+                if (BlobErrorCode.CANNOT_VERIFY_COPY_SOURCE.equals(e.getErrorCode()) && e.getStatusCode() == 404) {
+                    throw new CopySourceUnreadable("HTTP 404 " + e.getErrorCode());
                 }
-                for (Future<?> f : staged) {
-                    f.get();
-                }
-                return ids;
-            } catch (InterruptedException e) {
-                pool.shutdownNow();
-                throw errors.interrupted("copying", key, e);
-            } catch (ExecutionException e) {
-                pool.shutdownNow();
-                if (e.getCause() instanceof CopySourceUnreadable unreadable) {
-                    throw unreadable;
-                }
-                throw errors.map(e.getCause(), "copying a block of", key);
+                throw errors.map(e, "copying a block of", key);
             }
-        }
+            return id;
+        });
     }
 
     /** The service answered that it could not reach the copy source at all. */

@@ -204,26 +204,29 @@ class AzureBackendTest {
     }
 
     @Test
-    void streamsWhenTheSourceGivesNoUrlForAnObject() {
+    void leavesAnObjectWhoseSourceGivesNoUrlToTheCallerToStream() {
         try (AzureBackend origin = azurite.newStore("origin", Map.of());
                 AzureBackend destination = azurite.newStore("destination", Map.of())) {
             PresigningSource source = new PresigningSource(origin);
             source.refuse = true;
             origin.put(
                     "x", new ByteArrayInputStream("abc".getBytes(UTF_8)), 3, PutOptions.DEFAULT.withMetadata(METADATA));
+            ObjectInfo listed = source.list("", null).toList().getFirst();
 
-            destination.copyFrom(source, source.list("", null).toList().getFirst());
+            // the engine streams it and books it as streamed (ObjectTransfer), never as a server-side copy
+            assertThatThrownBy(() -> destination.copyFrom(source, listed))
+                    .isInstanceOf(UnsupportedOperationException.class)
+                    .hasMessageContaining("'x'");
 
-            assertThat(source.opened.get()).isEqualTo(1);
-            assertThat(new String(read(destination, "x"), UTF_8)).isEqualTo("abc");
-            assertThat(destination.stat("x").orElseThrow().metadata()).isEqualTo(METADATA);
-        } catch (IOException e) {
-            throw new AssertionError(e);
+            assertThat(source.opened.get())
+                    .as("nothing streamed inside copyFrom")
+                    .isZero();
+            assertThat(destination.stat("x")).isEmpty();
         }
     }
 
     @Test
-    void streamsASourceWhoseUrlsTheServiceCannotReach() throws IOException {
+    void leavesASourceWhoseUrlsTheServiceCannotReachToTheCallerAfterAskingOnce() throws IOException {
         byte[] data = "served elsewhere".getBytes(UTF_8);
         com.sun.net.httpserver.HttpServer web = com.sun.net.httpserver.HttpServer.create(
                 new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
@@ -249,13 +252,16 @@ class AzureBackendTest {
             };
 
             for (ObjectInfo listed : source.list("", null).toList()) {
-                destination.copyFrom(source, listed);
+                assertThatThrownBy(() -> destination.copyFrom(source, listed))
+                        .isInstanceOf(UnsupportedOperationException.class);
             }
 
-            assertThat(source.presigned.get()).as("asked once, then streamed").isEqualTo(1);
-            assertThat(source.opened.get()).isEqualTo(2);
-            assertThat(read(destination, "a")).isEqualTo(data);
-            assertThat(read(destination, "b")).isEqualTo(data);
+            assertThat(source.presigned.get())
+                    .as("asked once, then left to the caller")
+                    .isEqualTo(1);
+            assertThat(source.opened.get()).isZero();
+            assertThat(destination.stat("a")).isEmpty();
+            assertThat(destination.stat("b")).isEmpty();
         } finally {
             web.stop(0);
         }

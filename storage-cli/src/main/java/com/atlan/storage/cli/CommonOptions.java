@@ -2,6 +2,7 @@ package com.atlan.storage.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import com.atlan.storage.config.StorageConfiguration;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,12 @@ final class CommonOptions {
 
     Optional<Path> componentsDir() {
         return Optional.ofNullable(components);
+    }
+
+    /** Applies the verbosity, then loads the components: how a command that needs nothing else first begins. */
+    StorageConfiguration configuration() {
+        applyLogLevel();
+        return StorageConfiguration.load(componentsDir());
     }
 
     /**

@@ -74,8 +74,7 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        common.applyLogLevel();
-        StorageConfiguration configuration = StorageConfiguration.load(common.componentsDir());
+        StorageConfiguration configuration = common.configuration();
         String from = stores.source(configuration);
         String to = stores.destination(configuration);
         Map<PlanReason, Tally> tallies = new EnumMap<>(PlanReason.class);

@@ -121,8 +121,7 @@ final class StateCommand {
     }
 
     private static StateStore open(CommonOptions common, Target target) {
-        common.applyLogLevel();
-        StorageConfiguration configuration = StorageConfiguration.load(common.componentsDir());
+        StorageConfiguration configuration = common.configuration();
         String application = StateKeys.application(
                 Optional.ofNullable(target.application).or(() -> configuration.env(StateKeys.APPLICATION_ENV)));
         return new StateStore(StateBackends.open(configuration), application);

@@ -59,8 +59,7 @@ final class StoresCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        common.applyLogLevel();
-        StorageConfiguration configuration = StorageConfiguration.load(common.componentsDir());
+        StorageConfiguration configuration = common.configuration();
         List<String> stores = new ArrayList<>();
         if (names.isEmpty()) {
             configuration.components().values().stream()

@@ -49,8 +49,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        common.applyLogLevel();
-        StorageConfiguration configuration = StorageConfiguration.load(common.componentsDir());
+        StorageConfiguration configuration = common.configuration();
         String from = stores.source(configuration);
         String to = stores.destination(configuration);
         VerificationReport report =

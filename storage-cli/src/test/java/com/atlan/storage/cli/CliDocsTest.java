@@ -2,10 +2,12 @@ package com.atlan.storage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.atlan.storage.store.BackendProvider;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -70,5 +72,35 @@ class CliDocsTest {
                         .filter(n -> !n.equals("help"))
                         .toList());
         assertThat(documented).contains("atlan-storage");
+    }
+
+    /**
+     * storage-core names no backend's jar (adding a backend is adding a jar), so an unserved type's error points to the
+     * table in docs/configuration.md: every object store type the CLI's jars serve must stand there with its jar.
+     */
+    @Test
+    void theConfigurationDocumentNamesTheJarOfEveryObjectStoreTypeTheCliServes() throws Exception {
+        String text = Files.readString(doc().resolveSibling("configuration.md"), StandardCharsets.UTF_8);
+        java.util.Set<String> checked = new java.util.TreeSet<>();
+        for (BackendProvider provider : ServiceLoader.load(BackendProvider.class)) {
+            Path from = Path.of(provider.getClass()
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            if (from.toString().contains("test-classes") || from.toString().endsWith("-tests.jar")) {
+                continue; // a test double of some module's tests
+            }
+            Matcher module = Pattern.compile("(storage-[a-z0-9]+)").matcher(from.toString());
+            assertThat(module.find()).as("the module of %s", from).isTrue();
+            for (String type : provider.types()) {
+                assertThat(text)
+                        .as("docs/configuration.md's table row for %s and its jar %s", type, module.group(1))
+                        .containsPattern("(?m)^\\| [^\\n]*`" + Pattern.quote(type) + "`[^\\n]*\\| `" + module.group(1)
+                                + "` \\|$");
+                checked.add(type);
+            }
+        }
+        assertThat(checked).contains("bindings.aws.s3", "bindings.azure.blobstorage", "bindings.gcp.bucket");
     }
 }

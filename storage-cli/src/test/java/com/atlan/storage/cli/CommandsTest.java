@@ -12,41 +12,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** plan, ls, cp, rm, stores, completion and version through the launcher on local folders. */
-class CommandsTest {
+class CommandsTest extends LocalStoresTestBase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path dir;
-
-    Path components;
-    Path source;
-    Path destination;
-
-    @BeforeEach
-    void components() throws IOException {
-        components = Files.createDirectories(dir.resolve("components"));
-        source = dir.resolve("deployment");
-        destination = dir.resolve("upstream");
-        ComponentFiles.localStore(components, "objectstore", source.toString());
-        ComponentFiles.localStore(components, "upstream-objectstore", destination.toString());
-    }
 
     private CliRun run(String command, String... args) {
         List<String> all = new ArrayList<>(List.of(command, "--components", components.toString()));
         all.addAll(List.of(args));
         return CliRun.of(all.toArray(String[]::new));
-    }
-
-    private static void write(Path root, String key, String content) throws IOException {
-        Path file = root.resolve(key);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
     }
 
     private static List<JsonNode> lines(Path file) throws IOException {

@@ -3,41 +3,20 @@ package com.atlan.storage.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlan.storage.migrate.MigrationSummary;
-import com.atlan.storage.testing.ComponentFiles;
 import com.atlan.storage.testing.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class MigrateCommandTest {
-
-    @TempDir
-    Path dir;
-
-    Path components;
-    Path source;
-    Path destination;
-
-    @BeforeEach
-    void components() throws IOException {
-        components = Files.createDirectories(dir.resolve("components"));
-        source = dir.resolve("deployment");
-        destination = dir.resolve("upstream");
-        ComponentFiles.localStore(components, "objectstore", source.toString());
-        ComponentFiles.localStore(components, "upstream-objectstore", destination.toString());
-    }
+class MigrateCommandTest extends LocalStoresTestBase {
 
     private CliRun run(String... args) {
         return CliRun.of(args);
     }
 
     private void seed(String key, String content) throws IOException {
-        Path file = source.resolve(key);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
+        write(source, key, content);
     }
 
     @Test
@@ -144,21 +123,6 @@ class MigrateCommandTest {
                 .contains("--json")
                 .contains("--dry-run")
                 .contains("--concurrency");
-    }
-
-    private void writeStateStore() throws IOException {
-        Files.writeString(components.resolve("statestore.yaml"), """
-                apiVersion: dapr.io/v1alpha1
-                kind: Component
-                metadata:
-                  name: statestore
-                spec:
-                  type: state.sqlite
-                  version: v1
-                  metadata:
-                    - name: connectionString
-                      value: "%s"
-                """.formatted(dir.resolve("state/statestore.db")));
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlan.storage.migrate.MigrationSummary;
 import com.atlan.storage.state.SqliteCheckpointStore;
-import com.atlan.storage.testing.ComponentFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,44 +13,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A summary (and --json) on every exit path: errors that stop the run, the failure budget, Ctrl-C. */
-class MigrateExitPathsTest {
-
-    @TempDir
-    Path dir;
-
-    Path components;
-    Path source;
-    Path destination;
+class MigrateExitPathsTest extends LocalStoresTestBase {
 
     @BeforeEach
-    void components() throws IOException {
-        components = Files.createDirectories(dir.resolve("components"));
-        source = dir.resolve("deployment");
-        destination = dir.resolve("upstream");
-        ComponentFiles.localStore(components, "objectstore", source.toString());
-        ComponentFiles.localStore(components, "upstream-objectstore", destination.toString());
-        Files.writeString(components.resolve("statestore.yaml"), """
-                apiVersion: dapr.io/v1alpha1
-                kind: Component
-                metadata:
-                  name: statestore
-                spec:
-                  type: state.sqlite
-                  version: v1
-                  metadata:
-                    - name: connectionString
-                      value: "%s"
-                """.formatted(dir.resolve("state/statestore.db")));
+    void stateStore() {
+        writeStateStore();
     }
 
     private void seed(int count) throws IOException {
         for (int i = 0; i < count; i++) {
-            Path file = source.resolve(String.format("p/%05d", i));
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, "object " + i);
+            write(source, String.format("p/%05d", i), "object " + i);
         }
     }
 

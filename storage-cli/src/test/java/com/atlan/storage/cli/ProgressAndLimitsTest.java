@@ -3,7 +3,6 @@ package com.atlan.storage.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlan.storage.migrate.MigrationSummary;
-import com.atlan.storage.testing.ComponentFiles;
 import com.atlan.storage.testing.TestData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,30 +11,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The progress display with and without a terminal, and --bwlimit holding a migration to its rate. */
-class ProgressAndLimitsTest {
+class ProgressAndLimitsTest extends LocalStoresTestBase {
 
     private static final long MIB = 1024 * 1024;
-
-    @TempDir
-    Path dir;
-
-    Path components;
-    Path source;
-    Path destination;
-
-    @BeforeEach
-    void components() throws IOException {
-        components = Files.createDirectories(dir.resolve("components"));
-        source = dir.resolve("deployment");
-        destination = dir.resolve("upstream");
-        ComponentFiles.localStore(components, "objectstore", source.toString());
-        ComponentFiles.localStore(components, "upstream-objectstore", destination.toString());
-    }
 
     private void seed(int files, long size) throws IOException {
         for (int i = 0; i < files; i++) {

@@ -15,6 +15,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,39 +74,22 @@ class S3EndToEndTest {
         ComponentFiles.localStore(components, name, root.toString());
     }
 
-    /** An S3 component; {@code host} lets two components reach the same server as different endpoints. */
-    private void s3Component(String name, String bucket, String host) throws IOException {
-        Files.writeString(components.resolve(name + ".yaml"), """
-                apiVersion: dapr.io/v1alpha1
-                kind: Component
-                metadata:
-                  name: %s
-                spec:
-                  type: bindings.aws.s3
-                  version: v1
-                  metadata:
-                    - name: bucket
-                      value: %s
-                    - name: region
-                      value: us-east-1
-                    - name: endpoint
-                      value: http://%s:%d
-                    - name: forcePathStyle
-                      value: "true"
-                    - name: listingOrder
-                      value: utf16
-                    - name: parallelListing
-                      value: "true"
-                    - name: accessKey
-                      secretKeyRef:
-                        name: TEST_S3_ACCESS_KEY
-                        key: TEST_S3_ACCESS_KEY
-                    - name: secretKey
-                      value: %s
-                auth:
-                  secretStore: file-secrets
-                """.formatted(
-                        name, bucket, host, S3.endpoint().getPort(), S3ProxyServer.SECRET_KEY));
+    /**
+     * An S3 component; {@code host} lets two components reach the same server as different endpoints. Its access key
+     * comes from the secret store, so every run also resolves a secret.
+     */
+    private void s3Component(String name, String bucket, String host) {
+        Map<String, String> metadata = new HashMap<>(S3.metadata(bucket, host));
+        metadata.remove("accessKey");
+        metadata.put("forcePathStyle", "true");
+        ComponentFiles.write(
+                components,
+                name,
+                ComponentFiles.withSecret(
+                        ComponentFiles.yaml(name, "bindings.aws.s3", metadata),
+                        "accessKey",
+                        "TEST_S3_ACCESS_KEY",
+                        "file-secrets"));
     }
 
     private String run(int expectedExit, String... args) {

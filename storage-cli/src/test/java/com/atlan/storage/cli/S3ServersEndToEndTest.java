@@ -72,35 +72,9 @@ class S3ServersEndToEndTest {
     }
 
     /** An S3 component over {@code bucket}; {@code host} lets two components reach one server as two endpoints. */
-    private void s3Component(TestS3Server server, String name, String bucket, String host) throws IOException {
-        StringBuilder yaml = new StringBuilder(
-                """
-                apiVersion: dapr.io/v1alpha1
-                kind: Component
-                metadata:
-                  name: %s
-                spec:
-                  type: bindings.aws.s3
-                  version: v1
-                  metadata:
-                    - name: bucket
-                      value: %s
-                    - name: region
-                      value: us-east-1
-                    - name: endpoint
-                      value: http://%s:%d
-                    - name: accessKey
-                      value: %s
-                    - name: secretKey
-                      value: %s
-                """.formatted(name, bucket, host, server.endpoint().getPort(), server.accessKey(), server.secretKey()));
-        server.quirks()
-                .forEach((k, v) -> yaml.append("    - name: ")
-                        .append(k)
-                        .append("\n      value: \"")
-                        .append(v)
-                        .append("\"\n"));
-        Files.writeString(components.resolve(name + ".yaml"), yaml.toString());
+    private void s3Component(TestS3Server server, String name, String bucket, String host) {
+        ComponentFiles.write(
+                components, name, ComponentFiles.yaml(name, "bindings.aws.s3", server.metadata(bucket, host)));
     }
 
     private CliRun cli(String... args) {

@@ -2,42 +2,15 @@ package com.atlan.storage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.atlan.storage.testing.ComponentFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class VerifyCommandTest {
-
-    @TempDir
-    Path dir;
-
-    Path components;
-    Path source;
-    Path destination;
-
-    @BeforeEach
-    void components() throws IOException {
-        components = Files.createDirectories(dir.resolve("components"));
-        source = dir.resolve("deployment");
-        destination = dir.resolve("upstream");
-        ComponentFiles.localStore(components, "objectstore", source.toString());
-        ComponentFiles.localStore(components, "upstream-objectstore", destination.toString());
-    }
+class VerifyCommandTest extends LocalStoresTestBase {
 
     private CliRun run(String... args) {
         return CliRun.of(args);
-    }
-
-    private static void write(Path root, String key, String content) throws IOException {
-        Path file = root.resolve(key);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
     }
 
     @Test

@@ -54,16 +54,6 @@ public final class StorageConfiguration {
     /** Components folders whose upstream-store fallback was announced: said once per process, not per load. */
     private static final Set<String> ANNOUNCED_FALLBACKS = ConcurrentHashMap.newKeySet();
 
-    /** Which module serves which object store type: only for the "add a jar" hint of an error message. */
-    private static final Map<String, String> BACKEND_MODULES = Map.of(
-            "bindings.localstorage", "storage-core",
-            "bindings.local.storage", "storage-core",
-            "bindings.aws.s3", "storage-s3",
-            "bindings.s3", "storage-s3",
-            "bindings.azure.blobstorage", "storage-azure",
-            "bindings.gcp.bucket", "storage-gcs",
-            "bindings.gcs", "storage-gcs");
-
     private final ComponentsLocation location;
     private final Map<String, Component> components;
     private final StoreNames storeNames;
@@ -244,7 +234,7 @@ public final class StorageConfiguration {
         BackendProvider provider = providers().get(c.type());
         if (provider == null) {
             throw new StorageConfigException(c.describe() + ": no object store backend serves type '" + c.type() + "'. "
-                    + typeHint(c.type()) + " Known object store types: "
+                    + typeHint(c.type()) + " Installed object store types: "
                     + new TreeSet<>(providers().keySet()) + ".");
         }
         StoreSettings settings = storeSettings(name, concurrency);
@@ -311,16 +301,16 @@ public final class StorageConfiguration {
         return provider == null ? Optional.empty() : provider.location(storeSettings(name, 1));
     }
 
+    /**
+     * What to do about a type no installed backend serves. Which jar serves which type is documented, not known here:
+     * a backend is added by adding its jar, and this module names none of them.
+     */
     private static String typeHint(String type) {
-        String module = BACKEND_MODULES.get(type);
-        if (module != null) {
-            return "Add the com.atlan.storage:" + module + " jar to the classpath; it registers " + type + ".";
-        }
         if (type.startsWith("state.") || type.startsWith("secretstores.") || type.startsWith("pubsub.")) {
             return "'" + type + "' is not an object store; check which component the store name points at.";
         }
-        return "Object store types and the jars that add them: bindings.localstorage (storage-core),"
-                + " bindings.aws.s3 (storage-s3), bindings.azure.blobstorage (storage-azure), bindings.gcp.bucket (storage-gcs).";
+        return "Add the jar that serves it to the classpath: docs/configuration.md (Backends) lists the jar of every"
+                + " type.";
     }
 
     private Map<String, BackendProvider> providers() {

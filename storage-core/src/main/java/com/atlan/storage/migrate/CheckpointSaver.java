@@ -3,10 +3,6 @@ package com.atlan.storage.migrate;
 import com.atlan.storage.state.Checkpoint;
 import com.atlan.storage.state.CheckpointStore;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -26,25 +22,19 @@ final class CheckpointSaver implements AutoCloseable {
 
     private final CheckpointStore store;
     private final Supplier<Checkpoint> current;
-    private final ScheduledExecutorService timer;
+    private final PeriodicTask timer;
     private final AtomicLong failures = new AtomicLong();
 
     CheckpointSaver(CheckpointStore store, Duration interval, Supplier<Checkpoint> current) {
         this.store = store;
         this.current = current;
-        this.timer = Executors.newSingleThreadScheduledExecutor(
-                r -> Thread.ofPlatform().name("atlan-checkpoint").daemon(true).unstarted(r));
-        long ms = Math.max(1, interval.toMillis());
-        var unused = timer.scheduleWithFixedDelay(this::saveCurrent, ms, ms, TimeUnit.MILLISECONDS);
+        Duration every = Duration.ofMillis(Math.max(1, interval.toMillis()));
+        this.timer = PeriodicTask.start("atlan-checkpoint", every, every, this::saveCurrent);
     }
 
     /** Saves the current checkpoint on the saver's thread as soon as it can. */
     void saveSoon() {
-        try {
-            var unused = timer.submit(this::saveCurrent);
-        } catch (RejectedExecutionException e) {
-            // finishing already: the final save follows
-        }
+        timer.runSoon(); // once finishing, the final save follows instead
     }
 
     /** Stops the periodic saves and saves {@code last}'s checkpoint, trying a few times; returns whether it saved. */
@@ -107,11 +97,6 @@ final class CheckpointSaver implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        timer.close();
     }
 }

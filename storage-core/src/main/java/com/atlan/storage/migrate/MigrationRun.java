@@ -142,7 +142,7 @@ final class MigrationRun {
                 concurrency == null ? options.concurrency() : "adaptive (" + AdaptiveConcurrency.INITIAL + " at first)",
                 order.order(),
                 order.sortSource() || order.sortDestination() ? ", sorting a listing on disk" : "",
-                transfer.serverSide() ? ", server-side copy" : "",
+                transfer.serverSide() ? ", server-side copy where the destination can" : "",
                 options.skipUnchanged() ? ", skipping unchanged" : "",
                 options.dryRun() ? ", dry run" : "",
                 options.filter().selectsAll() ? "" : ", selecting " + options.filter(),
@@ -366,8 +366,8 @@ final class MigrationRun {
             ledger.finish(ticket, ObjectOutcome.WOULD_COPY, null, ObjectWork.planned(planned.reason()));
         } else {
             scheduler.submit(ticket, planned.reason(), attempts -> {
-                transfer.copy(object, object.key(), attempts);
-                return transfer.serverSide() ? ObjectOutcome.COPIED_SERVER_SIDE : ObjectOutcome.COPIED;
+                // how the object went, not how the run meant it to: a destination may stream what it cannot copy
+                return transfer.copied(object, object.key(), attempts).outcome();
             });
         }
     }

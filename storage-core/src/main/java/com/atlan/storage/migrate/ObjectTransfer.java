@@ -1,5 +1,6 @@
 package com.atlan.storage.migrate;
 
+import com.atlan.storage.accounting.ObjectOutcome;
 import com.atlan.storage.retry.Retrier;
 import com.atlan.storage.store.Backend;
 import com.atlan.storage.store.ContentHasher;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
@@ -45,6 +47,16 @@ final class ObjectTransfer {
     private final Retrier retrier;
     private final boolean serverSide;
     private final LongConsumer counter;
+    /** Whether a server-side copy that fell back to streaming was logged at warning level yet (once a run). */
+    private final AtomicBoolean warnedStreaming = new AtomicBoolean();
+
+    /** What one copy wrote, and whether the destination copied it itself or the bytes were streamed here. */
+    record Copied(ObjectInfo written, boolean serverSide) {
+        /** How the run books it. */
+        ObjectOutcome outcome() {
+            return serverSide ? ObjectOutcome.COPIED_SERVER_SIDE : ObjectOutcome.COPIED;
+        }
+    }
 
     ObjectTransfer(
             Backend source, Backend destination, boolean allowServerSide, Retrier retrier, LongConsumer counter) {
@@ -55,7 +67,7 @@ final class ObjectTransfer {
         this.counter = counter;
     }
 
-    /** Whether copies skip this process. */
+    /** Whether copies are tried server side first; {@link Copied#serverSide()} says how each one went. */
     boolean serverSide() {
         return serverSide;
     }
@@ -76,26 +88,39 @@ final class ObjectTransfer {
      * failures and counting each attempt in {@code attempts}.
      */
     ObjectInfo copy(ObjectInfo object, String target, AtomicInteger attempts) throws InterruptedException {
+        return copied(object, target, attempts).written();
+    }
+
+    /** {@link #copy(ObjectInfo, String, AtomicInteger)}, saying whether the last attempt copied server side. */
+    Copied copied(ObjectInfo object, String target, AtomicInteger attempts) throws InterruptedException {
         return retrier.call("copying '" + object.key() + "'", () -> {
             attempts.incrementAndGet();
             return copyOnce(object, target);
         });
     }
 
-    private ObjectInfo copyOnce(ObjectInfo object, String target) {
+    private Copied copyOnce(ObjectInfo object, String target) {
         if (serverSide && target.equals(object.key())) {
             ObjectInfo written;
             try {
                 // the destination recognises its peer only undecorated; no bytes pass here, so none count as bandwidth
                 written = destination.copyFrom(DelegatingBackend.unwrap(source), object);
             } catch (UnsupportedOperationException e) {
-                LOG.warn("streaming '{}' instead: {}", object.key(), e.getMessage());
-                return stream(object, target);
+                // a source the service cannot read from falls back for every object: say so once, then quietly
+                if (warnedStreaming.compareAndSet(false, true)) {
+                    LOG.warn(
+                            "streaming '{}' (and any other object the server cannot copy) instead: {}",
+                            object.key(),
+                            e.getMessage());
+                } else {
+                    LOG.debug("streaming '{}' instead: {}", object.key(), e.getMessage());
+                }
+                return new Copied(stream(object, target), false);
             }
             checkWritten(object, target, written, object.hashes());
-            return written;
+            return new Copied(written, true);
         }
-        return stream(object, target);
+        return new Copied(stream(object, target), false);
     }
 
     private ObjectInfo stream(ObjectInfo object, String target) {

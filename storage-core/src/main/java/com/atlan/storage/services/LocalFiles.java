@@ -4,7 +4,6 @@ import com.atlan.storage.store.IntegrityException;
 import com.atlan.storage.store.InvalidKeyException;
 import com.atlan.storage.store.KeyPrefix;
 import com.atlan.storage.store.ObjectInfo;
-import com.atlan.storage.store.ObjectNotFoundException;
 import com.atlan.storage.store.PutOptions;
 import com.atlan.storage.store.TransientStorageException;
 import java.io.IOException;
@@ -74,11 +73,7 @@ final class LocalFiles {
 
     void downloadFile(String source, Path destination) {
         String key = operations.requireKey(source);
-        ObjectInfo object = operations
-                .store()
-                .stat(key)
-                .orElseThrow(
-                        () -> new ObjectNotFoundException(storeName, key, "no object '" + key + "' in " + storeName));
+        ObjectInfo object = operations.store().require(key);
         download(object, destination);
     }
 

@@ -52,6 +52,29 @@ public interface Backend extends AutoCloseable {
     Optional<ObjectInfo> stat(String key);
 
     /**
+     * {@link #stat}, for an object that must exist.
+     *
+     * @throws ObjectNotFoundException when no object has this key
+     */
+    default ObjectInfo require(String key) {
+        return stat(key).orElseThrow(() -> ObjectNotFoundException.noObject(name(), key));
+    }
+
+    /** Refuses a negative offset or length, as every {@link #open(String, long, long)} does before it reads. */
+    static void checkRange(long offset, long length) {
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("offset and length must be >= 0: " + offset + ", " + length);
+        }
+    }
+
+    /** Refuses a negative length, as every {@link #put} does before it reads. */
+    static void checkLength(long length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("length must be >= 0: " + length);
+        }
+    }
+
+    /**
      * Opens the object's content for reading, with what the read learned about the object.
      *
      * @throws ObjectNotFoundException when no object has this key

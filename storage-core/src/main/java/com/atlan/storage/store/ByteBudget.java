@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * Bounds the memory of a store's upload buffers (S3 parts, Azure blocks, buffered single puts). Every buffer, in use or kept for reuse, is charged
@@ -79,6 +80,24 @@ public final class ByteBudget {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code use} with a buffer of {@code size} bytes taken from this budget and gives it back after, however
+     * {@code use} ends; an interrupted wait for the buffer fails as {@code errors} say for writing {@code key}.
+     */
+    public <R> R lend(int size, StoreErrors errors, String key, Function<byte[], R> use) {
+        byte[] buffer;
+        try {
+            buffer = take(size);
+        } catch (InterruptedException e) {
+            throw errors.interrupted("writing", key, e);
+        }
+        try {
+            return use.apply(buffer);
+        } finally {
+            give(buffer);
         }
     }
 

@@ -27,6 +27,16 @@ public class ObjectContent extends FilterInputStream {
         return new ObjectContent(wrapper.apply(this), info);
     }
 
+    /**
+     * No bytes of an object that exists (a range past its end, or of length zero), described by {@code store}'s
+     * {@link Backend#stat}.
+     *
+     * @throws ObjectNotFoundException when no object has this key
+     */
+    public static ObjectContent empty(Backend store, String key) {
+        return new ObjectContent(InputStream.nullInputStream(), store.require(key));
+    }
+
     /** What the read learned about the object. */
     public ObjectInfo info() {
         return info;

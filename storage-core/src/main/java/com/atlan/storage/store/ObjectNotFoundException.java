@@ -12,4 +12,9 @@ public final class ObjectNotFoundException extends StorageException {
     public ObjectNotFoundException(String store, String key, String message, Throwable cause) {
         super(store, key, message, cause);
     }
+
+    /** The error for no object under {@code key} in {@code store}: {@code no object 'key' in store}. */
+    public static ObjectNotFoundException noObject(String store, String key) {
+        return new ObjectNotFoundException(store, key, "no object '" + key + "' in " + store);
+    }
 }

@@ -1,6 +1,7 @@
 package com.atlan.storage.store;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -20,6 +21,20 @@ public record StoreLocation(String namespace, List<String> path, String describe
         Objects.requireNonNull(namespace, "namespace");
         path = List.copyOf(path);
         Objects.requireNonNull(describe, "describe");
+    }
+
+    /**
+     * A bucket or container named {@code bucket} in the service {@code service} (e.g. {@code S3}) at {@code where} (a
+     * canonical endpoint, or the service's own name): namespace {@code s3 <where>}, described as
+     * {@code S3 bucket 'b' at <where>}.
+     *
+     * @param noun what the service calls it: {@code bucket}, {@code container}
+     */
+    public static StoreLocation bucket(String service, String noun, String where, String bucket) {
+        return new StoreLocation(
+                service.toLowerCase(Locale.ROOT) + " " + where,
+                List.of(bucket),
+                service + " " + noun + " '" + bucket + "' at " + where);
     }
 
     /** Whether the two locations are the same or one lies inside the other. */

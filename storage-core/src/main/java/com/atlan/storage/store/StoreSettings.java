@@ -1,10 +1,13 @@
 package com.atlan.storage.store;
 
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -92,6 +95,33 @@ public record StoreSettings(String name, String type, Map<String, String> metada
     /** The error for a value of {@code key} that is not what the backend needs, {@code why} saying what is. */
     public StorageConfigException invalid(String key, String why) {
         return StorageConfigException.invalidSetting(name, key, why);
+    }
+
+    /**
+     * Options of Dapr's object-store bindings that mean nothing to a backend (the binding's base64 handling): known, so
+     * never warned about.
+     */
+    public static final Set<String> BINDING_ONLY_OPTIONS = Set.of("decodeBase64", "encodeBase64");
+
+    /** The names in all of {@code groups}, for a provider's known metadata. */
+    @SafeVarargs
+    public static Set<String> names(Collection<String>... groups) {
+        Set<String> all = new HashSet<>();
+        for (Collection<String> group : groups) {
+            all.addAll(group);
+        }
+        return Set.copyOf(all);
+    }
+
+    /**
+     * A backend's configuration read from these settings by {@code reader}, after warning about metadata outside
+     * {@code known}; the result is logged at debug level, so its {@code toString} must leave out secrets.
+     */
+    public <C> C read(Set<String> known, Function<StoreSettings, C> reader) {
+        warnUnknown(known);
+        C config = reader.apply(this);
+        LoggerFactory.getLogger(StoreSettings.class).debug("component '{}': {}", name, config);
+        return config;
     }
 
     /** Logs a warning naming the metadata present but not in {@code known}: a typo must not pass silently. */

@@ -143,7 +143,7 @@ class StorageConfigurationTest {
     }
 
     @Test
-    void aTypeWithoutABackendListsTheKnownTypesAndTheJarToAdd() throws IOException {
+    void aTypeWithoutABackendListsTheInstalledTypesAndPointsToTheTableOfJars() throws IOException {
         Path folder = Files.createDirectories(workDir.resolve("components"));
         Files.writeString(
                 folder.resolve("gcs.yaml"),
@@ -154,7 +154,8 @@ class StorageConfigurationTest {
                 .isInstanceOf(StorageConfigException.class)
                 .hasMessageContaining("'gcs'")
                 .hasMessageContaining("bindings.gcp.bucket")
-                .hasMessageContaining("storage-gcs")
+                .hasMessageContaining("docs/configuration.md")
+                .hasMessageContaining("Installed object store types: [")
                 .hasMessageContaining(MemoryStoreProvider.TYPE)
                 .hasMessageContaining(folder.resolve("gcs.yaml").toString());
     }

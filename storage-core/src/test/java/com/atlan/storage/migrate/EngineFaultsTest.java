@@ -3,6 +3,7 @@ package com.atlan.storage.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.atlan.storage.accounting.ObjectOutcome;
 import com.atlan.storage.accounting.ProgressListener;
 import com.atlan.storage.retry.Retrier;
 import com.atlan.storage.retry.RetryPolicy;
@@ -19,6 +20,7 @@ import com.atlan.storage.store.TransientStorageException;
 import com.atlan.storage.testing.CountingBackend;
 import com.atlan.storage.testing.ForwardingBackend;
 import com.atlan.storage.testing.MemoryBackend;
+import com.atlan.storage.testing.OutcomeRecorder;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -30,6 +32,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -182,7 +185,7 @@ class EngineFaultsTest {
     }
 
     @Test
-    void anObjectTheServerCannotCopyServerSideIsStreamedInstead() {
+    void anObjectTheServerCannotCopyServerSideIsStreamedInsteadAndBookedAsStreamed() {
         seed(10);
         Features copying = new Features(
                 Set.of(), Set.of(), true, Set.of(), destination.features().listingOrder(), "d", false, false);
@@ -206,10 +209,19 @@ class EngineFaultsTest {
                 return super.put(object.key(), origin.open(object.key()), object.size(), PutOptions.DEFAULT);
             }
         };
-        MigrationSummary summary = new Migrator(from, to, "k", OPTIONS).run();
+        OutcomeRecorder recording = new OutcomeRecorder();
+        MigrationSummary summary = new Migrator(
+                        from, to, "k", OPTIONS.toBuilder().listener(recording).build())
+                .run();
+        Map<String, ObjectOutcome> outcomes = recording.outcomes();
         assertThat(summary.migratedFiles()).isEqualTo(10);
         assertThat(summary.failedMigrations()).isZero();
         assertThat(destination.stat("k/00003")).isPresent();
+        assertThat(outcomes).hasSize(10).containsEntry("k/00003", ObjectOutcome.COPIED);
+        assertThat(outcomes)
+                .as("the others went server side")
+                .allSatisfy((key, outcome) -> assertThat(outcome)
+                        .isEqualTo(key.equals("k/00003") ? ObjectOutcome.COPIED : ObjectOutcome.COPIED_SERVER_SIDE));
     }
 
     @Test

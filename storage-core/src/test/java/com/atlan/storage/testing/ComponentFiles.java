@@ -50,6 +50,21 @@ public final class ComponentFiles {
         return yaml.toString();
     }
 
+    /**
+     * {@code yaml} (from {@link #yaml}) with one more metadata field, {@code field}, read from the secret {@code secret}
+     * of the component's secret store {@code secretStore}.
+     */
+    public static String withSecret(String yaml, String field, String secret, String secretStore) {
+        return yaml + """
+                    - name: %s
+                      secretKeyRef:
+                        name: %s
+                        key: %s
+                auth:
+                  secretStore: %s
+                """.formatted(field, secret, secret, secretStore);
+    }
+
     /** Writes {@code statestore.yaml}: the state store component of {@code type} with {@code metadata}. */
     public static Path stateStore(Path folder, String type, Map<String, String> metadata) {
         return write(folder, "statestore", yaml("statestore", type, metadata));

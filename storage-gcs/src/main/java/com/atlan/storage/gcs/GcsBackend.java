@@ -8,7 +8,6 @@ import com.atlan.storage.store.ListingOrder;
 import com.atlan.storage.store.MetadataField;
 import com.atlan.storage.store.ObjectContent;
 import com.atlan.storage.store.ObjectInfo;
-import com.atlan.storage.store.ObjectNotFoundException;
 import com.atlan.storage.store.PutOptions;
 import com.google.api.gax.retrying.RetrySettings;
 import com.google.cloud.ReadChannel;
@@ -121,11 +120,8 @@ public final class GcsBackend implements Backend {
      */
     @Override
     public ObjectContent open(String key, long offset, long length) {
-        if (offset < 0 || length < 0) {
-            throw new IllegalArgumentException("offset and length must be >= 0: " + offset + ", " + length);
-        }
-        ObjectInfo info = stat(key)
-                .orElseThrow(() -> new ObjectNotFoundException(name(), key, "no object '" + key + "' in " + name()));
+        Backend.checkRange(offset, length);
+        ObjectInfo info = require(key);
         if (length == 0 || offset >= info.size()) {
             return new ObjectContent(InputStream.nullInputStream(), info);
         }
@@ -154,9 +150,7 @@ public final class GcsBackend implements Backend {
 
     @Override
     public ObjectInfo put(String key, InputStream data, long length, PutOptions options) {
-        if (length < 0) {
-            throw new IllegalArgumentException("length must be >= 0: " + length);
-        }
+        Backend.checkLength(length);
         BlobInfo.Builder info = GcsObjects.withMetadata(BlobInfo.newBuilder(id(key)), options.metadata());
         if (config.storageClass() != null) {
             info.setStorageClass(StorageClass.valueOfStrict(config.storageClass()));

@@ -3,7 +3,6 @@ package com.atlan.storage.gcs;
 import com.atlan.storage.store.Endpoints;
 import com.atlan.storage.store.StorageConfigException;
 import com.atlan.storage.store.StoreSettings;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -35,24 +34,19 @@ record GcsStoreConfig(
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]");
 
     /** Metadata names this backend reads. */
-    static final Set<String> KNOWN;
-
-    static {
-        Set<String> known = new HashSet<>(Set.of(
-                "bucket",
-                "endpoint",
-                "useEmulator",
-                "storageClass",
-                "singlePutLimitMiB",
-                "chunkSizeMiB",
-                "readChunkSizeMiB",
-                // Dapr binding options with no meaning here
-                "decodeBase64",
-                "encodeBase64",
-                "signTTL"));
-        known.addAll(GcsCredentials.FIELDS);
-        KNOWN = Set.copyOf(known);
-    }
+    static final Set<String> KNOWN = StoreSettings.names(
+            Set.of(
+                    "bucket",
+                    "endpoint",
+                    "useEmulator",
+                    "storageClass",
+                    "singlePutLimitMiB",
+                    "chunkSizeMiB",
+                    "readChunkSizeMiB",
+                    // Dapr binding options with no meaning here
+                    "signTTL"),
+            GcsCredentials.FIELDS,
+            StoreSettings.BINDING_ONLY_OPTIONS);
 
     /** Reads and validates a component's metadata. */
     static GcsStoreConfig from(StoreSettings s) {

@@ -6,19 +6,14 @@ import com.atlan.storage.store.Endpoints;
 import com.atlan.storage.store.StoreLocation;
 import com.atlan.storage.store.StoreSettings;
 import java.net.URI;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Serves Dapr components of type {@code bindings.gcp.bucket} and {@code bindings.gcs}; see {@code docs/gcs.md} for
  * the metadata it reads. Unknown metadata is logged and ignored.
  */
 public final class GcsStoreProvider implements BackendProvider {
-
-    private static final Logger LOG = LoggerFactory.getLogger(GcsStoreProvider.class);
 
     @Override
     public Set<String> types() {
@@ -27,10 +22,7 @@ public final class GcsStoreProvider implements BackendProvider {
 
     @Override
     public Backend create(StoreSettings settings) {
-        settings.warnUnknown(GcsStoreConfig.KNOWN);
-        GcsStoreConfig config = GcsStoreConfig.from(settings);
-        LOG.debug("component '{}': {}", settings.name(), config);
-        return new GcsBackend(config);
+        return new GcsBackend(settings.read(GcsStoreConfig.KNOWN, GcsStoreConfig::from));
     }
 
     /** The bucket at its endpoint; bucket names are global on Google's own service. */
@@ -38,7 +30,6 @@ public final class GcsStoreProvider implements BackendProvider {
     public Optional<StoreLocation> location(StoreSettings settings) {
         GcsStoreConfig config = GcsStoreConfig.from(settings);
         String where = config.endpoint() == null ? "Google" : Endpoints.origin(URI.create(config.endpoint()));
-        return Optional.of(new StoreLocation(
-                "gcs " + where, List.of(config.bucket()), "GCS bucket '" + config.bucket() + "' at " + where));
+        return Optional.of(StoreLocation.bucket("GCS", "bucket", where, config.bucket()));
     }
 }

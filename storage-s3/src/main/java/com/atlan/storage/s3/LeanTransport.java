@@ -92,8 +92,9 @@ final class LeanTransport implements AutoCloseable {
             int length,
             String operation,
             String errorKey) {
+        Call call = new Call(method, key, query, extra, body, length, operation, errorKey);
         for (int attempt = 0; ; attempt++) {
-            HttpRequest request = sign(method, key, query, extra, body, length, operation, errorKey);
+            HttpRequest request = sign(call);
             HttpResponse response;
             try {
                 response = pool.execute(request);
@@ -141,7 +142,7 @@ final class LeanTransport implements AutoCloseable {
     HttpResponse sendOnce(String method, String key, List<String[]> extra, InputStream body, long length)
             throws IOException {
         // signed as a body of unknown bytes behind a Content-MD5: UNSIGNED-PAYLOAD, nothing read to sign it
-        HttpRequest signed = sign(method, key, Map.of(), extra, STREAMED, 0, "writing", key);
+        HttpRequest signed = sign(new Call(method, key, Map.of(), extra, STREAMED, 0, "writing", key));
         HttpResponse response;
         try {
             response = pool.execute(HttpRequest.streamed(method, signed.target(), signed.headers(), body, length));
@@ -152,7 +153,11 @@ final class LeanTransport implements AutoCloseable {
         return response.status() == 403 ? refusal(response).response() : response;
     }
 
-    private HttpRequest sign(
+    /**
+     * One request before signing: {@code key} {@code null} for the bucket itself; {@code operation} and
+     * {@code errorKey} name it in errors.
+     */
+    private record Call(
             String method,
             String key,
             Map<String, String> query,
@@ -160,22 +165,25 @@ final class LeanTransport implements AutoCloseable {
             byte[] body,
             int length,
             String operation,
-            String errorKey) {
+            String errorKey) {}
+
+    private HttpRequest sign(Call call) {
         AwsCredentialsIdentity credentials;
         try {
             credentials = config.credentials().provider().resolveCredentials();
         } catch (SdkException e) {
-            throw errors.map(e, operation, errorKey);
+            throw errors.map(e, call.operation(), call.errorKey());
         }
+        String key = call.key();
         String path = key == null ? basePath + "/" : basePath + "/" + SdkHttpUtils.urlEncodeIgnoreSlashes(key);
         SdkHttpRequest.Builder request =
-                LeanSigner.request(method, protocol, host, port).encodedPath(path);
-        query.forEach(request::appendRawQueryParameter);
-        for (String[] h : extra) request.appendHeader(h[0], h[1]);
-        SdkHttpRequest signed = signer.sign(request.build(), credentials, body, length);
+                LeanSigner.request(call.method(), protocol, host, port).encodedPath(path);
+        call.query().forEach(request::appendRawQueryParameter);
+        for (String[] h : call.extra()) request.appendHeader(h[0], h[1]);
+        SdkHttpRequest signed = signer.sign(request.build(), credentials, call.body(), call.length());
         String target = signed.encodedPath()
                 + signed.encodedQueryParameters().map(q -> "?" + q).orElse("");
-        return new HttpRequest(method, target, LeanSigner.headers(signed), body, length);
+        return new HttpRequest(call.method(), target, LeanSigner.headers(signed), call.body(), call.length());
     }
 
     /** The typed error for a non-2xx response, read from its XML body; the response is consumed. */

@@ -1,14 +1,9 @@
 package com.atlan.storage.s3;
 
 import com.atlan.storage.store.ObjectMetadata;
+import com.atlan.storage.store.PartPipeline;
 import com.atlan.storage.store.PutOptions;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 
 /**
  * Copies an object too large for one CopyObject as a multipart upload of UploadPartCopy ranges, in parallel; the bytes
@@ -49,35 +44,11 @@ final class MultipartCopier {
 
     private List<String> copyParts(
             String sourceBucket, String key, String uploadId, long size, long partSize, int partCount, String etag) {
-        Semaphore window = new Semaphore(config.partConcurrency());
-        List<Future<String>> futures = new ArrayList<>(partCount);
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            try {
-                for (int number = 1; number <= partCount; number++) {
-                    long first = (number - 1) * partSize;
-                    long last = Math.min(size, first + partSize) - 1;
-                    int partNumber = number;
-                    window.acquire();
-                    futures.add(pool.submit(() -> {
-                        try {
-                            return requests.uploadPartCopy(sourceBucket, key, uploadId, partNumber, first, last, etag);
-                        } finally {
-                            window.release();
-                        }
-                    }));
-                }
-                List<String> parts = new ArrayList<>(partCount);
-                for (Future<String> f : futures) {
-                    parts.add(f.get());
-                }
-                return parts;
-            } catch (InterruptedException e) {
-                pool.shutdownNow();
-                throw errors.interrupted("copying", key, e);
-            } catch (ExecutionException e) {
-                pool.shutdownNow();
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            }
-        }
+        PartPipeline parts = new PartPipeline(config.partConcurrency(), errors, "copying", key, PartPipeline::rethrown);
+        return parts.run(partCount, index -> {
+            long first = index * partSize;
+            long last = Math.min(size, first + partSize) - 1;
+            return requests.uploadPartCopy(sourceBucket, key, uploadId, index + 1, first, last, etag);
+        });
     }
 }

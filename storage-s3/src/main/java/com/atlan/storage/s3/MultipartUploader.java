@@ -3,17 +3,12 @@ package com.atlan.storage.s3;
 import com.atlan.storage.store.ByteBudget;
 import com.atlan.storage.store.IntegrityException;
 import com.atlan.storage.store.ObjectInfo;
+import com.atlan.storage.store.PartPipeline;
 import com.atlan.storage.store.PutOptions;
 import com.atlan.storage.store.StorageException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,13 +67,12 @@ final class MultipartUploader {
         if (partSize > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("object of " + length + " bytes is too large for buffered multipart");
         }
-        int partCount = (int) Math.ceilDiv(length, partSize);
         String uploadId = requests.createMultipartUpload(key, options);
         S3Requests.Written done;
-        List<byte[]> digests = new ArrayList<>(partCount);
+        List<byte[]> digests = new ArrayList<>();
         boolean completed = false;
         try {
-            List<String> etags = uploadParts(key, uploadId, data, length, (int) partSize, partCount, digests);
+            List<String> etags = uploadParts(key, uploadId, data, length, (int) partSize, digests);
             done = requests.completeMultipartUpload(key, uploadId, etags);
             completed = true;
         } finally {
@@ -118,68 +112,20 @@ final class MultipartUploader {
     }
 
     private List<String> uploadParts(
-            String key,
-            String uploadId,
-            InputStream data,
-            long length,
-            int partSize,
-            int partCount,
-            List<byte[]> digests) {
-        List<Future<PartResult>> futures = new ArrayList<>(partCount);
-        Semaphore window = new Semaphore(config.partConcurrency());
-        AtomicBoolean failed = new AtomicBoolean();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            try {
-                long offset = 0;
-                for (int number = 1; number <= partCount && !failed.get(); number++) {
-                    int size = (int) Math.min(partSize, length - offset);
-                    window.acquire();
-                    byte[] buffer;
-                    try {
-                        buffer = budget.take(partSize);
-                    } catch (InterruptedException e) {
-                        window.release();
-                        throw e;
-                    }
-                    try {
-                        errors.readSource(key, data, buffer, size, offset, length);
-                    } catch (StorageException e) {
-                        budget.give(buffer);
-                        window.release();
-                        throw e;
-                    }
-                    offset += size;
-                    int partNumber = number;
-                    futures.add(pool.submit(() -> {
-                        try {
-                            return uploadPart(key, uploadId, partNumber, buffer, size);
-                        } catch (RuntimeException e) {
-                            failed.set(true);
-                            throw e;
-                        } finally {
-                            budget.give(buffer);
-                            window.release();
-                        }
-                    }));
-                }
-                List<String> etags = new ArrayList<>(partCount);
-                for (Future<PartResult> future : futures) {
-                    PartResult result = future.get();
-                    etags.add(result.etag());
-                    digests.add(result.md5());
-                }
-                return etags;
-            } catch (InterruptedException e) {
-                pool.shutdownNow();
-                throw errors.interrupted("uploading", key, e);
-            } catch (ExecutionException e) {
-                pool.shutdownNow();
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            } catch (RuntimeException e) {
-                pool.shutdownNow();
-                throw e;
-            }
+            String key, String uploadId, InputStream data, long length, int partSize, List<byte[]> digests) {
+        PartPipeline parts =
+                new PartPipeline(config.partConcurrency(), errors, "uploading", key, PartPipeline::rethrown);
+        List<String> etags = new ArrayList<>();
+        for (PartResult result : parts.upload(
+                data,
+                length,
+                partSize,
+                budget,
+                (index, buffer, size) -> uploadPart(key, uploadId, index + 1, buffer, size))) {
+            etags.add(result.etag());
+            digests.add(result.md5());
         }
+        return etags;
     }
 
     private record PartResult(String etag, byte[] md5) {}

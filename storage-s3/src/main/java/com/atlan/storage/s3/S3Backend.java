@@ -170,11 +170,9 @@ public final class S3Backend implements Backend {
 
     @Override
     public ObjectContent open(String key, long offset, long length) {
-        if (offset < 0 || length < 0) {
-            throw new IllegalArgumentException("offset and length must be >= 0: " + offset + ", " + length);
-        }
+        Backend.checkRange(offset, length);
         if (length == 0) {
-            return emptyRead(key);
+            return ObjectContent.empty(this, key);
         }
         long last = offset + length - 1 < 0 ? Long.MAX_VALUE : offset + length - 1;
         return get(key, "bytes=" + offset + "-" + last);
@@ -182,21 +180,12 @@ public final class S3Backend implements Backend {
 
     private ObjectContent get(String key, String range) {
         ObjectContent body = requests.get(key, range, received);
-        return body == null ? emptyRead(key) : body; // null: the range starts past the end
-    }
-
-    /** No bytes of an object that exists: a range past its end, or of length zero. */
-    private ObjectContent emptyRead(String key) {
-        ObjectInfo info = stat(key)
-                .orElseThrow(() -> new ObjectNotFoundException(name(), key, "no object '" + key + "' in " + name()));
-        return new ObjectContent(InputStream.nullInputStream(), info);
+        return body == null ? ObjectContent.empty(this, key) : body; // null: the range starts past the end
     }
 
     @Override
     public ObjectInfo put(String key, InputStream data, long length, PutOptions options) {
-        if (length < 0) {
-            throw new IllegalArgumentException("length must be >= 0: " + length);
-        }
+        Backend.checkLength(length);
         if (length > config.multipartThreshold()) {
             String expected = options.expectedMd5();
             if (expected == null) {
@@ -212,17 +201,7 @@ public final class S3Backend implements Backend {
             // queue behind the parts of large uploads that hold it.
             return putSingle(key, data, new byte[(int) length], (int) length, options);
         }
-        byte[] buffer;
-        try {
-            buffer = budget.take((int) length);
-        } catch (InterruptedException e) {
-            throw errors.interrupted("writing", key, e);
-        }
-        try {
-            return putSingle(key, data, buffer, (int) length, options);
-        } finally {
-            budget.give(buffer);
-        }
+        return budget.lend((int) length, errors, key, buffer -> putSingle(key, data, buffer, (int) length, options));
     }
 
     private ObjectInfo putSingle(String key, InputStream data, byte[] buffer, int length, PutOptions options) {

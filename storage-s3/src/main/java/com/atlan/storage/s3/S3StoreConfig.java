@@ -52,37 +52,37 @@ record S3StoreConfig(
     static final long MAX_BUFFER = GiB;
 
     /** Metadata names this backend reads. */
-    static final Set<String> KNOWN = Set.of(
-            "bucket",
-            "region",
-            "endpoint",
-            "forcePathStyle",
-            "disableSSL",
-            "insecureSSL",
-            "accessKey",
-            "secretKey",
-            "sessionToken",
-            "storageClass",
-            "serverSideEncryption",
-            "sseKmsKeyId",
-            "legacyS3Compatible",
-            "multipartThreshold",
-            "streamedPutLimit",
-            "multipartPartSize",
-            "multipartConcurrency",
-            "byteBudget",
-            "copyThreshold",
-            "copyPartSize",
-            "maxRetries",
-            "parallelListing",
-            "listingOrder",
-            "checksumMode",
-            "fastPath",
-            // Dapr binding options with no meaning here
-            "decodeBase64",
-            "encodeBase64",
-            "enableMultipartUpload",
-            "disableTagging");
+    static final Set<String> KNOWN = StoreSettings.names(
+            StoreSettings.BINDING_ONLY_OPTIONS,
+            Set.of(
+                    "bucket",
+                    "region",
+                    "endpoint",
+                    "forcePathStyle",
+                    "disableSSL",
+                    "insecureSSL",
+                    "accessKey",
+                    "secretKey",
+                    "sessionToken",
+                    "storageClass",
+                    "serverSideEncryption",
+                    "sseKmsKeyId",
+                    "legacyS3Compatible",
+                    "multipartThreshold",
+                    "streamedPutLimit",
+                    "multipartPartSize",
+                    "multipartConcurrency",
+                    "byteBudget",
+                    "copyThreshold",
+                    "copyPartSize",
+                    "maxRetries",
+                    "parallelListing",
+                    "listingOrder",
+                    "checksumMode",
+                    "fastPath",
+                    // Dapr binding options with no meaning here
+                    "enableMultipartUpload",
+                    "disableTagging"));
 
     /** Reads and validates a component's metadata; {@code env} looks up environment variables. */
     static S3StoreConfig from(StoreSettings s, Function<String, String> env) {

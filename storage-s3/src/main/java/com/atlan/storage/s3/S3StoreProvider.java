@@ -5,19 +5,14 @@ import com.atlan.storage.store.BackendProvider;
 import com.atlan.storage.store.Endpoints;
 import com.atlan.storage.store.StoreLocation;
 import com.atlan.storage.store.StoreSettings;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Serves Dapr components of type {@code bindings.aws.s3} and {@code bindings.s3}; see {@code docs/s3.md}
  * for the metadata it reads. Unknown metadata is logged and ignored.
  */
 public final class S3StoreProvider implements BackendProvider {
-
-    private static final Logger LOG = LoggerFactory.getLogger(S3StoreProvider.class);
 
     @Override
     public Set<String> types() {
@@ -26,10 +21,7 @@ public final class S3StoreProvider implements BackendProvider {
 
     @Override
     public Backend create(StoreSettings settings) {
-        settings.warnUnknown(S3StoreConfig.KNOWN);
-        S3StoreConfig config = S3StoreConfig.from(settings, System::getenv);
-        LOG.debug("component '{}': {}", settings.name(), config);
-        return new S3Backend(config);
+        return new S3Backend(settings.read(S3StoreConfig.KNOWN, s -> S3StoreConfig.from(s, System::getenv)));
     }
 
     /**
@@ -41,7 +33,6 @@ public final class S3StoreProvider implements BackendProvider {
     public Optional<StoreLocation> location(StoreSettings settings) {
         S3StoreConfig config = S3StoreConfig.from(settings, System::getenv);
         String endpoint = config.endpoint() == null ? "AWS" : Endpoints.origin(config.endpoint());
-        return Optional.of(new StoreLocation(
-                "s3 " + endpoint, List.of(config.bucket()), "S3 bucket '" + config.bucket() + "' at " + endpoint));
+        return Optional.of(StoreLocation.bucket("S3", "bucket", endpoint, config.bucket()));
     }
 }

@@ -47,14 +47,23 @@ public interface TestS3Server {
 
     /** Settings for a component over {@code bucket} with the server's credentials and quirks, plus {@code extra}. */
     default StoreSettings settings(String component, String bucket, Map<String, String> extra) {
+        Map<String, String> metadata = new HashMap<>(metadata(bucket, endpoint().getHost()));
+        metadata.putAll(extra);
+        return new StoreSettings(component, "bindings.aws.s3", metadata, null, 8);
+    }
+
+    /**
+     * A component's metadata for {@code bucket}: the server's credentials and quirks, and its endpoint spelled with
+     * {@code host} (two spellings of one server are two stores to a migration).
+     */
+    default Map<String, String> metadata(String bucket, String host) {
         Map<String, String> metadata = new HashMap<>(quirks());
         metadata.put("bucket", bucket);
         metadata.put("region", "us-east-1");
-        metadata.put("endpoint", endpoint().toString());
+        metadata.put("endpoint", "http://" + host + ":" + endpoint().getPort());
         metadata.put("accessKey", accessKey());
         metadata.put("secretKey", secretKey());
-        metadata.putAll(extra);
-        return new StoreSettings(component, "bindings.aws.s3", metadata, null, 8);
+        return metadata;
     }
 
     /** A store over a new bucket. */

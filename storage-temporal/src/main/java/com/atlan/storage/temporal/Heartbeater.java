@@ -1,11 +1,9 @@
 package com.atlan.storage.temporal;
 
+import com.atlan.storage.migrate.PeriodicTask;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,24 +24,23 @@ final class Heartbeater implements AutoCloseable {
     private final ActivityExecutionContext context;
     private final Supplier<?> details;
     private final Runnable onCancel;
-    private final ScheduledExecutorService timer;
+    private PeriodicTask timer;
     private volatile ActivityCompletionException cancellation;
 
     private Heartbeater(ActivityExecutionContext context, Supplier<?> details, Runnable onCancel) {
         this.context = context;
         this.details = details;
         this.onCancel = onCancel;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
-                .name("atlan-heartbeat-" + context.getInfo().getActivityId())
-                .daemon(true)
-                .unstarted(r));
     }
 
     /** Starts heartbeating {@code details} for the activity of {@code context}. */
     static Heartbeater start(ActivityExecutionContext context, Supplier<?> details, Runnable onCancel) {
         Heartbeater heartbeater = new Heartbeater(context, details, onCancel);
-        long ms = interval(context.getInfo().getHeartbeatTimeout()).toMillis();
-        var unused = heartbeater.timer.scheduleWithFixedDelay(heartbeater::beat, 0, ms, TimeUnit.MILLISECONDS);
+        heartbeater.timer = PeriodicTask.start(
+                "atlan-heartbeat-" + context.getInfo().getActivityId(),
+                Duration.ZERO,
+                interval(context.getInfo().getHeartbeatTimeout()),
+                heartbeater::beat);
         return heartbeater;
     }
 
@@ -78,11 +75,6 @@ final class Heartbeater implements AutoCloseable {
     /** Stops heartbeating; the activity's result or failure reports it from here on. */
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        timer.close();
     }
 }

@@ -1,18 +1,17 @@
 package com.atlan.storage.state.objectstore;
 
 import com.atlan.storage.config.StorageConfiguration;
+import com.atlan.storage.state.SingleTypeStateProvider;
 import com.atlan.storage.state.StateBackend;
-import com.atlan.storage.state.StateBackendProvider;
 import com.atlan.storage.store.StorageConfigException;
 import com.atlan.storage.store.StoreSettings;
-import java.util.Set;
 
 /**
  * Serves {@value #TYPE} components: state as objects in the object store named by the metadata
  * {@value #STORE_FIELD} (default: the upstream store, {@code UPSTREAM_OBJECT_STORE_NAME}, where the Atlan SDK 2.8.7
  * kept its state).
  */
-public final class ObjectStoreStateProvider implements StateBackendProvider {
+public final class ObjectStoreStateProvider extends SingleTypeStateProvider {
 
     /** The component type served (atlan-storage's own: Dapr has no state store on a binding). */
     public static final String TYPE = "state.objectstore";
@@ -20,13 +19,13 @@ public final class ObjectStoreStateProvider implements StateBackendProvider {
     /** The metadata naming the object store component. */
     public static final String STORE_FIELD = "objectStore";
 
-    @Override
-    public Set<String> types() {
-        return Set.of(TYPE);
+    /** A provider of {@value #TYPE} components. */
+    public ObjectStoreStateProvider() {
+        super(TYPE, null);
     }
 
     @Override
-    public StateBackend create(StoreSettings settings, StorageConfiguration configuration) {
+    protected StateBackend open(StoreSettings settings, StorageConfiguration configuration) {
         String store =
                 settings.get(STORE_FIELD).orElse(configuration.storeNames().upstream());
         if (store.equals(settings.name())) {

@@ -1,8 +1,8 @@
 package com.atlan.storage.state.sqlite;
 
 import com.atlan.storage.config.StorageConfiguration;
+import com.atlan.storage.state.SingleTypeStateProvider;
 import com.atlan.storage.state.StateBackend;
-import com.atlan.storage.state.StateBackendProvider;
 import com.atlan.storage.state.StateSettings;
 import com.atlan.storage.store.StorageConfigException;
 import com.atlan.storage.store.StoreSettings;
@@ -15,7 +15,7 @@ import java.util.Set;
  * URI or {@code :memory:}; relative paths resolve against the working directory), {@code tableName} (default
  * {@code state}) and {@code timeoutInSeconds} (default 20: how long a write waits for another process's).
  */
-public final class SqliteStateProvider implements StateBackendProvider {
+public final class SqliteStateProvider extends SingleTypeStateProvider {
 
     /** The Dapr component type served. */
     public static final String TYPE = "state.sqlite";
@@ -29,14 +29,13 @@ public final class SqliteStateProvider implements StateBackendProvider {
             "busyTimeout",
             "disableWAL");
 
-    @Override
-    public Set<String> types() {
-        return Set.of(TYPE);
+    /** A provider of {@value #TYPE} components. */
+    public SqliteStateProvider() {
+        super(TYPE, KNOWN);
     }
 
     @Override
-    public StateBackend create(StoreSettings settings, StorageConfiguration configuration) {
-        StateSettings.warnUnknown(settings, KNOWN);
+    protected StateBackend open(StoreSettings settings, StorageConfiguration configuration) {
         String connection = settings.require("connectionString");
         Path file = databaseFile(connection);
         String table = settings.get("tableName").orElse(SqliteStateBackend.DEFAULT_TABLE);

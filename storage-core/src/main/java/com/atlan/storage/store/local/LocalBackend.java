@@ -154,24 +154,17 @@ public final class LocalBackend implements Backend {
 
     @Override
     public ObjectContent open(String key) {
-        Path file = resolve(key);
-        try {
-            if (Files.isDirectory(file)) {
-                throw new ObjectNotFoundException(
-                        name, key, "no object '" + key + "' in " + name + " (it is a folder)");
-            }
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-            return new ObjectContent(Channels.newInputStream(channel), describe(key, file, channel));
-        } catch (IOException e) {
-            throw translate(key, "open", e);
-        }
+        return read(key, 0, -1);
     }
 
     @Override
     public ObjectContent open(String key, long offset, long length) {
-        if (offset < 0 || length < 0) {
-            throw new IllegalArgumentException("offset and length must be >= 0: " + offset + ", " + length);
-        }
+        Backend.checkRange(offset, length);
+        return read(key, offset, length);
+    }
+
+    /** {@code length} bytes from {@code offset}; all of them for a negative {@code length}. */
+    private ObjectContent read(String key, long offset, long length) {
         Path file = resolve(key);
         try {
             if (Files.isDirectory(file)) {
@@ -180,8 +173,8 @@ public final class LocalBackend implements Backend {
             }
             FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
             ObjectInfo info = describe(key, file, channel);
-            channel.position(offset);
-            return new ObjectContent(new BoundedInputStream(Channels.newInputStream(channel), length), info);
+            InputStream in = Channels.newInputStream(channel.position(offset));
+            return new ObjectContent(length < 0 ? in : new BoundedInputStream(in, length), info);
         } catch (IOException e) {
             throw translate(key, "open", e);
         }
@@ -270,7 +263,7 @@ public final class LocalBackend implements Backend {
 
     StorageException translate(String key, String operation, IOException e) {
         if (e instanceof NoSuchFileException || e instanceof NotDirectoryException) {
-            return new ObjectNotFoundException(name, key, "no object '" + key + "' in " + name);
+            return ObjectNotFoundException.noObject(name, key);
         }
         if (e instanceof AccessDeniedException) {
             return new StoragePermissionException(

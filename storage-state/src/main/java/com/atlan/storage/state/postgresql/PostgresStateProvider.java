@@ -1,8 +1,8 @@
 package com.atlan.storage.state.postgresql;
 
 import com.atlan.storage.config.StorageConfiguration;
+import com.atlan.storage.state.SingleTypeStateProvider;
 import com.atlan.storage.state.StateBackend;
-import com.atlan.storage.state.StateBackendProvider;
 import com.atlan.storage.state.StateSettings;
 import com.atlan.storage.store.StorageConfigException;
 import com.atlan.storage.store.StoreSettings;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * {@code postgres://} URL; required), {@code tableName} (default {@code state}, may be {@code schema.table}),
  * {@code tablePrefix} (Dapr v2: prefixed to {@code state}) and {@code timeout} (seconds per statement, default 20).
  */
-public final class PostgresStateProvider implements StateBackendProvider {
+public final class PostgresStateProvider extends SingleTypeStateProvider {
 
     /** The Dapr component type served. */
     public static final String TYPE = "state.postgresql";
@@ -39,14 +39,13 @@ public final class PostgresStateProvider implements StateBackendProvider {
             "queryExecMode",
             "keyPrefix");
 
-    @Override
-    public Set<String> types() {
-        return Set.of(TYPE);
+    /** A provider of {@value #TYPE} components. */
+    public PostgresStateProvider() {
+        super(TYPE, KNOWN);
     }
 
     @Override
-    public StateBackend create(StoreSettings settings, StorageConfiguration configuration) {
-        StateSettings.warnUnknown(settings, KNOWN);
+    protected StateBackend open(StoreSettings settings, StorageConfiguration configuration) {
         PostgresConnection target = PostgresConnection.parse(settings.name(), settings.require("connectionString"));
         String table =
                 settings.get("tableName").orElse(settings.get("tablePrefix").orElse("") + "state");

@@ -1,8 +1,8 @@
 package com.atlan.storage.state.redis;
 
 import com.atlan.storage.config.StorageConfiguration;
+import com.atlan.storage.state.SingleTypeStateProvider;
 import com.atlan.storage.state.StateBackend;
-import com.atlan.storage.state.StateBackendProvider;
 import com.atlan.storage.state.StateSettings;
 import com.atlan.storage.store.StorageConfigException;
 import com.atlan.storage.store.StoreSettings;
@@ -19,7 +19,7 @@ import redis.clients.jedis.SslOptions;
  * {@code dialTimeout} (default 5s) and {@code readTimeout} (default 10s). A single Redis server only: Redis Cluster
  * and Sentinel failover are refused.
  */
-public final class RedisStateProvider implements StateBackendProvider {
+public final class RedisStateProvider extends SingleTypeStateProvider {
 
     /** The Dapr component type served. */
     public static final String TYPE = "state.redis";
@@ -50,14 +50,13 @@ public final class RedisStateProvider implements StateBackendProvider {
             "redeliverInterval",
             "processingTimeout");
 
-    @Override
-    public Set<String> types() {
-        return Set.of(TYPE);
+    /** A provider of {@value #TYPE} components. */
+    public RedisStateProvider() {
+        super(TYPE, KNOWN);
     }
 
     @Override
-    public StateBackend create(StoreSettings settings, StorageConfiguration configuration) {
-        StateSettings.warnUnknown(settings, KNOWN);
+    protected StateBackend open(StoreSettings settings, StorageConfiguration configuration) {
         String type = settings.get("redisType").orElse("node");
         if (!type.equals("node") || settings.flag("failover", false)) {
             throw new StorageConfigException("component '" + settings.name() + "' (" + TYPE + "): only a single Redis"
