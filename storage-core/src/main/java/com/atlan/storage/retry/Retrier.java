@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * <p>A throttled failure (503 SlowDown, 429) means "later", not "broken": it is retried up to {@link
  * RetryPolicy#maxThrottledAttempts()} times besides the attempts other failures may use, so a store that throttles
  * slows a run down rather than failing objects. Every retryable failure is reported to the observer given (the
- * adaptive concurrency controller lowers the transfers in flight when a store throttles).
+ * adaptive concurrency controller lowers the transfers in flight when a store throttles), and with a {@link Pacer}
+ * each attempt first waits its turn, while throttled and successful attempts tell the pacer how fast to go.
  */
 public final class Retrier {
 
