@@ -158,7 +158,7 @@ final class MigrationRun {
                 if (!options.dryRun() && range.isAll()) {
                     // A run over part of a prefix (a Temporal shard) shares the prefix with other parts running at
                     // the same time, whose uploads began before this run: only a whole-prefix run sweeps.
-                    abortIncompleteWrites();
+                    IncompleteWritesSweep.run(destination, prefix.key(), rawPrefix, retrier);
                 }
                 runPasses();
             } finally {
@@ -204,41 +204,6 @@ final class MigrationRun {
             LOG.info("transfers in flight: at most {}, {} at the end", concurrency.peak(), concurrency.limit());
         }
         return summary;
-    }
-
-    /**
-     * Removes what earlier runs' unfinished writes left in the destination under the prefix (multipart uploads of a
-     * killed run, partial files of a dead process), so a job's own clean-up happens on its next run or resume. Best
-     * effort: a store that cannot do it, or fails, gets a log line and the run goes on.
-     *
-     * @return how many were removed
-     */
-    private int abortIncompleteWrites() {
-        java.time.Instant started = java.time.Instant.now();
-        try {
-            int removed = retrier.call(
-                    "removing unfinished writes in " + destination.name(),
-                    () -> destination.abortIncompleteWrites(prefix.key(), started));
-            if (removed > 0) {
-                LOG.info(
-                        "removed {} unfinished writes (multipart uploads, partial files) that earlier runs left in {}"
-                                + " under prefix '{}'",
-                        removed,
-                        destination.name(),
-                        rawPrefix);
-            }
-            return removed;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        } catch (RuntimeException e) {
-            LOG.info(
-                    "could not look for unfinished writes that earlier runs left in {} (they may stay until the store's"
-                            + " lifecycle rules remove them): {}",
-                    destination.name(),
-                    e.getMessage());
-            return 0;
-        }
     }
 
     /** Stops listing, interrupts the transfers in flight and saves a checkpoint at once. */

@@ -16,8 +16,8 @@ import java.util.function.LongConsumer;
  * byte past the end), or its bytes do not have the hashes the source declares.
  *
  * <p>A source that declares only a multipart tag ({@link HashKind#MD5_OF_PARTS}) is checked against it with the usual
- * part sizes ({@link PartsMd5}); when none fits, the source is read a second time and the two reads' MD5s must agree
- * (bytes corrupted in transit never come out the same twice), so no byte passes unchecked.
+ * part sizes ({@link PartsMd5}); when none fits, the source is read a second time and the two reads' CRC32Cs must
+ * agree (bytes corrupted in transit never come out the same twice), so no byte passes unchecked.
  *
  * <p>The checks run before the last byte is handed on, so a store that writes atomically never commits a bad
  * object. A store may wrap the exception it sees; {@link #failure()} keeps the original. Also reports bytes
@@ -59,15 +59,15 @@ final class VerifyingInputStream extends FilterInputStream {
         this.counter = counter;
     }
 
-    /** The MD5 (hex) of a fresh read of the whole source object. */
+    /** The CRC32C (hex) of a fresh read of the whole source object. */
     @FunctionalInterface
     interface SecondRead {
-        String md5() throws IOException;
+        String crc32c() throws IOException;
     }
 
     /**
-     * Checks the bytes against a multipart tag with {@code parts}; when it fits no usual part size, compares the MD5
-     * the hasher computes (it must compute {@link HashKind#MD5}) with {@code secondRead}'s.
+     * Checks the bytes against a multipart tag with {@code parts}; when it fits no usual part size, compares the
+     * CRC32C the hasher computes (it must compute {@link HashKind#CRC32C}) with {@code secondRead}'s.
      */
     VerifyingInputStream checkingParts(PartsMd5 parts, SecondRead secondRead) {
         this.parts = parts;
@@ -150,10 +150,10 @@ final class VerifyingInputStream extends FilterInputStream {
                     + store + " declares " + declared + "; they were corrupted in transit or the object changed");
         }
         if (parts != null && comparison != Hashes.Comparison.SAME && !parts.matches()) {
-            String first = computed.get(HashKind.MD5).orElseThrow();
-            String second = secondRead.md5();
+            String first = computed.get(HashKind.CRC32C).orElseThrow();
+            String second = secondRead.crc32c();
             if (!first.equals(second)) {
-                throw failInTransit("two reads of '" + key + "' in " + store + " gave different bytes (MD5 " + first
+                throw failInTransit("two reads of '" + key + "' in " + store + " gave different bytes (CRC32C " + first
                         + ", then " + second + "), and its multipart tag "
                         + declared.get(HashKind.MD5_OF_PARTS).get()
                         + " fits neither under the usual part sizes; they were corrupted in transit or the object"

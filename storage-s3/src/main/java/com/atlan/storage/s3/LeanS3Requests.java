@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
-import javax.xml.stream.XMLStreamException;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
@@ -46,6 +45,7 @@ final class LeanS3Requests implements S3Requests {
     private final S3Objects objects;
     private final SdkS3Requests sdk;
     private final LeanTransport transport;
+    private final LeanListings listings;
 
     LeanS3Requests(S3StoreConfig config, S3Errors errors, S3Objects objects, FastPath path, SdkS3Requests sdk) {
         this.config = config;
@@ -53,6 +53,7 @@ final class LeanS3Requests implements S3Requests {
         this.objects = objects;
         this.sdk = sdk;
         this.transport = new LeanTransport(config, errors, path);
+        this.listings = new LeanListings(config, errors, transport);
     }
 
     /** Whether the options fit in plain ASCII headers; other metadata goes through the SDK. */
@@ -212,32 +213,7 @@ final class LeanS3Requests implements S3Requests {
 
     @Override
     public ListPage listPage(String prefix, String startAfter, String delimiter, String continuationToken) {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("list-type", "2");
-        query.put("encoding-type", "url");
-        if (prefix != null && !prefix.isEmpty()) query.put("prefix", prefix);
-        if (startAfter != null && !startAfter.isEmpty()) query.put("start-after", startAfter);
-        if (delimiter != null) query.put("delimiter", delimiter);
-        if (continuationToken != null) query.put("continuation-token", continuationToken);
-        String where = prefix == null ? "" : prefix;
-        try (HttpResponse response = transport.send("GET", null, query, List.of(), null, 0, "listing", where)) {
-            if (response.status() / 100 != 2) throw transport.failure(response, "listing", where);
-            ListPage page = ListPageXml.parse(response.body());
-            if (page == null) {
-                throw errors.notS3(
-                        "listing '" + where + "' in " + config.storeName() + " (bucket '" + config.bucket() + "')",
-                        "HTTP " + response.status() + " with a body that is not a ListBucketResult ("
-                                + Optional.ofNullable(response.header("content-type"))
-                                        .orElse("no content type") + ")",
-                        null);
-            }
-            return page;
-        } catch (IOException | XMLStreamException e) {
-            throw errors.io(new IOException("unreadable listing: " + e.getMessage(), e), "listing", where);
-        } catch (RuntimeException e) {
-            if (e instanceof StorageException se) throw se;
-            throw errors.io(new IOException("unreadable listing: " + e, e), "listing", where);
-        }
+        return listings.page(prefix, startAfter, delimiter, continuationToken);
     }
 
     @Override
@@ -330,27 +306,7 @@ final class LeanS3Requests implements S3Requests {
 
     @Override
     public UploadsPage listMultipartUploads(String prefix, String keyMarker, String uploadIdMarker) {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("uploads", "");
-        query.put("encoding-type", "url");
-        if (prefix != null && !prefix.isEmpty()) query.put("prefix", prefix);
-        if (keyMarker != null) query.put("key-marker", keyMarker);
-        if (uploadIdMarker != null) query.put("upload-id-marker", uploadIdMarker);
-        String operation = "listing unfinished uploads under";
-        String where = prefix == null ? "" : prefix;
-        try (HttpResponse response = transport.send("GET", null, query, List.of(), null, 0, operation, where)) {
-            if (response.status() / 100 != 2) throw transport.failure(response, operation, where);
-            UploadsPage page = UploadsPageXml.parse(response.body());
-            if (page == null) {
-                throw errors.notS3(
-                        "listing unfinished uploads in " + config.storeName() + " (bucket '" + config.bucket() + "')",
-                        "HTTP " + response.status() + " with a body that is not a ListMultipartUploadsResult",
-                        null);
-            }
-            return page;
-        } catch (IOException | XMLStreamException e) {
-            throw errors.io(new IOException("unreadable list of uploads: " + e.getMessage(), e), operation, where);
-        }
+        return listings.uploads(prefix, keyMarker, uploadIdMarker);
     }
 
     private static Map<String, String> headers(HttpResponse response) {
