@@ -9,10 +9,12 @@ import org.slf4j.LoggerFactory;
  * Chooses how many transfers run at once ({@code --concurrency auto}) by additive increase, multiplicative decrease
  * (AIMD), as TCP does for its window.
  *
- * <p>Completed transfers are measured in windows of about one limit's worth of objects. While a raise pays (the next
- * window's throughput grows by at least half as much as the limit did; by Little's law, latency held), the limit
+ * <p>Completed transfers are measured in windows of about one limit's worth of objects. The window after a raise is
+ * not judged (its transfers were mostly admitted before the raise). While a raise pays (the next judged window's
+ * throughput grows by at least half as much as the limit did; by Little's law, latency held), the limit
  * keeps rising: doubling at first (slow start), then by an
- * eighth. A raise that does not pay is taken back and the limit holds for {@link #HOLD_WINDOWS} windows before it
+ * eighth; a doubling that gained at least {@link #SOME_GAIN} but not that much is kept and ends slow start. A raise
+ * that does not pay is taken back and the limit holds for {@link #HOLD_WINDOWS} windows before it
  * probes again. When more than {@link #CUT_SHARE} of the attempts since the last window began were throttled (503
  * SlowDown, 429, {@code Retry-After}; at least {@link #MIN_THROTTLES} of them: more than the run's pacer lets
  * through when it copes) the limit is halved at once, at most
@@ -35,6 +37,9 @@ final class AdaptiveConcurrency {
 
     /** Completions per measuring window at least (a window is otherwise one limit's worth). */
     static final int MIN_WINDOW = 8;
+
+    /** The throughput gain that keeps a doubling of slow start which did not pay in full. */
+    static final double SOME_GAIN = 0.1;
 
     /** Windows to hold after a raise that did not pay, before probing again. */
     static final int HOLD_WINDOWS = 8;
@@ -69,6 +74,7 @@ final class AdaptiveConcurrency {
     private int referenceLimit;
     private double referenceRate;
     private int holdWindows;
+    private boolean settling;
     private long lastCut = Long.MIN_VALUE;
     private int peak;
 
@@ -141,6 +147,12 @@ final class AdaptiveConcurrency {
         if (throttledHere) {
             return;
         }
+        if (settling) {
+            // the window after a raise is mostly transfers admitted before it (Little's law lags by a latency):
+            // judged, it would take back raises that pay
+            settling = false;
+            return;
+        }
         if (holdWindows > 0) {
             holdWindows--;
             return;
@@ -148,8 +160,12 @@ final class AdaptiveConcurrency {
         if (referenceRate > 0 && limit > referenceLimit) {
             double raised = (double) limit / referenceLimit - 1;
             // throughput, not latency: a transfer's time includes the waits a throttling store asked for
-            boolean paid = rate / referenceRate - 1 >= raised / 2;
-            if (!paid) {
+            double grew = rate / referenceRate - 1;
+            if (grew < raised / 2 && slowStart && grew >= SOME_GAIN) {
+                // a doubling that paid in part (a store near what it serves, or a busy CPU): kept, and growth
+                // goes on by eighths
+                slowStart = false;
+            } else if (grew < raised / 2) {
                 slowStart = false;
                 holdWindows = HOLD_WINDOWS;
                 int back = referenceLimit;
@@ -163,6 +179,7 @@ final class AdaptiveConcurrency {
         }
         referenceLimit = limit;
         referenceRate = rate;
+        settling = true;
         set(slowStart ? limit * 2 : limit + Math.max(1, limit / 8), "throughput grew");
     }
 

@@ -63,6 +63,42 @@ class AdaptiveConcurrencyTest {
     }
 
     @Test
+    void keepsRaisesThatPayOnlyALatencyLaterAsOnAFarStore() {
+        // each round completes the transfers admitted a round before: a raise shows in throughput one latency late
+        long[] now = {0};
+        List<Integer> limits = new ArrayList<>();
+        AdaptiveConcurrency controller = new AdaptiveConcurrency(() -> now[0], limits::add);
+        int admittedBefore = controller.limit();
+        for (int round = 0; round < 40; round++) {
+            int admittedNow = controller.limit();
+            long started = now[0] - 40 * MS;
+            now[0] += 40 * MS;
+            for (int i = 0; i < admittedBefore; i++) {
+                controller.completed(started);
+            }
+            admittedBefore = admittedNow;
+        }
+        assertThat(controller.limit()).as("limits taken: %s", limits).isEqualTo(AdaptiveConcurrency.MAX);
+    }
+
+    @Test
+    void keepsADoublingThatPaidInPartAndGoesOnByEighths() {
+        // beyond 32 in flight each more transfer adds 0.4 of one (a busy CPU): 32 -> 64 gains 40%, not 50%
+        long[] now = {0};
+        AdaptiveConcurrency controller = new AdaptiveConcurrency(() -> now[0], n -> {});
+        for (int round = 0; round < 60; round++) {
+            int limit = controller.limit();
+            double served = limit <= 32 ? limit : 32 + (limit - 32) * 0.4;
+            long started = now[0];
+            now[0] += (long) (40 * MS * limit / served);
+            for (int i = 0; i < limit; i++) {
+                controller.completed(started);
+            }
+        }
+        assertThat(controller.limit()).isGreaterThanOrEqualTo(64);
+    }
+
+    @Test
     void takesBackARaiseThatDidNotRaiseThroughputAndHoldsNearWhatTheStoreServes() {
         SimulatedStore busy = new SimulatedStore(40, 10);
         busy.rounds(200);
