@@ -28,6 +28,11 @@ public final class IntegrityException extends StorageException {
         return new IntegrityException(store, key, message, null, true);
     }
 
+    /** As {@link #inTransit(String, String, String)}, caused by {@code cause}. */
+    public static IntegrityException inTransit(String store, String key, String message, Throwable cause) {
+        return new IntegrityException(store, key, message, cause, true);
+    }
+
     @Override
     public boolean isRetryable() {
         return retryable;

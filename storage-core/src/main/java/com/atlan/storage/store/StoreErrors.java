@@ -77,11 +77,11 @@ public class StoreErrors {
 
     /**
      * The error for bytes whose {@code kind} hash is not the one their source declared; {@code outcome} says what
-     * became of the write (e.g. {@code nothing was written}).
+     * became of the write (e.g. {@code nothing was written}). Retryable: another read may bring the bytes intact.
      */
     public final IntegrityException notTheDeclared(
             String key, String kind, String actual, String declared, String outcome) {
-        return new IntegrityException(
+        return IntegrityException.inTransit(
                 store,
                 key,
                 "the bytes read for '" + key + "' have " + kind + " " + actual + ", but its source declared " + declared

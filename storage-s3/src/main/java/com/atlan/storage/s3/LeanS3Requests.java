@@ -196,8 +196,9 @@ final class LeanS3Requests implements S3Requests {
         if (response.status() / 100 != 2) {
             StorageException failure = transport.failure(response, "writing", key);
             if (md5FromSource && failure instanceof IntegrityException) {
-                // BadDigest: what was read is not what the source declared; say so rather than blame the wire
-                throw new IntegrityException(
+                // BadDigest: what was read is not what the source declared; say so rather than blame the wire (and
+                // read it again: the source's bytes were corrupted on their way)
+                throw IntegrityException.inTransit(
                         config.storeName(),
                         key,
                         "the bytes read for '" + key + "' do not have the MD5 " + Md5.hex(md5) + " its source declared,"
