@@ -57,14 +57,12 @@ final class S3Errors extends StoreErrors {
             "OperationAborted",
             // the signing clock has been corrected from the server's Date: the next attempt is signed right
             "RequestTimeTooSkewed");
-    private static final Set<String> INTEGRITY_CODES = Set.of(
-            "BadDigest",
-            "InvalidDigest",
-            "IncompleteBody",
-            "XAmzContentSHA256Mismatch",
-            "InvalidPart",
-            "InvalidPartOrder",
-            "EntityTooSmall");
+    /** Bytes that arrived other than they were sent: corrupted on the way, so sending them again may succeed. */
+    private static final Set<String> IN_TRANSIT_CODES =
+            Set.of("BadDigest", "IncompleteBody", "XAmzContentSHA256Mismatch");
+
+    private static final Set<String> INTEGRITY_CODES =
+            Set.of("InvalidDigest", "InvalidPart", "InvalidPartOrder", "EntityTooSmall");
     private static final Set<String> REGION_CODES =
             Set.of("PermanentRedirect", "AuthorizationHeaderMalformed", "IllegalLocationConstraintException");
 
@@ -211,6 +209,13 @@ final class S3Errors extends StoreErrors {
                     store,
                     what + " failed (" + detail + "): bucket '" + bucket
                             + "' is in another region; fix metadata 'region' of component '" + store + "'",
+                    cause);
+        }
+        if (code != null && IN_TRANSIT_CODES.contains(code)) {
+            return IntegrityException.inTransit(
+                    store,
+                    key,
+                    what + " failed: the server received other bytes than were sent (" + detail + ")",
                     cause);
         }
         if (code != null && INTEGRITY_CODES.contains(code)) {

@@ -55,6 +55,26 @@ class S3MessagesTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {"BadDigest", "IncompleteBody", "XAmzContentSHA256Mismatch", "InvalidPart", "EntityTooSmall"})
+    void bytesCorruptedOnTheWayAreSentAgainButWrongPartsAreNot(String code) {
+        S3Errors errors = new S3Errors(S3StoreConfig.from(
+                new StoreSettings(
+                        "upstream",
+                        "bindings.aws.s3",
+                        Map.of("bucket", "b", "endpoint", "http://127.0.0.1:9000"),
+                        null,
+                        2),
+                name -> null));
+        StorageException e = errors.map(400, code, "m", Map.of(), "writing", "k", null);
+
+        assertThat(e).isInstanceOf(com.atlan.storage.store.IntegrityException.class);
+        assertThat(e.isRetryable())
+                .as("corrupted on the way: another attempt reads and sends them again")
+                .isEqualTo(!code.equals("InvalidPart") && !code.equals("EntityTooSmall"));
+    }
+
+    @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"read", "unknown host"})
     void timeoutsAndUnknownHostsNameTheEndpoint(String fault) {
         S3Errors errors = new S3Errors(S3StoreConfig.from(
