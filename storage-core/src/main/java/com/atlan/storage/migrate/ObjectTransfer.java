@@ -197,12 +197,7 @@ final class ObjectTransfer {
                 source.name());
         ContentHasher crc = new ContentHasher(Set.of(HashKind.CRC32C));
         try (ObjectContent again = source.open(object.key())) {
-            byte[] buffer = new byte[64 * 1024];
-            long total = 0;
-            for (int n; (n = again.read(buffer)) > 0; ) {
-                crc.update(buffer, 0, n);
-                total += n;
-            }
+            long total = crc.feed(again);
             if (total != object.size()) {
                 throw new IOException(
                         "a second read of '" + object.key() + "' gave " + total + " bytes, not " + object.size());

@@ -101,7 +101,7 @@ public final class Retrier {
                 }
                 return result;
             } catch (StorageException e) {
-                if (pacer != null && e.isRetryable() && isThrottled(e)) {
+                if (pacer != null && isThrottled(e)) {
                     pacer.throttled();
                 }
                 if (!budget.mayRetry(e)) {

@@ -1,5 +1,7 @@
 package com.atlan.storage.store;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.EnumMap;
@@ -52,6 +54,17 @@ public final class ContentHasher {
         if (crc32c != null) {
             crc32c.update(bytes, offset, length);
         }
+    }
+
+    /** Feeds everything {@code in} holds, to its end (it is not closed); returns how many bytes that was. */
+    public long feed(InputStream in) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            update(buffer, 0, n);
+            total += n;
+        }
+        return total;
     }
 
     /** The hashes of everything fed; call once. */

@@ -9,6 +9,8 @@ import com.atlan.storage.listing.PlanOrder;
 import com.atlan.storage.retry.Retrier;
 import com.atlan.storage.retry.RetryPolicy;
 import com.atlan.storage.store.Backend;
+import com.atlan.storage.store.ContentHasher;
+import com.atlan.storage.store.HashKind;
 import com.atlan.storage.store.KeyPrefix;
 import com.atlan.storage.store.Messages;
 import com.atlan.storage.store.ObjectInfo;
@@ -16,12 +18,10 @@ import com.atlan.storage.store.StorageException;
 import com.atlan.storage.store.TransientStorageException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -121,7 +121,7 @@ public final class Verifier {
                 ContentMatch.Verdict verdict = match.compare(pair.source(), pair.destination());
                 boolean same = verdict.same();
                 if (download && verdict.basis() == ContentMatch.Basis.MODIFICATION_TIME) {
-                    same = Arrays.equals(sha256(source, pair.key()), sha256(destination, pair.key()));
+                    same = sha256(source, pair.key()).equals(sha256(destination, pair.key()));
                     downloaded++;
                 }
                 if (same) {
@@ -157,27 +157,21 @@ public final class Verifier {
         return report;
     }
 
-    private byte[] sha256(Backend store, String key) throws InterruptedException {
+    private String sha256(Backend store, String key) throws InterruptedException {
         return retrier.call("hashing '" + key + "' in " + store.name(), () -> sha256Once(store, key));
     }
 
-    private static byte[] sha256Once(Backend store, String key) {
+    private static String sha256Once(Backend store, String key) {
         try (InputStream in = store.open(key)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[64 * 1024];
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                digest.update(buffer, 0, n);
-            }
-            return digest.digest();
+            ContentHasher sha256 = new ContentHasher(Set.of(HashKind.SHA256));
+            sha256.feed(in);
+            return sha256.finish().get(HashKind.SHA256).orElseThrow();
         } catch (IOException e) {
             throw new TransientStorageException(
                     store.name(),
                     key,
                     "reading '" + key + "' from " + store.name() + " to hash it failed: " + Messages.of(e),
                     e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 
