@@ -4,10 +4,12 @@ import com.atlan.storage.store.ContentHasher;
 import com.atlan.storage.store.HashKind;
 import com.atlan.storage.store.Hashes;
 import com.atlan.storage.store.IntegrityException;
+import com.atlan.storage.store.PartMd5Source;
 import com.atlan.storage.store.PartsMd5;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 
 /**
@@ -17,13 +19,15 @@ import java.util.function.LongConsumer;
  *
  * <p>A source that declares only a multipart tag ({@link HashKind#MD5_OF_PARTS}) is checked against it with the usual
  * part sizes ({@link PartsMd5}); when none fits, the source is read a second time and the two reads' CRC32Cs must
- * agree (bytes corrupted in transit never come out the same twice), so no byte passes unchecked.
+ * agree (bytes corrupted in transit never come out the same twice), so no byte passes unchecked. The part MD5s that
+ * check computes are offered to the destination ({@link PartMd5Source}), whose multipart writes then need not hash
+ * the same parts again.
  *
  * <p>The checks run before the last byte is handed on, so a store that writes atomically never commits a bad
  * object. A store may wrap the exception it sees; {@link #failure()} keeps the original. Also reports bytes
  * read to a progress callback.
  */
-final class VerifyingInputStream extends FilterInputStream {
+final class VerifyingInputStream extends FilterInputStream implements PartMd5Source {
 
     private final String store;
     private final String key;
@@ -73,6 +77,11 @@ final class VerifyingInputStream extends FilterInputStream {
         this.parts = parts;
         this.secondRead = secondRead;
         return this;
+    }
+
+    @Override
+    public Optional<byte[]> partMd5(long offset, long length) {
+        return parts == null ? Optional.empty() : parts.partMd5(offset, length);
     }
 
     @Override

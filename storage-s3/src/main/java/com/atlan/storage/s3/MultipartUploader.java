@@ -1,9 +1,12 @@
 package com.atlan.storage.s3;
 
 import com.atlan.storage.store.ByteBudget;
+import com.atlan.storage.store.HashKind;
 import com.atlan.storage.store.IntegrityException;
 import com.atlan.storage.store.ObjectInfo;
+import com.atlan.storage.store.PartMd5Source;
 import com.atlan.storage.store.PartPipeline;
+import com.atlan.storage.store.PartsMd5;
 import com.atlan.storage.store.PutOptions;
 import com.atlan.storage.store.StorageException;
 import java.io.InputStream;
@@ -16,6 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes a large object as a multipart upload: parts are read one after another from the source into buffers from
  * the store's {@link ByteBudget} and uploaded in parallel on virtual threads.
+ *
+ * <p>A source uploaded in parts of a usual size small enough for the byte budget ({@link PartsMd5#likelyPartSize}) is
+ * written in the same parts, so the copy's ETag is the source's, and the parts' MD5s come from the engine's check of
+ * the source ({@link PartMd5Source}) instead of a second pass over the bytes.
  *
  * <p>Integrity: every part carries its Content-MD5 (the server refuses other bytes) and its returned ETag must be that
  * MD5 where the answer vouches for it; the final ETag, when it has S3's form {@code md5(part md5s)-N}, must be exactly
@@ -61,9 +68,25 @@ final class MultipartUploader {
         return Math.max(configured, Math.ceilDiv(needed, mib) * mib);
     }
 
+    /**
+     * The part size for an object the source declares a multipart tag for: the source's own part size where it is
+     * recognised and at most an even share of the byte budget among the parts in flight, else the configured one.
+     */
+    long partSizeFor(long length, PutOptions options) {
+        long configured = config.partSize();
+        long share = Math.max(configured, config.byteBudget() / config.partConcurrency());
+        long chosen = options.expected().get(HashKind.MD5_OF_PARTS).stream()
+                .mapToLong(
+                        tag -> PartsMd5.likelyPartSize(length, tag, configured).orElse(configured))
+                .filter(size -> size >= S3StoreConfig.MIN_PART && size <= share)
+                .findFirst()
+                .orElse(configured);
+        return partSize(length, chosen);
+    }
+
     /** Uploads {@code length} bytes of {@code data}; returns what the server recorded (from a HEAD). */
     ObjectInfo upload(String key, InputStream data, long length, PutOptions options) {
-        long partSize = partSize(length, config.partSize());
+        long partSize = partSizeFor(length, options);
         if (partSize > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("object of " + length + " bytes is too large for buffered multipart");
         }
@@ -121,7 +144,8 @@ final class MultipartUploader {
                 length,
                 partSize,
                 budget,
-                (index, buffer, size) -> uploadPart(key, uploadId, index + 1, buffer, size))) {
+                (index, buffer, size) -> uploadPart(
+                        key, uploadId, index + 1, buffer, size, md5(data, (long) index * partSize, buffer, size)))) {
             etags.add(result.etag());
             digests.add(result.md5());
         }
@@ -130,8 +154,15 @@ final class MultipartUploader {
 
     private record PartResult(String etag, byte[] md5) {}
 
-    private PartResult uploadPart(String key, String uploadId, int number, byte[] buffer, int size) {
-        byte[] md5 = Md5.of(buffer, size);
+    /** The MD5 of a part: from the source stream when it hashed exactly these bytes already, else computed here. */
+    private static byte[] md5(InputStream data, long offset, byte[] buffer, int size) {
+        if (data instanceof PartMd5Source source) {
+            return source.partMd5(offset, size).orElseGet(() -> Md5.of(buffer, size));
+        }
+        return Md5.of(buffer, size);
+    }
+
+    private PartResult uploadPart(String key, String uploadId, int number, byte[] buffer, int size, byte[] md5) {
         S3Requests.Written part = requests.uploadPart(key, uploadId, number, buffer, size, md5);
         String etag = part.etag();
         sent.add(size);
