@@ -7,6 +7,7 @@ import com.atlan.storage.store.Backend;
 import com.atlan.storage.store.BackendProvider;
 import com.atlan.storage.store.IntegrityException;
 import com.atlan.storage.store.ObjectInfo;
+import com.atlan.storage.store.ObjectMetadata;
 import com.atlan.storage.store.PutOptions;
 import com.atlan.storage.store.SeededInputStream;
 import com.atlan.storage.store.StorageConfigException;
@@ -180,8 +181,30 @@ class S3BackendTest {
                 assertThat(listing.count()).isOne();
             }
             assertThat(store.stat("lazy/a")).isPresent();
+            long size = 20 * MiB;
+            store.put(
+                    "lazy/multipart",
+                    new SeededInputStream(14, size),
+                    size,
+                    new PutOptions(
+                            null,
+                            new ObjectMetadata("text/csv", null, null, null, null, Map.of("origin", "lean")),
+                            null));
+            var head = server.admin().headObject(b -> b.bucket(store.bucket()).key("lazy/multipart"));
+            assertThat(head.eTag()).endsWith("-3\"");
+            assertThat(head.contentType()).isEqualTo("text/csv");
+            assertThat(head.metadata()).containsEntry("origin", "lean");
+            InputStream failing = DamagedStreams.failingAfter(new SeededInputStream(15, size), 9 * MiB, "source gone");
+            assertThatThrownBy(() -> store.put("lazy/aborted", failing, size, PutOptions.DEFAULT))
+                    .isInstanceOf(RuntimeException.class);
+            assertThat(server.admin()
+                            .listMultipartUploads(b -> b.bucket(store.bucket()))
+                            .uploads())
+                    .as("the failed upload was aborted")
+                    .isEmpty();
             assertThat(store.sdk().built())
-                    .as("listing, GET, PUT and HEAD all went the lean way")
+                    .as("listing, GET, PUT, HEAD and multipart uploads (start, parts, completion, abort) all went"
+                            + " the lean way")
                     .isFalse();
 
             assertThat(store.delete("lazy/a")).isTrue();

@@ -143,6 +143,26 @@ class ScriptedIntegrityTest {
      * A multipart-capable script: parts answer their MD5, the completion answers {@code completeEtag} (empty: none),
      * and a HEAD answers {@code headEtag} and the size.
      */
+    @ParameterizedTest(name = "fastPath {0}")
+    @ValueSource(strings = {"true", "false"})
+    void anErrorInsideA200CompletionFailsTheWriteAndAbortsTheUpload(String fastPath) throws Exception {
+        byte[] data = SeededInputStream.bytes(6, SIZE);
+        var parts = multipartServer(SIZE, "", "");
+        try (ScriptedS3 server = new ScriptedS3(
+                        r -> r.method().equals("POST") && r.query().contains("uploadId")
+                                // S3 sends 200 before it knows the outcome, then the error in the body
+                                ? Reply.xml(200, ScriptedS3.error("InternalError"))
+                                : parts.apply(r));
+                S3Backend store = server.store(fastPath, MULTIPART)) {
+            assertThatThrownBy(() -> store.put("big", new ByteArrayInputStream(data), data.length, PutOptions.DEFAULT))
+                    .hasMessageContaining("InternalError");
+            assertThat(server.requests())
+                    .as("the upload was aborted")
+                    .anyMatch(r -> r.method().equals("DELETE") && r.query().contains("uploadId=u-1"));
+            assertThat(server.count("HEAD")).as("nothing was taken for written").isZero();
+        }
+    }
+
     static java.util.function.Function<Request, Reply> multipartServer(int size, String completeEtag, String headEtag) {
         AtomicReference<String> uploaded = new AtomicReference<>();
         return r -> {
