@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Warnings reach stderr at default verbosity, one short line each, and {@code -q} silences them (issue 11, item 9).
+ * Warnings reach stderr at default verbosity, one short line each, and {@code -q} silences them (issue 11, item 9);
+ * the reason a run stopped is printed once.
  * Runs the command line in a child JVM: its logging set-up is the one a user gets, not the test JVM's.
  */
 class WarningsVisibleTest {
@@ -58,6 +59,27 @@ class WarningsVisibleTest {
         Child run = migrate("-v");
 
         assertThat(run.err).containsPattern("WARN +LocalBackend - objectstore reads the folder");
+    }
+
+    @Test
+    void aRunThatStopsSaysWhyOnce() throws Exception {
+        Path source = Files.createDirectories(dir.resolve("source"));
+        Path upstream = dir.resolve("upstream");
+        for (int i = 0; i < 30; i++) {
+            Files.writeString(source.resolve(String.format("o%02d", i)), "object " + i);
+            // a folder where the destination needs a file fails the object for good
+            Files.createDirectories(upstream.resolve(String.format("o%02d/occupied", i)));
+        }
+        ComponentFiles.localStore(components, "objectstore", source.toString());
+
+        Child run = migrate("--max-failure-rate", "0.1", "--concurrency", "1", "--max-attempts", "1");
+
+        assertThat(run.exitCode).as(run.err).isEqualTo(2);
+        assertThat(run.err.lines().filter(line -> line.contains("exceeds the limit")))
+                .as(run.err)
+                .singleElement()
+                .asString()
+                .startsWith("error: ");
     }
 
     private static Path cliLogbackXml() throws Exception {

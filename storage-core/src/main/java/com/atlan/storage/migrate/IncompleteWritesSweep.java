@@ -9,9 +9,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The first step of a whole-prefix run: removes what earlier runs' unfinished writes left in the destination under
  * the prefix (multipart uploads of a killed run, partial files of a dead process), so a job's own clean-up happens on
- * its next run or resume. Best effort: a store that cannot do it, or fails, gets a log line and the run goes on.
+ * its next run or resume. Best effort: a store that cannot do it, or fails, gets a log line and the run goes on. A
+ * sharded run (Temporal) sweeps once, before its first shard starts, since its shards share the prefix.
  */
-final class IncompleteWritesSweep {
+public final class IncompleteWritesSweep {
 
     private static final Logger LOG = LoggerFactory.getLogger(IncompleteWritesSweep.class);
 
@@ -22,7 +23,7 @@ final class IncompleteWritesSweep {
      *
      * @return how many were removed
      */
-    static int run(Backend destination, String prefix, String rawPrefix, Retrier retrier) {
+    public static int run(Backend destination, String prefix, String rawPrefix, Retrier retrier) {
         Instant started = Instant.now();
         try {
             int removed = retrier.call(

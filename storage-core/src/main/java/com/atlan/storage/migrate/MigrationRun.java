@@ -182,12 +182,13 @@ final class MigrationRun {
         MigrationSummary summary =
                 new SummaryBuilder(rawPrefix, source.name(), destination.name()).build(ledger.totals());
         if (stop.isSet()) {
-            LOG.error(
-                    "{} after {} of {} objects (job {})",
-                    stop.reason(),
+            // the caller gets the reason in the exception and reports it; logging it as an error too printed it twice
+            LOG.info(
+                    "stopped after {} of {} objects (job {}): {}",
                     summary.migratedFiles(),
                     summary.totalFiles(),
-                    jobId);
+                    jobId,
+                    stop.reason());
             throw new MigrationException(stop.reason(), stop.cause(), summary);
         }
         LOG.info(

@@ -1,13 +1,17 @@
 package com.atlan.storage.temporal;
 
 import com.atlan.storage.config.StorageConfiguration;
+import com.atlan.storage.migrate.IncompleteWritesSweep;
 import com.atlan.storage.migrate.MigrationException;
 import com.atlan.storage.migrate.MigrationHandle;
 import com.atlan.storage.migrate.MigrationOptions;
 import com.atlan.storage.migrate.MigrationSummary;
 import com.atlan.storage.migrate.Migrator;
+import com.atlan.storage.retry.Retrier;
+import com.atlan.storage.retry.RetryPolicy;
 import com.atlan.storage.state.Checkpoint;
 import com.atlan.storage.store.Backend;
+import com.atlan.storage.store.KeyPrefix;
 import com.atlan.storage.store.StorageConfigException;
 import com.atlan.storage.store.StorageException;
 import io.temporal.activity.Activity;
@@ -54,6 +58,13 @@ public final class MigrationActivitiesImpl implements MigrationActivities {
         AtomicLong listed = new AtomicLong();
         try (Backends stores = open(source, destination, 1);
                 Heartbeater heartbeater = Heartbeater.start(context, listed::get, () -> {})) {
+            if (request.sweep()) {
+                IncompleteWritesSweep.run(
+                        stores.destination(),
+                        KeyPrefix.of(request.prefix()).key(),
+                        request.prefix(),
+                        Retrier.of(RetryPolicy.DEFAULT));
+            }
             ShardPlan plan = planner.plan(stores.source(), stores.destination(), request, listed::set);
             if (heartbeater.cancellation() != null) {
                 throw heartbeater.cancellation();

@@ -210,7 +210,9 @@ public final class MigrationWorkflowImpl implements MigrationWorkflow {
                 planAfter,
                 request.objectsPerShard(),
                 request.bytesPerShard(),
-                Math.max(10, Math.min(500, 2 * request.maxParallelShards())));
+                Math.max(10, Math.min(500, 2 * request.maxParallelShards())),
+                // no shard has started before the first page: what is unfinished under the prefix is earlier runs'
+                planAfter == null && !request.settings().dryRun());
     }
 
     private void absorb(ShardPlan page) {

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param objectsPerShard cut a shard once it holds this many objects
  * @param bytesPerShard   cut a shard once its objects hold this many bytes
  * @param maxShards       the most shards this page may hold
+ * @param sweep           first remove the unfinished writes (multipart uploads, partial files) that earlier runs left
+ *                        in the destination under the prefix: set for a run's first page, before any shard writes
  */
 public record PlanRequest(
         @JsonProperty("prefix") String prefix,
@@ -22,4 +24,5 @@ public record PlanRequest(
         @JsonProperty("after") String after,
         @JsonProperty("objects_per_shard") long objectsPerShard,
         @JsonProperty("bytes_per_shard") long bytesPerShard,
-        @JsonProperty("max_shards") int maxShards) {}
+        @JsonProperty("max_shards") int maxShards,
+        @JsonProperty("sweep") boolean sweep) {}

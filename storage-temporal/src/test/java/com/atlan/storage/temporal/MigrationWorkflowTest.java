@@ -20,8 +20,11 @@ import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -142,6 +145,47 @@ class MigrationWorkflowTest {
         assertThat(again.migratedFiles()).isEqualTo(60);
         assertThat(again.skippedFiles()).isEqualTo(60);
         assertThat(again.bytesMigrated()).isZero();
+    }
+
+    /** A partial file of a killed copy, of a process that has ended, untouched for an hour. */
+    private Path killedCopysPartialFile(String folder) throws Exception {
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        Path file = dir.resolve("upstream")
+                .resolve(folder)
+                .resolve(".atlan-partial-" + ended.pid() + "-0b6c1f7e-1111-2222-3333-444455556666");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "the first bytes of a killed copy");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        return file;
+    }
+
+    @Test
+    void aRunRemovesWhatKilledShardsOfEarlierRunsLeftUnderItsPrefixBeforeItsShardsStart() throws Exception {
+        stores.writeObjects("data/", 3, 10);
+        Path underPrefix = killedCopysPartialFile("data/part-1");
+        Path elsewhere = killedCopysPartialFile("other");
+        worker.registerActivitiesImplementations(new MigrationActivitiesImpl(configuration));
+        env.start();
+        MigrationRequest.Builder request = MigrationRequest.builder("data/")
+                .stores("objectstore", "upstream-objectstore")
+                .objectsPerShard(10);
+
+        // copying blind: no shard lists the destination (a listing of local folders drops abandoned partial files too)
+        MigrationOptions blind =
+                MigrationOptions.defaults().toBuilder().skipUnchanged(false).build();
+
+        workflow("dry")
+                .run(request.options(blind.toBuilder().dryRun(true).build()).build());
+        assertThat(underPrefix)
+                .as("a dry run writes nothing and removes nothing")
+                .exists();
+
+        MigrationSummary summary = workflow("sweeps").run(request.options(blind).build());
+
+        assertThat(summary.migratedFiles()).isEqualTo(30);
+        assertThat(underPrefix).doesNotExist();
+        assertThat(elsewhere).as("outside the prefix").exists();
     }
 
     @Test

@@ -36,7 +36,8 @@ class ShardPlannerTest {
                     .plan(
                             source,
                             destination,
-                            new PlanRequest(prefix, null, null, true, after, objectsPerShard, Long.MAX_VALUE, pageSize),
+                            new PlanRequest(
+                                    prefix, null, null, true, after, objectsPerShard, Long.MAX_VALUE, pageSize, false),
                             n -> {});
             ranges.addAll(page.ranges());
             if (page.complete()) {
@@ -79,7 +80,11 @@ class ShardPlannerTest {
         AtomicLong listed = new AtomicLong(-1);
 
         ShardPlan plan = new ShardPlanner()
-                .plan(source, destination, new PlanRequest("none/", null, null, true, null, 10, 10, 10), listed::set);
+                .plan(
+                        source,
+                        destination,
+                        new PlanRequest("none/", null, null, true, null, 10, 10, 10, false),
+                        listed::set);
 
         assertThat(plan.complete()).isTrue();
         assertThat(plan.ranges()).containsExactly(new ShardPlan.PlannedRange(null, null, 0, 0));
