@@ -9,13 +9,11 @@ import com.atlan.storage.store.PutOptions;
 import com.atlan.storage.store.StorageConfigException;
 import com.atlan.storage.store.local.LocalBackend;
 import com.atlan.storage.testing.ForwardingBackend;
+import com.atlan.storage.testing.KilledWrites;
 import com.atlan.storage.testing.MemoryBackend;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,27 +42,11 @@ class IncompleteWritesCleanupTest {
         store.put(key, new ByteArrayInputStream(bytes), bytes.length, PutOptions.DEFAULT);
     }
 
-    /** The id of a process that has ended, as a killed run's would be. */
-    private static long deadProcessId() throws Exception {
-        Process p = new ProcessBuilder("true").start();
-        p.waitFor();
-        return p.pid();
-    }
-
-    private Path partialFile(Path root, String folder, long pid) throws IOException {
-        Path f = root.resolve(folder).resolve(".atlan-partial-" + pid + "-0b6c1f7e-1111-2222-3333-444455556666");
-        Files.createDirectories(f.getParent());
-        Files.writeString(f, "370 MB of a killed copy");
-        Files.setLastModifiedTime(f, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
-        return f;
-    }
-
     @Test
     void aFreshRunRemovesThePartialFilesOfADeadProcessUnderItsPrefix() throws Exception {
         Path root = dir.resolve("dst");
-        long dead = deadProcessId();
-        Path leftBehind = partialFile(root, "data/2024", dead);
-        Path otherPrefix = partialFile(root, "other", dead);
+        Path leftBehind = KilledWrites.partialFile(root.resolve("data/2024"));
+        Path otherPrefix = KilledWrites.partialFile(root.resolve("other"));
         write(source, "data/2024/a.csv", "a");
 
         try (LocalBackend destination = new LocalBackend("upstream-objectstore", root)) {
@@ -84,7 +66,7 @@ class IncompleteWritesCleanupTest {
         try (SqliteCheckpointStore checkpoints = SqliteCheckpointStore.open(dir.resolve("state.db"));
                 LocalBackend destination = new LocalBackend("upstream-objectstore", root)) {
             new Migrator(source, destination, "data/", BLIND, checkpoints).run();
-            Path leftBehind = partialFile(root, "data", deadProcessId());
+            Path leftBehind = KilledWrites.partialFile(root.resolve("data"));
 
             MigrationSummary resumed = new Migrator(
                             source,

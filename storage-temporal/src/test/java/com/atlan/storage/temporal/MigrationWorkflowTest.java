@@ -8,6 +8,7 @@ import com.atlan.storage.config.StorageConfiguration;
 import com.atlan.storage.migrate.MigrationOptions;
 import com.atlan.storage.migrate.MigrationSummary;
 import com.atlan.storage.services.AtlanStorage;
+import com.atlan.storage.testing.KilledWrites;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
@@ -20,11 +21,8 @@ import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -147,24 +145,11 @@ class MigrationWorkflowTest {
         assertThat(again.bytesMigrated()).isZero();
     }
 
-    /** A partial file of a killed copy, of a process that has ended, untouched for an hour. */
-    private Path killedCopysPartialFile(String folder) throws Exception {
-        Process ended = new ProcessBuilder("true").start();
-        ended.waitFor();
-        Path file = dir.resolve("upstream")
-                .resolve(folder)
-                .resolve(".atlan-partial-" + ended.pid() + "-0b6c1f7e-1111-2222-3333-444455556666");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, "the first bytes of a killed copy");
-        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
-        return file;
-    }
-
     @Test
     void aRunRemovesWhatKilledShardsOfEarlierRunsLeftUnderItsPrefixBeforeItsShardsStart() throws Exception {
         stores.writeObjects("data/", 3, 10);
-        Path underPrefix = killedCopysPartialFile("data/part-1");
-        Path elsewhere = killedCopysPartialFile("other");
+        Path underPrefix = KilledWrites.partialFile(dir.resolve("upstream/data/part-1"));
+        Path elsewhere = KilledWrites.partialFile(dir.resolve("upstream/other"));
         worker.registerActivitiesImplementations(new MigrationActivitiesImpl(configuration));
         env.start();
         MigrationRequest.Builder request = MigrationRequest.builder("data/")
