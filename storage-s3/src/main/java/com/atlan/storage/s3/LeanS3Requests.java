@@ -10,7 +10,6 @@ import com.atlan.storage.store.PutOptions;
 import com.atlan.storage.store.StorageException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -29,7 +28,8 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  * GET, PUT, multipart uploads from start to completion or abort, CopyObject, listing pages, and the listing of
  * unfinished uploads every run starts with), so such a run never builds the SDK's client; the rare ones (part copies,
  * deletes) and writes whose metadata does not fit plain ASCII headers go through {@code sdk}, which talks to the same
- * endpoint through the same proxy.
+ * endpoint through the same proxy. Listings are read by {@link LeanListings}, multipart starts, completions and aborts
+ * sent by {@link LeanMultipart}.
  *
  * <p>A request is sent again only when it provably never reached the server (the pool re-sends on a new connection)
  * or when the server refused its signing time (then once, with the clock corrected from the server's {@code Date}).
@@ -46,6 +46,7 @@ final class LeanS3Requests implements S3Requests {
     private final SdkS3Requests sdk;
     private final LeanTransport transport;
     private final LeanListings listings;
+    private final LeanMultipart multipart;
 
     LeanS3Requests(S3StoreConfig config, S3Errors errors, S3Objects objects, FastPath path, SdkS3Requests sdk) {
         this.config = config;
@@ -54,6 +55,7 @@ final class LeanS3Requests implements S3Requests {
         this.sdk = sdk;
         this.transport = new LeanTransport(config, errors, path);
         this.listings = new LeanListings(config, errors, transport);
+        this.multipart = new LeanMultipart(errors, transport);
     }
 
     /** Whether the options fit in plain ASCII headers; other metadata goes through the SDK. */
@@ -229,18 +231,7 @@ final class LeanS3Requests implements S3Requests {
         }
         List<String[]> headers = new ArrayList<>(8);
         metadataHeaders(headers, options);
-        String operation = "starting multipart upload of";
-        try (HttpResponse response =
-                transport.send("POST", key, Map.of("uploads", ""), headers, null, 0, operation, key)) {
-            String body = resultBody(response, operation, key);
-            String uploadId = S3ErrorXml.element(body, "UploadId");
-            if (uploadId == null || uploadId.isEmpty()) {
-                throw errors.map(502, null, "the answer has no UploadId", headers(response), operation, key, null);
-            }
-            return uploadId;
-        } catch (IOException e) {
-            throw errors.io(e, operation, key);
-        }
+        return multipart.create(key, headers);
     }
 
     @Override
@@ -259,74 +250,14 @@ final class LeanS3Requests implements S3Requests {
         }
     }
 
-    /**
-     * CompleteMultipartUpload. S3 may answer 200 and then report a failure in the body (it sends the status before it
-     * has finished), so the body is read and an {@code <Error>} in it is mapped like any other.
-     */
     @Override
     public Written completeMultipartUpload(String key, String uploadId, List<String> partEtags) {
-        StringBuilder xml = new StringBuilder(64 + 80 * partEtags.size())
-                .append("<CompleteMultipartUpload xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">");
-        for (int i = 0; i < partEtags.size(); i++) {
-            xml.append("<Part><PartNumber>")
-                    .append(i + 1)
-                    .append("</PartNumber><ETag>&quot;")
-                    .append(escapeXml(partEtags.get(i)))
-                    .append("&quot;</ETag></Part>");
-        }
-        byte[] body = xml.append("</CompleteMultipartUpload>").toString().getBytes(StandardCharsets.UTF_8);
-        List<String[]> headers = List.<String[]>of(new String[] {"Content-Type", "application/xml"});
-        String operation = "completing upload of";
-        try (HttpResponse response =
-                transport.send("POST", key, Map.of("uploadId", uploadId), headers, body, body.length, operation, key)) {
-            String result = resultBody(response, operation, key);
-            if (!result.contains("CompleteMultipartUploadResult")) {
-                throw errors.map(
-                        502,
-                        null,
-                        "the answer is no CompleteMultipartUploadResult",
-                        headers(response),
-                        operation,
-                        key,
-                        null);
-            }
-            // no ETag (some servers give none) is read from a HEAD by the uploader, as with the SDK
-            String etag = S3ErrorXml.element(result, "ETag");
-            return new Written(etag == null ? null : Md5.unquote(etag), null, headers(response));
-        } catch (IOException e) {
-            throw errors.io(e, operation, key);
-        }
+        return multipart.complete(key, uploadId, partEtags);
     }
 
     @Override
     public void abortMultipartUpload(String key, String uploadId) {
-        String operation = "aborting upload of";
-        try (HttpResponse response =
-                transport.send("DELETE", key, Map.of("uploadId", uploadId), List.of(), null, 0, operation, key)) {
-            if (response.status() / 100 != 2) throw transport.failure(response, operation, key);
-            response.readBody(ERROR_BODY_LIMIT);
-        } catch (IOException e) {
-            throw errors.io(e, operation, key);
-        }
-    }
-
-    /**
-     * The body of a 2xx answer whose result is XML (CopyObject, CreateMultipartUpload, CompleteMultipartUpload); an
-     * error status, or an {@code <Error>} inside a 200 (S3 sends the status before it knows the outcome), is thrown
-     * as the error it reports.
-     */
-    private String resultBody(HttpResponse response, String operation, String key) throws IOException {
-        if (response.status() / 100 != 2) throw transport.failure(response, operation, key);
-        String body = new String(response.readBody(ERROR_BODY_LIMIT), StandardCharsets.UTF_8);
-        if (body.contains("<Error>")) {
-            S3ErrorXml error = S3ErrorXml.parse(body.getBytes(StandardCharsets.UTF_8));
-            throw errors.map(500, error.code(), error.message(), headers(response), operation, key, null);
-        }
-        return body;
-    }
-
-    private static String escapeXml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        multipart.abort(key, uploadId);
     }
 
     /**
@@ -345,7 +276,7 @@ final class LeanS3Requests implements S3Requests {
         writeAttributes(headers);
         String operation = "copying from bucket '" + sourceBucket + "'";
         try (HttpResponse response = transport.send("PUT", key, Map.of(), headers, null, 0, operation, key)) {
-            String body = resultBody(response, operation, key);
+            String body = transport.resultBody(response, operation, key);
             String etag = S3ErrorXml.element(body, "ETag");
             if (etag == null) {
                 throw errors.map(

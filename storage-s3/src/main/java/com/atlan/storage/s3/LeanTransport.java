@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -195,6 +196,21 @@ final class LeanTransport implements AutoCloseable {
             // the status alone decides
         }
         return errors.map(response.status(), error.code(), error.message(), headers(response), operation, key, null);
+    }
+
+    /**
+     * The body of a 2xx answer whose result is XML (CopyObject, CreateMultipartUpload, CompleteMultipartUpload); an
+     * error status, or an {@code <Error>} inside a 200 (S3 sends the status before it knows the outcome), is thrown
+     * as the error it reports.
+     */
+    String resultBody(HttpResponse response, String operation, String key) throws IOException {
+        if (response.status() / 100 != 2) throw failure(response, operation, key);
+        String body = new String(response.readBody(ERROR_BODY_LIMIT), StandardCharsets.UTF_8);
+        if (body.contains("<Error>")) {
+            S3ErrorXml error = S3ErrorXml.parse(body.getBytes(StandardCharsets.UTF_8));
+            throw errors.map(500, error.code(), error.message(), headers(response), operation, key, null);
+        }
+        return body;
     }
 
     private static Map<String, String> headers(HttpResponse response) {
