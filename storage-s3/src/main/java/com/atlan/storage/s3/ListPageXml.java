@@ -98,7 +98,8 @@ final class ListPageXml {
         }
     }
 
-    private static String decode(String value) {
+    /** A key or marker of a listing requested with {@code encoding-type=url}. */
+    static String decode(String value) {
         return URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
 

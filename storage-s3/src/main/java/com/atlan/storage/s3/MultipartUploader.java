@@ -75,12 +75,11 @@ final class MultipartUploader {
     long partSizeFor(long length, PutOptions options) {
         long configured = config.partSize();
         long share = Math.max(configured, config.byteBudget() / config.partConcurrency());
-        long chosen = options.expected().get(HashKind.MD5_OF_PARTS).stream()
-                .mapToLong(
-                        tag -> PartsMd5.likelyPartSize(length, tag, configured).orElse(configured))
-                .filter(size -> size >= S3StoreConfig.MIN_PART && size <= share)
-                .findFirst()
-                .orElse(configured);
+        String tag = options.expected().get(HashKind.MD5_OF_PARTS).orElse(null);
+        long sourcePartSize = tag == null
+                ? configured
+                : PartsMd5.likelyPartSize(length, tag, configured).orElse(configured);
+        long chosen = sourcePartSize >= S3StoreConfig.MIN_PART && sourcePartSize <= share ? sourcePartSize : configured;
         return partSize(length, chosen);
     }
 

@@ -1,8 +1,6 @@
 package com.atlan.storage.s3;
 
 import java.io.InputStream;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -71,8 +69,9 @@ final class UploadsPageXml {
                 }
             }
             if (encoded) {
-                uploads.replaceAll(u -> new S3Requests.Upload(decode(u.key()), u.uploadId(), u.initiated()));
-                nextKey = nextKey == null ? null : decode(nextKey);
+                uploads.replaceAll(
+                        u -> new S3Requests.Upload(ListPageXml.decode(u.key()), u.uploadId(), u.initiated()));
+                nextKey = nextKey == null ? null : ListPageXml.decode(nextKey);
             }
             if (!truncated) {
                 return new S3Requests.UploadsPage(uploads, null, null);
@@ -93,9 +92,5 @@ final class UploadsPageXml {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    private static String decode(String value) {
-        return URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
 }
