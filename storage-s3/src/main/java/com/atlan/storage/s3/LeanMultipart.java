@@ -1,16 +1,19 @@
 package com.atlan.storage.s3;
 
 import com.atlan.storage.s3.http.HttpResponse;
+import com.atlan.storage.store.StorageConfigException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The lean path's multipart upload requests other than the parts: CreateMultipartUpload, CompleteMultipartUpload and
  * AbortMultipartUpload, sent through {@link LeanTransport}. S3 may answer a completion with 200 and report its failure
  * in the body (it sends the status before it has finished), so the body is read and an {@code <Error>} in it is
- * mapped like any other error.
+ * mapped like any other error; a body that is no S3 result at all (a web server answering 200) is a configuration
+ * error naming the endpoint.
  */
 final class LeanMultipart {
 
@@ -27,7 +30,11 @@ final class LeanMultipart {
         String operation = "starting multipart upload of";
         try (HttpResponse response =
                 transport.send("POST", key, Map.of("uploads", ""), headers, null, 0, operation, key)) {
-            String uploadId = S3ErrorXml.element(transport.resultBody(response, operation, key), "UploadId");
+            String result = transport.resultBody(response, operation, key);
+            if (!result.contains("InitiateMultipartUploadResult")) {
+                throw notAResult(response, operation, key, "InitiateMultipartUploadResult");
+            }
+            String uploadId = S3ErrorXml.element(result, "UploadId");
             if (uploadId == null || uploadId.isEmpty()) {
                 throw errors.map(502, null, "the answer has no UploadId", response.headers(), operation, key, null);
             }
@@ -55,14 +62,7 @@ final class LeanMultipart {
                 transport.send("POST", key, Map.of("uploadId", uploadId), headers, body, body.length, operation, key)) {
             String result = transport.resultBody(response, operation, key);
             if (!result.contains("CompleteMultipartUploadResult")) {
-                throw errors.map(
-                        502,
-                        null,
-                        "the answer is no CompleteMultipartUploadResult",
-                        response.headers(),
-                        operation,
-                        key,
-                        null);
+                throw notAResult(response, operation, key, "CompleteMultipartUploadResult");
             }
             // no ETag (some servers give none) is read from a HEAD by the uploader, as with the SDK
             String etag = S3ErrorXml.element(result, "ETag");
@@ -82,6 +82,18 @@ final class LeanMultipart {
         } catch (IOException e) {
             throw errors.io(e, operation, key);
         }
+    }
+
+    /**
+     * A 2xx answer whose body is not the result S3 sends (a web page, a login page, a proxy's fallback): the endpoint
+     * is no S3 server, which no retry mends.
+     */
+    private StorageConfigException notAResult(HttpResponse response, String operation, String key, String result) {
+        return errors.notS3(
+                errors.describe(operation, key),
+                "HTTP " + response.status() + " with a body that is not an S3 " + result + " ("
+                        + Optional.ofNullable(response.header("content-type")).orElse("no content type") + ")",
+                null);
     }
 
     private static String escapeXml(String text) {

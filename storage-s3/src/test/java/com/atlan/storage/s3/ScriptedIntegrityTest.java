@@ -11,10 +11,12 @@ import com.atlan.storage.store.IntegrityException;
 import com.atlan.storage.store.ObjectInfo;
 import com.atlan.storage.store.PutOptions;
 import com.atlan.storage.store.SeededInputStream;
+import com.atlan.storage.store.StorageConfigException;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -160,6 +162,20 @@ class ScriptedIntegrityTest {
                     .as("the upload was aborted")
                     .anyMatch(r -> r.method().equals("DELETE") && r.query().contains("uploadId=u-1"));
             assertThat(server.count("HEAD")).as("nothing was taken for written").isZero();
+        }
+    }
+
+    @Test
+    void aWebPageAnsweringAMultipartStartIsNamedAsNoS3ServerNotRetriedAsAServerError() throws Exception {
+        byte[] data = SeededInputStream.bytes(7, SIZE);
+        try (ScriptedS3 server = new ScriptedS3(
+                        r -> Reply.of(200, Map.of("Content-Type", "text/html"), "<html>Please log in</html>"));
+                S3Backend store = server.store("true", MULTIPART)) {
+            assertThatThrownBy(() -> store.put("big", new ByteArrayInputStream(data), data.length, PutOptions.DEFAULT))
+                    .isInstanceOf(StorageConfigException.class)
+                    .hasMessageContaining("not an S3 InitiateMultipartUploadResult (text/html)")
+                    .hasMessageContaining("does not look like an S3 server");
+            assertThat(server.count("PUT")).as("no part was sent").isZero();
         }
     }
 
